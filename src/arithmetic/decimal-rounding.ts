@@ -1,0 +1,230 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * Directed rounding of decimal.js scalars: every result is rounded toward −∞
+ * ('down') or +∞ ('up') at a fixed number of significant digits, so a lower
+ * bound stays a lower bound.
+ *
+ * decimal.js rounds +, −, ×, ÷ correctly in every mode; sqrt is verified by
+ * squaring exactly. exp and ln are computed with guard digits and widened by
+ * ten units of their last digit before the final directed rounding, since
+ * decimal.js only promises them to about one unit.
+ *
+ * Exponent range: decimal.js silently turns |x| ≥ 10^(maxE+1) into ±∞ and
+ * |x| < 10^minE into 0 whatever the rounding mode. Every operation here
+ * replaces such results by sound bounds (±10^maxE, ±10^minE, or 0 where 0 is
+ * on the right side). Infinite operands are unbounded interval ends and exact.
+ */
+
+export type Direction = 'down' | 'up';
+
+export const MAX_EXPONENT = 9e15;
+const LIMIT_HUGE = new Decimal(`1e${MAX_EXPONENT}`);
+const LIMIT_TINY = new Decimal(`1e-${MAX_EXPONENT}`);
+/** exp is evaluated only for |x| ≤ EXP_ARGUMENT_LIMIT; beyond, e^x > EXP_HUGE or e^x < EXP_TINY. */
+const EXP_ARGUMENT_LIMIT = new Decimal('2e16');
+const EXP_HUGE = new Decimal('1e8600000000000000'); // < e^(2e16) = 10^(8.6859e15)
+const EXP_TINY = new Decimal('1e-8600000000000000');
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+const INFINITY = new Decimal(Infinity);
+const NEG_INFINITY = new Decimal(-Infinity);
+
+/** decimal.js's ln10 and π tables have 1025 digits; ln needs a few more than the working precision. */
+export const MAX_DIGITS = 900;
+/** Guard digits of exp and ln above the requested precision. */
+const TRANSCENDENTAL_GUARD = 3;
+
+function cloneFor(precision: number, rounding: Decimal.Rounding): Decimal.Constructor {
+  return Decimal.clone({
+    precision,
+    rounding,
+    minE: -MAX_EXPONENT,
+    maxE: MAX_EXPONENT,
+    toExpNeg: -7,
+    toExpPos: 21,
+  });
+}
+
+/** The true result is beyond the exponent range on the side of `sign`: the sound bound in direction `dir`. */
+function overflowBound(sign: number, dir: Direction): Decimal {
+  if (sign > 0) return dir === 'down' ? LIMIT_HUGE : INFINITY;
+  return dir === 'down' ? NEG_INFINITY : LIMIT_HUGE.neg();
+}
+
+/** The true result is non-zero but below 10^minE in magnitude. */
+function underflowBound(sign: number, dir: Direction): Decimal {
+  if (sign > 0) return dir === 'down' ? ZERO : LIMIT_TINY;
+  return dir === 'down' ? LIMIT_TINY.neg() : ZERO;
+}
+
+const cache = new Map<number, DirectedDecimal>();
+
+/** Directed arithmetic at `precision` significant digits (cached per precision). */
+export function directedDecimal(precision: number): DirectedDecimal {
+  let context = cache.get(precision);
+  if (!context) {
+    context = new DirectedDecimal(precision);
+    cache.set(precision, context);
+  }
+  return context;
+}
+
+export class DirectedDecimal {
+  private readonly down: Decimal.Constructor;
+  private readonly up: Decimal.Constructor;
+  /** Exact products of two numbers of this precision (for the sqrt check). */
+  private readonly wide: Decimal.Constructor;
+
+  constructor(readonly precision: number) {
+    if (!Number.isInteger(precision) || precision < 1 || precision > MAX_DIGITS + 20) {
+      throw new RangeError(`directed decimal precision must be an integer in [1, ${MAX_DIGITS + 20}], got ${precision}`);
+    }
+    this.down = cloneFor(precision, Decimal.ROUND_FLOOR);
+    this.up = cloneFor(precision, Decimal.ROUND_CEIL);
+    this.wide = cloneFor(2 * precision + 2, Decimal.ROUND_HALF_EVEN);
+  }
+
+  private ctor(dir: Direction): Decimal.Constructor {
+    return dir === 'down' ? this.down : this.up;
+  }
+
+  /** x rounded to this precision in direction `dir`. */
+  round(x: Decimal, dir: Direction): Decimal {
+    return x.toSD(this.precision, dir === 'down' ? Decimal.ROUND_FLOOR : Decimal.ROUND_CEIL);
+  }
+
+  /** One unit in the last place of x (finite, non-zero) at this precision. */
+  ulp(x: Decimal): Decimal {
+    return new Decimal(`1e${x.e - this.precision + 1}`);
+  }
+
+  add(a: Decimal, b: Decimal, dir: Direction): Decimal {
+    const r = this.ctor(dir).add(a, b);
+    if (!r.isFinite()) {
+      if (a.isFinite() && b.isFinite()) return overflowBound(r.s, dir);
+    } else if (r.isZero() && !a.isZero() && !b.isZero() && !a.eq(b.neg())) {
+      return underflowBound(a.abs().gt(b.abs()) ? a.s : b.s, dir);
+    }
+    return r;
+  }
+
+  sub(a: Decimal, b: Decimal, dir: Direction): Decimal {
+    return this.add(a, b.neg(), dir);
+  }
+
+  /** a · b with 0 · ∞ = 0 (an end 0 is an attained value). */
+  mul(a: Decimal, b: Decimal, dir: Direction): Decimal {
+    if (a.isZero() || b.isZero()) return ZERO;
+    const r = this.ctor(dir).mul(a, b);
+    if (!r.isFinite()) {
+      if (a.isFinite() && b.isFinite()) return overflowBound(a.s * b.s, dir);
+    } else if (r.isZero()) return underflowBound(a.s * b.s, dir);
+    return r;
+  }
+
+  /** a / b for b ≠ 0 and not both infinite. */
+  div(a: Decimal, b: Decimal, dir: Direction): Decimal {
+    if (a.isZero()) return ZERO;
+    const r = this.ctor(dir).div(a, b);
+    if (!r.isFinite()) {
+      if (a.isFinite()) return overflowBound(a.s * b.s, dir);
+    } else if (r.isZero() && b.isFinite()) return underflowBound(a.s * b.s, dir);
+    return r;
+  }
+
+  /** √x for x ≥ 0, checked by squaring exactly. */
+  sqrt(x: Decimal, dir: Direction): Decimal {
+    if (x.isZero()) return ZERO;
+    if (!x.isFinite()) return INFINITY;
+    let s = this.ctor(dir).sqrt(x);
+    for (let step = 0; ; step++) {
+      const square = this.wide.mul(s, s);
+      const ok = dir === 'down' ? square.lte(x) : square.gte(x);
+      if (ok) return s;
+      if (step === 4) throw new Error(`sqrt(${x}) failed its directed-rounding check`);
+      s = dir === 'down' ? this.sub(s, this.ulp(s), 'down') : this.add(s, this.ulp(s), 'up');
+    }
+  }
+
+  /** x^n for x ≥ 0 and an integer n ≥ 1, by squaring; every factor is non-negative so rounding composes. */
+  powPositive(x: Decimal, n: number, dir: Direction): Decimal {
+    let result = ONE;
+    let base = x;
+    let k = n;
+    for (;;) {
+      if (k % 2 === 1) result = this.mul(result, base, dir);
+      k = Math.floor(k / 2);
+      if (k === 0) return result;
+      base = this.mul(base, base, dir);
+    }
+  }
+
+  /** A transcendental value r computed at `this.precision + guard` digits, widened by ten of its units, rounded to this precision. */
+  private widen(r: Decimal, guarded: number, dir: Direction): Decimal {
+    if (r.isZero() || !r.isFinite()) return r;
+    const slack = new Decimal(`1e${r.e - guarded + 2}`);
+    return dir === 'down' ? this.sub(r, slack, 'down') : this.add(r, slack, 'up');
+  }
+
+  exp(x: Decimal, dir: Direction): Decimal {
+    if (x.isZero()) return ONE;
+    if (!x.isFinite()) return x.s > 0 ? INFINITY : ZERO;
+    if (x.gt(EXP_ARGUMENT_LIMIT)) return dir === 'down' ? EXP_HUGE : INFINITY;
+    if (x.lt(EXP_ARGUMENT_LIMIT.neg())) return dir === 'down' ? ZERO : EXP_TINY;
+    const guarded = this.precision + TRANSCENDENTAL_GUARD;
+    const r = directedDecimal(guarded).ctor(dir).exp(x);
+    const bound = this.widen(r, guarded, dir);
+    // e^x > 0: a non-positive lower bound is replaced by 0.
+    return bound.isPositive() && !bound.isZero() ? bound : dir === 'down' ? ZERO : bound;
+  }
+
+  /** ln x for x ≥ 0 (ln 0 = −∞). */
+  ln(x: Decimal, dir: Direction): Decimal {
+    if (x.isZero()) return NEG_INFINITY;
+    if (x.isNegative()) throw new RangeError(`ln of a negative number ${x}`);
+    if (!x.isFinite()) return INFINITY;
+    if (x.eq(ONE)) return ZERO;
+    const guarded = this.precision + TRANSCENDENTAL_GUARD;
+    const r = directedDecimal(guarded).ctor(dir).ln(x);
+    return this.widen(r, guarded, dir);
+  }
+
+  /** e^x − 1, accurate for tiny x: e^x − 1 ∈ [x, x/(1 − x)] when |x| is below the precision. */
+  expm1(x: Decimal, dir: Direction): Decimal {
+    if (x.isZero()) return ZERO;
+    if (!x.isFinite()) return x.s > 0 ? INFINITY : ONE.neg();
+    if (x.e < -(this.precision + 2)) {
+      if (dir === 'down') return this.round(x, 'down');
+      // x/(1 − x) rounded up: divide by a smaller denominator when x > 0, a larger one when x < 0.
+      const denominator = this.sub(ONE, x, x.s > 0 ? 'down' : 'up');
+      return this.div(x, denominator, 'up');
+    }
+    // e^x ≈ 1 + x: enough digits to resolve x to full precision below the leading 1.
+    const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
+    return this.sub(wide.exp(x, dir), ONE, dir);
+  }
+
+  /** ln(1 + x) for x ≥ −1, accurate for tiny x: ln(1 + x) ∈ [x/(1 + x), x]. */
+  log1p(x: Decimal, dir: Direction): Decimal {
+    if (x.isZero()) return ZERO;
+    if (!x.isFinite()) return INFINITY;
+    if (x.e < -(this.precision + 2)) {
+      if (dir === 'up') return this.round(x, 'up');
+      // x/(1 + x) rounded down: divide by a larger denominator when x > 0, a smaller one when x < 0.
+      const denominator = this.add(ONE, x, x.s > 0 ? 'up' : 'down');
+      return this.div(x, denominator, 'down');
+    }
+    const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
+    return this.round(wide.ln(wide.add(ONE, x, dir), dir), dir);
+  }
+
+  neg(x: Decimal): Decimal {
+    return x.neg();
+  }
+}
+
+export const DECIMAL_ZERO = ZERO;
+export const DECIMAL_ONE = ONE;
+export const DECIMAL_INFINITY = INFINITY;
+export const DECIMAL_NEG_INFINITY = NEG_INFINITY;

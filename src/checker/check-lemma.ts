@@ -1,0 +1,241 @@
+import fc from 'fast-check';
+import { some, type Expr } from '../language/expr.js';
+import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
+import { print } from '../language/print.js';
+import { StepAccumulator, plain } from './accumulator.js';
+import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
+import { InstanceContext, ladder } from './instance-context.js';
+import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
+import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from './report.js';
+
+/** Candidate instances tried while shrinking one counterexample, after the first failure. */
+const SHRINK_BUDGET = 400;
+
+export function instanceArbitrary(hypotheses: Record<string, Hypothesis>): fc.Arbitrary<Instance> {
+  const parts: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, h] of Object.entries(hypotheses)) parts[name] = h.arbitrary;
+  return fc.record(parts) as fc.Arbitrary<Instance>;
+}
+
+/** Evaluates every assignment of a check's indices at one instance. */
+function evaluateAll(check: Check, ctx: InstanceContext, options: EvaluateOptions): Evaluation[] {
+  let indices;
+  try {
+    indices = indexAssignments(check, ctx, options.levels);
+  } catch (err) {
+    const e = err as Error;
+    const verdict: Verdict = e?.name === 'DomainError' ? 'undefined' : 'error';
+    return [{ verdict, precision: options.levels[0].precision, index: {}, message: `${e?.name}: ${e?.message}` }];
+  }
+  return indices.map((index) => evaluateCheck(check, ctx, index, options));
+}
+
+function mostViolated(evaluations: Evaluation[]): Evaluation | undefined {
+  let best: Evaluation | undefined;
+  for (const ev of evaluations) {
+    if (ev.verdict !== 'refuted') continue;
+    if (!best || (ev.comparison?.violation ?? 0) > (best.comparison?.violation ?? 0)) best = ev;
+  }
+  return best;
+}
+
+export function replayCommand(lemmaId: string, seed: number, path: string, stepId: string): string {
+  return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}`;
+}
+
+/**
+ * Shrinks a refutation with fast-check: the same seed regenerates the same
+ * instances, the property fails exactly where the check is refuted (certified),
+ * and shrinking looks for fewer points, smaller dimensions, simpler numbers.
+ * During shrinking, candidates that plain floats say satisfy the check are
+ * skipped (a skipped candidate can only make the result less minimal, never unsound).
+ */
+function shrink(
+  lemma: Lemma,
+  check: Check,
+  arbitrary: fc.Arbitrary<Instance>,
+  seed: number,
+  runs: number,
+  firstRefutedRun: number,
+  options: EvaluateOptions,
+): { instance: Instance; path: string; evaluation: Evaluation } | null {
+  let calls = 0;
+  const property = fc.property(arbitrary, (instance) => {
+    calls++;
+    const shrinking = calls > firstRefutedRun + 1;
+    if (shrinking && calls > firstRefutedRun + 1 + SHRINK_BUDGET) return true;
+    const ctx = new InstanceContext(lemma, instance);
+    if (shrinking) {
+      let indices;
+      try {
+        indices = indexAssignments(check, ctx, options.levels);
+      } catch {
+        return true;
+      }
+      if (!indices.some((index) => floatScreenFails(check, ctx, index))) return true;
+    }
+    return !evaluateAll(check, ctx, options).some((ev) => ev.verdict === 'refuted');
+  });
+  const out = fc.check(property, { seed, numRuns: runs });
+  if (!out.failed || !out.counterexample || out.counterexamplePath === null) return null;
+  const instance = out.counterexample[0];
+  const evaluation = mostViolated(evaluateAll(check, new InstanceContext(lemma, instance), options));
+  if (!evaluation) return null;
+  return { instance, path: out.counterexamplePath, evaluation };
+}
+
+function counterexampleOf(
+  lemma: Lemma,
+  check: Check,
+  acc: StepAccumulator,
+  arbitrary: fc.Arbitrary<Instance>,
+  seed: number,
+  runs: number,
+  options: EvaluateOptions,
+): Counterexample | undefined {
+  if (acc.firstRefutedRun === null || !acc.worst) return undefined;
+  const shrunk = shrink(lemma, check, arbitrary, seed, runs, acc.firstRefutedRun, options);
+  const worst = acc.worst;
+  const worstPart = {
+    instance: worst.instance,
+    ...(Object.keys(worst.evaluation.index).length ? { index: { ...worst.evaluation.index } } : {}),
+    lhs: worst.evaluation.lhs!,
+    rhs: worst.evaluation.rhs!,
+    violation: worst.violation,
+  };
+  if (!shrunk) {
+    // Shrinking could not reproduce the failure (should not happen): report the worst one, without a replay path.
+    return { ...worstPart, precision: worst.evaluation.precision, replay: { seed, path: '', command: '' }, worst: worstPart };
+  }
+  const ev = shrunk.evaluation;
+  return {
+    instance: plain(shrunk.instance),
+    ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
+    lhs: ev.lhs!,
+    rhs: ev.rhs!,
+    precision: ev.precision,
+    violation: ev.comparison?.violation ?? 0,
+    replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id) },
+    worst: worstPart,
+  };
+}
+
+function floatLiterals(e: Expr): string[] {
+  const out = new Set<string>();
+  some(e, (node) => {
+    if (node.kind === 'const' && node.text === undefined && !Number.isInteger(node.value)) out.add(String(node.value));
+    return false;
+  });
+  return [...out];
+}
+
+function usesClosure(check: Check): boolean {
+  return some(check.lhs, (n) => n.kind === 'closure') || some(check.rhs, (n) => n.kind === 'closure');
+}
+
+interface PassResult {
+  accumulators: StepAccumulator[];
+  facts: Record<string, number>;
+}
+
+/** Generates `runs` instances from the seed and evaluates every check at each. */
+function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, path?: string): PassResult {
+  const accumulators = checks.map((c) => new StepAccumulator(c));
+  const facts: Record<string, number> = {};
+  let run = 0;
+  const property = fc.property(arbitrary, (instance) => {
+    const ctx = new InstanceContext(lemma, instance);
+    checks.forEach((check, k) => {
+      for (const ev of evaluateAll(check, ctx, options)) accumulators[k].add(run, instance, ev);
+    });
+    for (const [name, value] of Object.entries(ctx.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
+    run++;
+    return true;
+  });
+  fc.check(property, path === undefined ? { seed, numRuns: runs } : { seed, numRuns: runs, path });
+  return { accumulators, facts };
+}
+
+function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
+  return lemma.chains.map((chain) => {
+    const links = chain.links.map((id) => steps.find((s) => s.id === id)!);
+    const failedLinks = links.filter((s) => s.verdict !== 'held').map((s) => s.chain!.link);
+    const verdicts = links.map((s) => s.verdict);
+    const verdict: Verdict = verdicts.includes('refuted')
+      ? 'refuted'
+      : verdicts.includes('error')
+        ? 'error'
+        : verdicts.includes('undefined')
+          ? 'undefined'
+          : verdicts.includes('inconclusive')
+            ? 'inconclusive'
+            : 'held';
+    return { id: chain.id, notes: chain.notes, form: 'notes', relation: chain.relation, verdict, failedLinks };
+  });
+}
+
+function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult, arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, shrinkRefuted: boolean): StepReport[] {
+  return checks.map((check, k) => {
+    const acc = result.accumulators[k];
+    const report = acc.report({ lhs: print(check.lhs), rhs: print(check.rhs) }, usesClosure(check), [...new Set([...floatLiterals(check.lhs), ...floatLiterals(check.rhs)])]);
+    if (report.verdict === 'refuted' && shrinkRefuted) {
+      const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options);
+      if (cx) report.counterexample = cx;
+    }
+    return report;
+  });
+}
+
+function relaxationReports(lemma: Lemma, seed: number, runs: number, options: EvaluateOptions): RelaxationReport[] {
+  return lemma.relaxations.map((relaxation) => {
+    const hypotheses = { ...lemma.hypotheses, [relaxation.hypothesis]: relaxation.relaxed };
+    const arbitrary = instanceArbitrary(hypotheses);
+    const relaxedLemma: Lemma = { ...lemma, hypotheses };
+    const checks = lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
+    const result = pass(relaxedLemma, checks, arbitrary, seed, runs, options);
+    const steps = stepReports(relaxedLemma, checks, result, arbitrary, seed, runs, options, true).map((s) => ({
+      id: s.id,
+      verdict: s.verdict,
+      ...(s.counterexample ? { counterexample: s.counterexample } : {}),
+    }));
+    return { hypothesis: relaxation.statement, domain: relaxation.relaxed.domain, steps, matters: steps.some((s) => s.verdict === 'refuted') };
+  });
+}
+
+/** Checks every step of a lemma over generated instances. Never throws: failures become verdicts. */
+export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<LemmaReport> {
+  const started = Date.now();
+  const seed = options.seed;
+  const runs = options.runs ?? lemma.runs;
+  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000 };
+  const domain: Record<string, string> = {};
+  for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
+  const base = { id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {} };
+  try {
+    const arbitrary = instanceArbitrary(lemma.hypotheses);
+    let steps: StepReport[];
+    let facts: Record<string, number>;
+    let relaxations: RelaxationReport[] = [];
+    if (options.replay) {
+      const only = options.replay.step ? lemma.checks.filter((c) => c.id === options.replay!.step) : lemma.checks;
+      if (only.length === 0) throw new Error(`no step '${options.replay.step}' in lemma ${lemma.id}`);
+      const result = pass(lemma, only, arbitrary, seed, 1, evaluate, options.replay.path);
+      steps = stepReports(lemma, only, result, arbitrary, seed, 1, evaluate, false);
+      facts = result.facts;
+      return finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts }, started);
+    }
+    const result = pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
+    steps = stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true);
+    facts = result.facts;
+    relaxations = relaxationReports(lemma, seed, runs, evaluate);
+    return finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts }, started);
+  } catch (err) {
+    const e = err as Error;
+    return finish({ ...base, runs, steps: [], error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` }, started);
+  }
+}
+
+function finish(report: Omit<LemmaReport, 'surprises' | 'timing'>, started: number): LemmaReport {
+  const surprises = report.steps.filter((s) => s.surprise).length + (report.error ? 1 : 0);
+  return { ...report, surprises, timing: { ms: Date.now() - started } };
+}

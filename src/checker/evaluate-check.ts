@@ -1,0 +1,128 @@
+import { DomainError } from '../arithmetic/domain-error.js';
+import type { Check } from '../language/lemma.js';
+import { StepTimeoutError, type IndexEnv } from '../language/evaluate.js';
+import { ShapeError, sameShape } from '../language/value.js';
+import { compare, type Comparison } from './compare.js';
+import { FLOAT_LEVEL, type InstanceContext, type Level } from './instance-context.js';
+import type { Precision, Verdict } from './report.js';
+
+/** The verdict of one check at one instance and one assignment of its indices. */
+export interface Evaluation {
+  verdict: Verdict;
+  precision: Precision;
+  index: IndexEnv;
+  lhs?: [string, string];
+  rhs?: [string, string];
+  comparison?: Comparison;
+  /** lhs/rhs at the enclosures' midpoints (for ≥/>: rhs/lhs), for tightness. */
+  ratio?: number;
+  message?: string;
+  /** For tensor equalities: the flat index of the entry reported. */
+  entry?: number;
+  /** An undefined verdict that more precision might still resolve (the enclosure straddled the domain's edge). */
+  uncertain?: boolean;
+  /** The evaluation ran past its time budget. */
+  timedOut?: boolean;
+}
+
+export interface EvaluateOptions {
+  levels: readonly Level[];
+  /** Per evaluation time budget in ms. */
+  timeoutMs: number;
+}
+
+/** Enumerates the assignments of a check's quantified indices at this instance. */
+export function indexAssignments(check: Check, ctx: InstanceContext, levels: readonly Level[]): IndexEnv[] {
+  if (check.over.length === 0) return [{}];
+  const ev = ctx.evaluator(levels[0]);
+  let envs: IndexEnv[] = [{}];
+  for (const q of check.over) {
+    const next: IndexEnv[] = [];
+    for (const env of envs) {
+      const from = ev.int(q.from, env);
+      const to = ev.int(q.to, env);
+      for (let i = from; i <= to; i++) next.push({ ...env, [q.name]: i });
+    }
+    envs = next;
+  }
+  return envs;
+}
+
+/**
+ * Climbs the precision ladder until the comparison is decided. A domain
+ * error that is certain (the whole enclosure is outside the domain) ends the
+ * climb as undefined; an uncertain one is retried at higher precision.
+ */
+export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEnv, options: EvaluateOptions): Evaluation {
+  const started = Date.now();
+  let last: Evaluation | null = null;
+  for (const level of options.levels) {
+    const elapsed = Date.now() - started;
+    // Refinement climbs only while it is cheap: each level costs several times the one before.
+    if (last && elapsed * 4 > Math.min(options.timeoutMs, REFINEMENT_BUDGET_MS)) break;
+    const result = evaluateAtLevel(check, ctx, index, level, options.timeoutMs - elapsed);
+    if (last && result.timedOut) break;
+    if (result.verdict !== 'inconclusive' && !result.uncertain) return result;
+    last = result;
+  }
+  return last!;
+}
+
+/** Time after which an inconclusive evaluation stops climbing the precision ladder. */
+const REFINEMENT_BUDGET_MS = 2000;
+
+/** Plain floats: a quick screen that never certifies. Returns whether floats say the relation fails. */
+export function floatScreenFails(check: Check, ctx: InstanceContext, index: IndexEnv): boolean {
+  try {
+    const r = evaluateAtLevel(check, ctx, index, FLOAT_LEVEL, Infinity);
+    return r.verdict !== 'held';
+  } catch {
+    return true;
+  }
+}
+
+function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, level: Level, timeoutMs: number): Evaluation {
+  const base = { precision: level.precision, index };
+  try {
+    const ev = ctx.evaluator(level);
+    ev.deadline = Date.now() + timeoutMs;
+    const A = level.arith;
+    const left = ev.value(check.lhs, index);
+    const right = ev.value(check.rhs, index);
+    if (!sameShape(left.shape, right.shape)) throw new ShapeError(`sides have shapes [${left.shape}] and [${right.shape}]`);
+    if (left.shape.length > 0 && check.relation !== '=') throw new ShapeError(`'${check.relation}' between tensors; only '=' compares entrywise`);
+    // Tensors are equal when every entry is: the decisive entry (refuted, else the widest) is the one reported.
+    let decisive: { comparison: Comparison; k: number } | null = null;
+    for (let k = 0; k < left.data.length; k++) {
+      const lk = left.data[k];
+      const rk = right.data[k];
+      if (level.precision === 'float' && (Number.isNaN(lk) || Number.isNaN(rk))) return { ...base, verdict: 'undefined', message: 'NaN in floats' };
+      const comparison = compare(A, check.relation, lk, rk, check.tolerance);
+      if (!decisive || severity(comparison) > severity(decisive.comparison) || (severity(comparison) === severity(decisive.comparison) && comparison.width > decisive.comparison.width)) decisive = { comparison, k };
+      if (comparison.verdict === 'refuted') break;
+    }
+    if (!decisive) return { ...base, verdict: 'held', message: 'empty tensors' };
+    const lhs = left.data[decisive.k];
+    const rhs = right.data[decisive.k];
+    const mid = (x: unknown): number => (A.lo(x) + A.hi(x)) / 2;
+    const [num, den] = check.relation === '≥' || check.relation === '>' ? [rhs, lhs] : [lhs, rhs];
+    return {
+      ...base,
+      verdict: decisive.comparison.verdict,
+      lhs: A.format(lhs),
+      rhs: A.format(rhs),
+      comparison: decisive.comparison,
+      // A ratio says how tight a bound is only between positive quantities.
+      ...(mid(num) > 0 && mid(den) > 0 ? { ratio: mid(num) / mid(den) } : {}),
+      ...(left.shape.length ? { entry: decisive.k } : {}),
+    };
+  } catch (err) {
+    if (err instanceof DomainError) return { ...base, verdict: 'undefined', message: err.message, uncertain: !err.certain };
+    const e = err as Error;
+    return { ...base, verdict: 'error', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, ...(err instanceof StepTimeoutError ? { timedOut: true } : {}) };
+  }
+}
+
+function severity(c: Comparison): number {
+  return c.verdict === 'refuted' ? 2 : c.verdict === 'inconclusive' ? 1 : 0;
+}

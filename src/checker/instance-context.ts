@@ -1,0 +1,53 @@
+import type { Arith } from '../arithmetic/arith.js';
+import { decimalArith } from '../arithmetic/decimal-arith.js';
+import { floatArith } from '../arithmetic/float-arith.js';
+import { intervalArith } from '../arithmetic/interval-arith.js';
+import { Evaluator } from '../language/evaluate.js';
+import type { Env, Instance, Lemma } from '../language/lemma.js';
+import type { Precision } from './report.js';
+
+/** The arithmetics tried in turn: floats screen, float intervals certify, decimals refine. */
+export type Level = { precision: Precision; arith: Arith<unknown> };
+
+export function ladder(digits: readonly number[]): Level[] {
+  return [
+    { precision: 'interval', arith: intervalArith as Arith<unknown> },
+    ...digits.map((d) => ({ precision: `decimal-${d}` as Precision, arith: decimalArith(d) as Arith<unknown> })),
+  ];
+}
+
+export const FLOAT_LEVEL: Level = { precision: 'float', arith: floatArith as Arith<unknown> };
+
+/**
+ * One instance of a lemma, with an evaluator per arithmetic built on demand.
+ * Setup (e.g. a certified trajectory) runs once per arithmetic; a setup
+ * failure is remembered and rethrown to every step that needs it.
+ */
+export class InstanceContext {
+  private readonly evaluators = new Map<Precision, Evaluator<unknown> | { failed: unknown }>();
+  /** Facts the setup reported, from the certified (interval) setup. */
+  facts: Record<string, number> = {};
+
+  constructor(
+    readonly lemma: Lemma,
+    readonly instance: Instance,
+  ) {}
+
+  evaluator(level: Level): Evaluator<unknown> {
+    const known = this.evaluators.get(level.precision);
+    if (known) {
+      if ('failed' in known) throw known.failed;
+      return known;
+    }
+    try {
+      const env: Env<unknown> = this.lemma.setup(this.instance, level.arith);
+      const ev = new Evaluator(level.arith, env.values, env.ints);
+      if (level.precision === 'interval' && env.facts) this.facts = env.facts;
+      this.evaluators.set(level.precision, ev);
+      return ev;
+    } catch (failed) {
+      this.evaluators.set(level.precision, { failed });
+      throw failed;
+    }
+  }
+}

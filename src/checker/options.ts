@@ -1,0 +1,19 @@
+/** How a lemma is checked. Every run is a pure function of these options. */
+export interface CheckOptions {
+  /** fast-check seed: the same seed gives the same report, apart from timing fields. */
+  seed: number;
+  /** Instances per lemma; defaults to the lemma's own default. */
+  runs?: number;
+  /** Replay one counterexample: the fast-check path printed in a report (and the step it refuted). */
+  replay?: { path: string; step?: string };
+  /** Precision ladder for refinement of inconclusive evaluations, in decimal digits. */
+  digits?: readonly number[];
+  /** Time budget per step evaluation at one instance, in ms (exceeding it is an error verdict). */
+  stepTimeoutMs?: number;
+  /** Data set supplied by the user (--instance FILE), for lemmas that take one. */
+  instanceFile?: string;
+}
+
+export const DEFAULT_SEED = 20261128;
+/** Decimal digits tried in turn; the deep end is reached only while the step's time budget lasts. */
+export const DEFAULT_DIGITS: readonly number[] = [30, 60, 120, 240, 480, 900];

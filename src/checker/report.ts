@@ -1,0 +1,160 @@
+/**
+ * The data model of an audit. Reporters (console, JSON) only read this;
+ * the checker only writes it. Everything here is plain JSON-serialisable data.
+ */
+
+export type Relation = '=' | '≤' | '<' | '≥' | '>';
+
+/**
+ * held / refuted: certified by rigorous arithmetic (for '=' and the equality
+ * case of '≤'/'≥': the enclosures overlap and their hull is narrower than the
+ * step's tolerance). inconclusive: enclosures still overlap at the highest
+ * precision. undefined: outside a function's domain. error: the proof's code
+ * threw, returned the wrong type or ran out of time.
+ */
+export type Verdict = 'held' | 'refuted' | 'inconclusive' | 'undefined' | 'error';
+
+/** Which arithmetic settled a verdict. */
+export type Precision = 'float' | 'interval' | `decimal-${number}`;
+
+/** Where in the run a value was seen: the instance number and, for trajectory steps, the index. */
+export interface InstanceRef {
+  /** 0-based number of the generated instance. */
+  run: number;
+  /** Values of the step's quantified indices (e.g. { i: 3 }), if any. */
+  index?: Record<string, number>;
+}
+
+export interface Tightness {
+  /** Smallest certified lower bound of rhs − lhs over all instances (for ≥/>: lhs − rhs). */
+  minSlack: number | null;
+  /** Largest lhs/rhs over all instances (for ≥/>: rhs/lhs), from midpoints; null if undefined. */
+  maxRatio: number | null;
+  /** True when every evaluation held only through equality within tolerance. */
+  equality: boolean;
+  at: { minSlack?: InstanceRef; maxRatio?: InstanceRef };
+}
+
+export interface Enclosure {
+  lo: string;
+  hi: string;
+}
+
+export interface Counterexample {
+  /** The shrunk instance (JSON), its index within a trajectory, both sides' enclosures. */
+  instance: unknown;
+  index?: Record<string, number>;
+  lhs: [string, string];
+  rhs: [string, string];
+  precision: Precision;
+  replay: { seed: number; path: string; command: string };
+  /** The largest certified violation seen before shrinking, for scale. */
+  worst?: { instance: unknown; index?: Record<string, number>; lhs: [string, string]; rhs: [string, string]; violation: number };
+  /** Certified size of the violation at the shrunk instance (lo(lhs) − hi(rhs) for ≤, etc). */
+  violation: number;
+}
+
+/** A region of a parameter where the step fails, found by certified bisection. */
+export interface FailingRegion {
+  parameter: string;
+  /** e.g. "refuted for t below 0.93 (boundary in [0.93, 0.94])" */
+  description: string;
+  direction: 'below' | 'above';
+  boundary: [number, number];
+}
+
+export interface StepReport {
+  id: string;
+  /** The notes' LaTeX, exactly as written. */
+  notes: string;
+  form: 'notes' | 'erratum';
+  /** For an erratum: the id of the step it corrects. */
+  erratumOf?: string;
+  /** For a chain link: the chain id and 1-based link number. */
+  chain?: { id: string; link: number };
+  relation: Relation;
+  lhs: string;
+  rhs: string;
+  justification: string;
+  verdict: Verdict;
+  expected: 'held' | 'refuted';
+  expectedReason?: string;
+  /** True when the verdict does not match the expectation. */
+  surprise: boolean;
+  certified: boolean;
+  /** Number of instances evaluated, and of evaluations (instances × indices). */
+  instances: number;
+  evaluations: number;
+  counts: Record<Verdict, number>;
+  precision: Precision;
+  tightness?: Tightness;
+  counterexample?: Counterexample;
+  regions?: FailingRegion[];
+  /** Widest overlap of enclosures among inconclusive evaluations. */
+  inconclusiveWidth?: number;
+  /** First message for undefined / error verdicts. */
+  message?: string;
+  /** Set when a side was computed by a hand-written closure rather than an expression tree. */
+  usesClosure: boolean;
+  /** Literal constants written as JS floats rather than exact text (not guaranteed to be what the notes meant). */
+  floatLiterals?: string[];
+}
+
+export interface ChainReport {
+  id: string;
+  notes: string;
+  form: 'notes' | 'erratum';
+  /** The composed relation of first to last expression. */
+  relation: Relation;
+  verdict: Verdict;
+  /** Link numbers (1-based) whose verdict is not held. */
+  failedLinks: number[];
+}
+
+export interface RelaxationReport {
+  hypothesis: string;
+  /** The relaxed domain, in words. */
+  domain: string;
+  steps: { id: string; verdict: Verdict; counterexample?: Counterexample }[];
+  /** True when a certified counterexample appeared under the relaxed domain. */
+  matters: boolean;
+}
+
+export interface LemmaReport {
+  id: string;
+  title: string;
+  source: string;
+  file?: string;
+  seed: number;
+  runs: number;
+  /** Domain of each hypothesis, in words. */
+  domain: Record<string, string>;
+  steps: StepReport[];
+  chains: ChainReport[];
+  relaxations: RelaxationReport[];
+  /** Facts about the instances (e.g. largest trajectory enclosure width). */
+  notes: Record<string, string | number>;
+  /** A lemma-level failure: the file did not load, setup threw, timed out. */
+  error?: string;
+  surprises: number;
+  timing: { ms: number };
+}
+
+export interface AuditReport {
+  tool: { name: string; version: string };
+  seed: number;
+  runs: number | null;
+  lemmas: LemmaReport[];
+  summary: {
+    lemmas: number;
+    steps: number;
+    held: number;
+    refuted: number;
+    expectedRefuted: number;
+    inconclusive: number;
+    undefined: number;
+    error: number;
+    surprises: number;
+  };
+  timing: { ms: number };
+}

@@ -1,0 +1,112 @@
+import { DEFAULT_SEED } from '../checker/options.js';
+import { DEFAULT_TIMEOUT_MS } from './usage.js';
+import { UsageError } from './usage-error.js';
+
+export interface CliArgs {
+  help: boolean;
+  /** Selected lemma ids, in the order given (empty: all). */
+  lemmas: string[];
+  runs?: number;
+  seed: number;
+  json?: string;
+  color: boolean;
+  instance?: string;
+  replay?: string;
+  step?: string;
+  proofs?: string;
+  timeoutMs: number;
+  jobs?: number;
+}
+
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--proofs' | '--timeout-ms' | '--jobs';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--proofs', '--timeout-ms', '--jobs'];
+const SWITCHES: readonly string[] = ['--help', '-h', '--no-color'];
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+function positiveInteger(flag: string, text: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} expects a positive integer, got '${text}'`);
+  return value;
+}
+
+/** fast-check seeds are 32-bit integers: larger ones would silently alias smaller ones. */
+function seedValue(text: string): number {
+  const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < INT32_MIN || value > INT32_MAX) {
+    throw new UsageError(`--seed expects an integer between ${INT32_MIN} and ${INT32_MAX}, got '${text}'`);
+  }
+  return value;
+}
+
+/** Parses the words after `npm run verify --`. Throws UsageError on anything it does not understand. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { help: false, lemmas: [], seed: DEFAULT_SEED, color: true, timeoutMs: DEFAULT_TIMEOUT_MS };
+  const seen = new Set<string>();
+  for (let k = 0; k < argv.length; k++) {
+    const word = argv[k];
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const flag = eq > 0 ? word.slice(0, eq) : word;
+    if (SWITCHES.includes(flag)) {
+      if (eq > 0) throw new UsageError(`${flag} takes no value`);
+      if (flag === '--no-color') args.color = false;
+      else args.help = true;
+      continue;
+    }
+    if (!VALUE_FLAGS.includes(flag)) {
+      throw new UsageError(word.startsWith('-') ? `unknown flag ${flag}` : `unexpected argument '${word}'`);
+    }
+    let value: string;
+    if (eq > 0) value = word.slice(eq + 1);
+    else {
+      const next = argv[k + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      value = next;
+      k++;
+    }
+    if (value === '') throw new UsageError(`${flag} needs a value`);
+    if (flag !== '--lemma' && seen.has(flag)) throw new UsageError(`${flag} given twice`);
+    seen.add(flag);
+    apply(args, flag as ValueFlag, value);
+  }
+  if (args.help) return args;
+  if (args.replay !== undefined && args.lemmas.length !== 1) throw new UsageError('--replay needs exactly one --lemma');
+  if (args.step !== undefined && args.replay === undefined) throw new UsageError('--step is only used with --replay');
+  return args;
+}
+
+function apply(args: CliArgs, flag: ValueFlag, value: string): void {
+  switch (flag) {
+    case '--lemma':
+      if (!args.lemmas.includes(value)) args.lemmas.push(value);
+      return;
+    case '--runs':
+      args.runs = positiveInteger(flag, value);
+      return;
+    case '--seed':
+      args.seed = seedValue(value);
+      return;
+    case '--json':
+      args.json = value;
+      return;
+    case '--instance':
+      args.instance = value;
+      return;
+    case '--replay':
+      args.replay = value;
+      return;
+    case '--step':
+      args.step = value;
+      return;
+    case '--proofs':
+      args.proofs = value;
+      return;
+    case '--timeout-ms':
+      args.timeoutMs = positiveInteger(flag, value);
+      return;
+    case '--jobs':
+      args.jobs = positiveInteger(flag, value);
+      return;
+  }
+}

@@ -1,0 +1,101 @@
+import { accessSync, constants } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { assembleAuditReport } from '../checker/audit.js';
+import type { CheckOptions } from '../checker/options.js';
+import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
+import { writeJsonReport } from '../reporters/json.js';
+import { exitCode } from '../reporters/summary.js';
+import { parseArgs, type CliArgs } from './args.js';
+import { resolveColorLevel } from './color-level.js';
+import { planTasks } from './plan-tasks.js';
+import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
+import { ProofRunner } from './proof-runner.js';
+import { USAGE } from './usage.js';
+import { UsageError } from './usage-error.js';
+
+const MAX_DEFAULT_JOBS = 2;
+const PLAIN_WIDTH = 100;
+
+function usageFailure(err: UsageError): 2 {
+  process.stderr.write(`lemmacheck: ${err.message}\n\n${USAGE}`);
+  return 2;
+}
+
+function checkOptions(args: CliArgs): CheckOptions {
+  return {
+    seed: args.seed,
+    ...(args.runs !== undefined ? { runs: args.runs } : {}),
+    ...(args.replay !== undefined ? { replay: { path: args.replay, ...(args.step !== undefined ? { step: args.step } : {}) } } : {}),
+    ...(args.instance !== undefined ? { instanceFile: resolve(args.instance) } : {}),
+  };
+}
+
+function consoleStyle(args: CliArgs): ConsoleStyle {
+  const isTTY = process.stdout.isTTY === true;
+  return {
+    level: resolveColorLevel({ colorFlag: args.color, env: process.env, isTTY }),
+    width: isTTY ? process.stdout.columns || PLAIN_WIDTH : PLAIN_WIDTH,
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const started = performance.now();
+  let args: CliArgs;
+  let files: string[];
+  try {
+    args = parseArgs(argv);
+    if (args.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    files = listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR);
+    if (args.instance !== undefined) {
+      try {
+        accessSync(resolve(args.instance), constants.R_OK);
+      } catch {
+        throw new UsageError(`--instance: cannot read ${args.instance}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure(err);
+    throw err;
+  }
+
+  const options = checkOptions(args);
+  const style = consoleStyle(args);
+  const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs });
+  try {
+    const loaded = await runner.load(files);
+    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs });
+    for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
+    const lemmas = await runner.run(plan.tasks, options, (lemma) => process.stdout.write(formatLemma(lemma, style)));
+    const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
+    let status: number = exitCode(report);
+    if (args.json !== undefined) {
+      try {
+        await writeJsonReport(args.json, report);
+      } catch (err) {
+        process.stderr.write(`lemmacheck: cannot write the JSON report to ${args.json}: ${(err as Error).message}\n`);
+        status = 2;
+      }
+    }
+    process.stdout.write(formatSummary(report, style));
+    return status;
+  } catch (err) {
+    if (err instanceof UsageError) return usageFailure(err);
+    throw err;
+  } finally {
+    await runner.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`lemmacheck: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

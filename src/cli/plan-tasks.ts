@@ -1,0 +1,57 @@
+import { basename } from 'node:path';
+import { lemmaErrorReport } from './lemma-error-report.js';
+import { displayPath } from './proof-files.js';
+import type { LemmaTask, LoadedProofFile } from './proof-runner.js';
+import { UsageError } from './usage-error.js';
+
+export interface Plan {
+  tasks: LemmaTask[];
+  /** Said on stderr, not in the report (e.g. files skipped because --lemma was given). */
+  warnings: string[];
+}
+
+/**
+ * Decides what runs, in report order (file name, then the file's lemma order).
+ * Without --lemma, a file that did not load is reported as an error lemma named
+ * after the file; with --lemma it cannot hold a selected lemma that was found
+ * elsewhere, so it is only warned about. Unknown ids are usage errors.
+ */
+export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number }): Plan {
+  const tasks: LemmaTask[] = [];
+  const warnings: string[] = [];
+  const definedIn = new Map<string, string>();
+  const known = new Set<string>();
+  const broken: string[] = [];
+  for (const file of loaded) {
+    const shown = displayPath(file.file);
+    if ('error' in file) {
+      broken.push(shown);
+      if (selected.length === 0) {
+        const lemma = { id: basename(file.file), title: 'proof file failed to load', source: '' };
+        tasks.push({ kind: 'known', report: lemmaErrorReport(lemma, { file: shown, seed: run.seed, runs: run.runs ?? 0, ms: 0 }, file.error) });
+      } else {
+        warnings.push(`${shown} failed to load and was skipped (--lemma given): ${file.error.split('\n')[0]}`);
+      }
+      continue;
+    }
+    for (const lemma of file.lemmas) {
+      known.add(lemma.id);
+      if (selected.length > 0 && !selected.includes(lemma.id)) continue;
+      const first = definedIn.get(lemma.id);
+      if (first !== undefined) {
+        const error = `duplicate lemma id '${lemma.id}': already defined in ${first}`;
+        tasks.push({ kind: 'known', report: lemmaErrorReport(lemma, { file: shown, seed: run.seed, runs: run.runs ?? lemma.runs ?? 0, ms: 0 }, error) });
+        continue;
+      }
+      definedIn.set(lemma.id, shown);
+      tasks.push({ kind: 'check', file: file.file, lemma });
+    }
+  }
+  const unknown = selected.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const list = [...known].sort().join(', ') || 'none';
+    const hint = broken.length ? `; ${broken.join(', ')} failed to load` : '';
+    throw new UsageError(`unknown lemma ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${list}${hint})`);
+  }
+  return { tasks, warnings };
+}

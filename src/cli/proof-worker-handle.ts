@@ -1,0 +1,110 @@
+import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CheckOptions } from '../checker/options.js';
+import type { LemmaReport } from '../checker/report.js';
+import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
+
+const WORKER_MODULE = new URL(`./proof-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+
+/**
+ * Worker threads do not inherit the TypeScript loader on Node 20 (tsx registers
+ * its hooks only on the main thread there), so each worker registers tsx itself
+ * before importing the worker module and, through it, the proof file.
+ */
+const BOOTSTRAP = WORKER_MODULE.endsWith('.ts')
+  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_MODULE)}); });`
+  : `import(${JSON.stringify(WORKER_MODULE)});`;
+
+type WorkerEvent = { kind: 'message'; message: FromWorker } | { kind: 'died'; reason: string } | { kind: 'timeout' };
+
+export type LoadOutcome = { ok: true; lemmas: LemmaMeta[] } | { ok: false; message: string };
+
+export type CheckOutcome =
+  | { kind: 'report'; report: LemmaReport }
+  | { kind: 'failed'; message: string }
+  | { kind: 'instance-file-error'; message: string };
+
+/** One worker thread holding one loaded proof file. A hang is ended by terminating the thread. */
+export class ProofWorker {
+  private readonly worker: Worker;
+  private readonly backlog: WorkerEvent[] = [];
+  private waiter: ((event: WorkerEvent) => void) | null = null;
+  private deathReason: string | null = null;
+
+  constructor(readonly file: string) {
+    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href };
+    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
+    // A proof's own output must not interleave with the report on stdout.
+    this.worker.stdout.pipe(process.stderr, { end: false });
+    this.worker.stderr.pipe(process.stderr, { end: false });
+    this.worker.on('message', (message: FromWorker) => this.deliver({ kind: 'message', message }));
+    this.worker.on('error', (err: unknown) => this.die(err instanceof Error ? `${err.name}: ${err.message}` : String(err)));
+    this.worker.on('exit', (code) => this.die(`the worker thread stopped (exit code ${code})`));
+  }
+
+  get alive(): boolean {
+    return this.deathReason === null;
+  }
+
+  async load(timeoutMs: number): Promise<LoadOutcome> {
+    const event = await this.next(timeoutMs);
+    if (event.kind === 'timeout') {
+      await this.terminate();
+      return { ok: false, message: `timed out after ${timeoutMs} ms while loading the file; the worker was stopped` };
+    }
+    if (event.kind === 'died') return { ok: false, message: `the file crashed its worker while loading: ${event.reason}` };
+    if (event.message.type === 'loaded') return { ok: true, lemmas: event.message.lemmas };
+    if (event.message.type === 'load-failed') return { ok: false, message: event.message.message };
+    return { ok: false, message: `unexpected message from the worker: ${event.message.type}` };
+  }
+
+  async check(id: string, options: CheckOptions, timeoutMs: number): Promise<CheckOutcome> {
+    if (this.deathReason !== null && this.backlog.length === 0) return { kind: 'failed', message: `the worker had stopped: ${this.deathReason}` };
+    this.worker.postMessage({ type: 'check', id, options } satisfies ToWorker);
+    const event = await this.next(timeoutMs);
+    if (event.kind === 'timeout') {
+      await this.terminate();
+      return { kind: 'failed', message: `timed out after ${timeoutMs} ms; the worker was stopped` };
+    }
+    if (event.kind === 'died') return { kind: 'failed', message: `the proof crashed its worker: ${event.reason}` };
+    const message = event.message;
+    if (message.type === 'report' && message.id === id) return { kind: 'report', report: message.report };
+    if (message.type === 'check-failed') return { kind: 'failed', message: message.message };
+    if (message.type === 'instance-file-error') return { kind: 'instance-file-error', message: message.message };
+    return { kind: 'failed', message: `unexpected message from the worker: ${message.type}` };
+  }
+
+  async terminate(): Promise<void> {
+    this.deathReason ??= 'terminated';
+    await this.worker.terminate();
+  }
+
+  private next(timeoutMs: number): Promise<WorkerEvent> {
+    const queued = this.backlog.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.deathReason !== null) return Promise.resolve({ kind: 'died', reason: this.deathReason });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        resolve({ kind: 'timeout' });
+      }, timeoutMs);
+      this.waiter = (event) => {
+        clearTimeout(timer);
+        this.waiter = null;
+        resolve(event);
+      };
+    });
+  }
+
+  private deliver(event: WorkerEvent): void {
+    if (this.waiter) this.waiter(event);
+    else this.backlog.push(event);
+  }
+
+  private die(reason: string): void {
+    if (this.deathReason !== null) return;
+    this.deathReason = reason;
+    this.deliver({ kind: 'died', reason });
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Runs inside a worker thread: loads one proof file, then checks its lemmas on
+ * request. Everything that can go wrong in a proof file (syntax, a throw, a bad
+ * export) becomes a message; a hang is ended by the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkLemma } from '../checker/check-lemma.js';
+import type { Lemma } from '../language/lemma.js';
+import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
+
+const port = parentPort!;
+const { fileUrl } = workerData as ProofWorkerData;
+
+function describe(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return `thrown value: ${String(err)}`;
+}
+
+function send(message: FromWorker): void {
+  try {
+    port.postMessage(message);
+  } catch (err) {
+    // e.g. a report holding a function: say so rather than leave the main thread waiting.
+    if (message.type === 'report') port.postMessage({ type: 'check-failed', id: message.id, message: `the report could not be sent: ${describe(err)}` } satisfies FromWorker);
+    else throw err;
+  }
+}
+
+function isLemma(value: unknown): value is Lemma {
+  const v = value as Partial<Lemma> | null;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && v.id !== '' && typeof v.title === 'string' && typeof v.source === 'string';
+}
+
+/** The default export: one Lemma or an array of them, with distinct ids. */
+function lemmasOf(exported: unknown): Lemma[] {
+  if (exported === undefined) throw new Error('the file has no default export (expected a Lemma or an array of Lemmas)');
+  const list = Array.isArray(exported) ? exported : [exported];
+  if (list.length === 0) throw new Error('the default export is an empty array');
+  list.forEach((item, k) => {
+    if (!isLemma(item)) throw new Error(`default export${Array.isArray(exported) ? ` [${k}]` : ''} is not a Lemma (needs string id, title and source)`);
+  });
+  const ids = new Set<string>();
+  for (const lemma of list as Lemma[]) {
+    if (ids.has(lemma.id)) throw new Error(`lemma id '${lemma.id}' is exported twice`);
+    ids.add(lemma.id);
+  }
+  return list as Lemma[];
+}
+
+let lemmas: Map<string, Lemma> | null = null;
+try {
+  const module = (await import(fileUrl)) as { default?: unknown };
+  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, l]));
+  const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
+    id: l.id,
+    title: l.title,
+    source: l.source,
+    ...(typeof (l as { runs?: unknown }).runs === 'number' ? { runs: (l as { runs: number }).runs } : {}),
+  }));
+  send({ type: 'loaded', lemmas: meta });
+} catch (err) {
+  send({ type: 'load-failed', message: describe(err) });
+}
+
+// After a failed load no listener is registered, so the thread ends once the message is out.
+if (lemmas) port.on('message', (message: ToWorker) => void check(lemmas!, message));
+
+async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<void> {
+  const lemma = lemmas.get(message.id);
+  if (!lemma) {
+    send({ type: 'check-failed', id: message.id, message: `no lemma '${message.id}' in this file` });
+    return;
+  }
+  try {
+    const report = await checkLemma(lemma, message.options);
+    if (report.error?.startsWith('InstanceFileError:')) send({ type: 'instance-file-error', message: report.error.slice('InstanceFileError:'.length).trim() });
+    else send({ type: 'report', id: message.id, report });
+  } catch (err) {
+    if ((err as Error | null)?.name === 'InstanceFileError') send({ type: 'instance-file-error', message: (err as Error).message });
+    else send({ type: 'check-failed', id: message.id, message: describe(err) });
+  }
+}

@@ -1,0 +1,26 @@
+import { DEFAULT_SEED } from '../checker/options.js';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export const USAGE = `Usage: npm run verify -- [options]
+
+Checks every lemma of proofs/*.ts over generated instances and prints one
+verdict per step of each proof.
+
+Options:
+  --lemma ID         check only this lemma (repeatable)
+  --runs N           instances per lemma (default: each lemma's own)
+  --seed S           fast-check seed, an integer (default ${DEFAULT_SEED})
+  --json FILE        also write the full report as JSON to FILE
+  --no-color         plain text (NO_COLOR=1 too; FORCE_COLOR=1 forces colour)
+  --instance FILE    check the lemmas that take a data set on the one in FILE
+  --replay PATH      replay one counterexample (with exactly one --lemma)
+  --step STEP_ID     the step to replay (with --replay)
+  --proofs DIR       directory of proof files (default: proofs)
+  --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
+  --jobs N           proof files checked in parallel (default: up to 2)
+  -h, --help         show this help
+
+Exit code: 0 when every verdict matches its expectation, 1 on any surprise,
+2 on a usage error.
+`;

@@ -1,0 +1,26 @@
+import type { CheckOptions } from '../checker/options.js';
+import type { LemmaReport } from '../checker/report.js';
+
+/** What the main thread learns about a lemma when its file loads. */
+export interface LemmaMeta {
+  id: string;
+  title: string;
+  source: string;
+  /** The lemma's default number of instances, when it declares one. */
+  runs?: number;
+}
+
+export interface ProofWorkerData {
+  /** file:// URL of the proof file this worker loads. */
+  fileUrl: string;
+}
+
+export type ToWorker = { type: 'check'; id: string; options: CheckOptions };
+
+export type FromWorker =
+  | { type: 'loaded'; lemmas: LemmaMeta[] }
+  | { type: 'load-failed'; message: string }
+  | { type: 'report'; id: string; report: LemmaReport }
+  | { type: 'check-failed'; id: string; message: string }
+  /** The user's --instance file is unusable: a usage error for the whole run. */
+  | { type: 'instance-file-error'; message: string };

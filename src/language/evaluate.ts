@@ -1,0 +1,245 @@
+import type { Arith } from '../arithmetic/arith.js';
+import type { BinaryOp, Expr, UnaryOp } from './expr.js';
+import { freeIndices } from './expr.js';
+import { dualArith, seed, type Dual } from './dual-arith.js';
+import { ShapeError, asScalar, sameShape, scalar, slice, stack, type Value } from './value.js';
+
+export class StepTimeoutError extends Error {
+  override name = 'StepTimeoutError';
+}
+
+/** Raised when a closure returns something that is not a value of this arithmetic. */
+export class WrongTypeError extends Error {
+  override name = 'WrongTypeError';
+}
+
+export type IndexEnv = Readonly<Record<string, number>>;
+
+/**
+ * Evaluates expressions in one arithmetic over one instance. Results of nodes
+ * are cached by node and by the values of the node's free indices, so a
+ * sub-expression shared by several steps (R̂(W_i), a gradient) is computed once.
+ */
+export class Evaluator<T> {
+  private readonly cache = new Map<Expr, Map<string, Value<T>>>();
+  private ticks = 0;
+  deadline = Infinity;
+
+  private readonly resolve: (name: string) => Value<T> | undefined;
+
+  constructor(
+    readonly arith: Arith<T>,
+    values: Readonly<Record<string, Value<T>>> | ((name: string) => Value<T> | undefined),
+    private readonly ints: Readonly<Record<string, number>>,
+  ) {
+    this.resolve = typeof values === 'function' ? values : (name) => values[name];
+  }
+
+  lookup = (name: string): Value<T> => {
+    const v = this.resolve(name);
+    if (v !== undefined) return v;
+    const k = this.ints[name];
+    if (k !== undefined) return scalar(this.arith.num(k));
+    throw new ShapeError(`unknown parameter '${name}'`);
+  };
+
+  scalar(e: Expr, index: IndexEnv = {}): T {
+    return asScalar(this.value(e, index), 'step side');
+  }
+
+  value(e: Expr, index: IndexEnv = {}): Value<T> {
+    const free = freeIndices(e);
+    const key = free.size === 0 ? '' : [...free].sort().map((v) => `${v}=${index[v]}`).join(',');
+    let byIndex = this.cache.get(e);
+    const hit = byIndex?.get(key);
+    if (hit) return hit;
+    if (++this.ticks % 256 === 0 && Date.now() > this.deadline) throw new StepTimeoutError('step ran past its time limit');
+    const result = this.compute(e, index);
+    if (!byIndex) this.cache.set(e, (byIndex = new Map()));
+    byIndex.set(key, result);
+    return result;
+  }
+
+  /** Integer expressions: bounds and indices, exact. */
+  int(e: Expr, index: IndexEnv): number {
+    switch (e.kind) {
+      case 'const':
+        if (!Number.isInteger(e.value)) throw new ShapeError(`non-integer index ${e.value}`);
+        return e.value;
+      case 'index': {
+        const v = index[e.name];
+        if (v === undefined) throw new ShapeError(`unbound index '${e.name.split('#')[0]}'`);
+        return v;
+      }
+      case 'param': {
+        const v = this.ints[e.name];
+        if (v === undefined) throw new ShapeError(`'${e.name}' is not an integer parameter`);
+        return v;
+      }
+      case 'named':
+        return this.int(e.body, index);
+      case 'binary': {
+        const a = this.int(e.left, index);
+        const b = this.int(e.right, index);
+        if (e.op === 'add') return a + b;
+        if (e.op === 'sub') return a - b;
+        if (e.op === 'mul') return a * b;
+        if (e.op === 'min') return Math.min(a, b);
+        if (e.op === 'max') return Math.max(a, b);
+        throw new ShapeError(`'${e.op}' is not an integer operation`);
+      }
+      default:
+        throw new ShapeError(`a ${e.kind} expression is not an integer`);
+    }
+  }
+
+  private compute(e: Expr, index: IndexEnv): Value<T> {
+    const A = this.arith;
+    switch (e.kind) {
+      case 'const':
+        return scalar(e.text !== undefined ? A.exact(e.text) : A.num(e.value));
+      case 'param':
+        return this.lookup(e.name);
+      case 'index':
+        return scalar(A.num(this.int(e, index)));
+      case 'named':
+        return this.value(e.body, index);
+      case 'unary': {
+        const f = unaryOf(A, e.op);
+        const v = this.value(e.arg, index);
+        return { shape: v.shape, data: v.data.map((x) => f(x)) };
+      }
+      case 'pow': {
+        const v = this.value(e.arg, index);
+        return { shape: v.shape, data: v.data.map((x) => A.powInt(x, e.n)) };
+      }
+      case 'binary': {
+        const f = binaryOf(A, e.op);
+        return broadcast(this.value(e.left, index), this.value(e.right, index), f, e.op);
+      }
+      case 'reduce': {
+        const v = this.value(e.arg, index);
+        if (e.op === 'total') return scalar(A.sum(v.data));
+        const sq = A.dot(v.data, v.data);
+        return scalar(e.op === 'normSq' ? sq : A.sqrt(sq));
+      }
+      case 'inner': {
+        const a = this.value(e.left, index);
+        const b = this.value(e.right, index);
+        if (!sameShape(a.shape, b.shape)) throw new ShapeError(`inner product of shapes [${a.shape}] and [${b.shape}]`);
+        return scalar(A.dot(a.data, b.data));
+      }
+      case 'fold': {
+        const from = this.int(e.from, index);
+        const to = this.int(e.to, index);
+        if (to < from) {
+          if (e.op === 'sum') return scalar(A.num(0));
+          throw new ShapeError(`${e.op} over an empty range`);
+        }
+        const terms: Value<T>[] = [];
+        for (let i = from; i <= to; i++) terms.push(this.value(e.body, { ...index, [e.index]: i }));
+        if (e.op === 'sum') {
+          const shape = terms[0].shape;
+          for (const t of terms) if (!sameShape(t.shape, shape)) throw new ShapeError('sum of differently shaped terms');
+          const size = terms[0].data.length;
+          const data: T[] = [];
+          for (let j = 0; j < size; j++) data.push(A.sum(terms.map((t) => t.data[j])));
+          return { shape, data };
+        }
+        const f = e.op === 'min' ? A.min.bind(A) : A.max.bind(A);
+        return terms.reduce((acc, t) => broadcast(acc, t, f, e.op));
+      }
+      case 'at': {
+        let v = this.value(e.arg, index);
+        e.indices.forEach((ix, k) => {
+          v = slice(v, this.int(ix, index) - e.bases[k], 'index');
+        });
+        return v;
+      }
+      case 'rows': {
+        const from = this.int(e.from, index);
+        const to = this.int(e.to, index);
+        const out: Value<T>[] = [];
+        for (let i = from; i <= to; i++) out.push(this.value(e.body, { ...index, [e.index]: i }));
+        return stack(out);
+      }
+      case 'call':
+        return checkValue(e.fn.evaluate(A, e.args.map((a) => this.value(a, index))), e.fn.name);
+      case 'closure':
+        return checkValue(e.fn(A, this.lookup, index), e.label);
+      case 'grad': {
+        const point = this.value(e.at, index);
+        const D = dualArith(A, point.data.length);
+        const seeded: Value<Dual<T>> = { shape: point.shape, data: seed(A, point.data) };
+        const inner = new Evaluator<Dual<T>>(D, (name) => (name === e.variable ? seeded : this.constantDual(name)), this.ints);
+        inner.deadline = this.deadline;
+        const out = asScalar(inner.value(e.body, index), 'gradient body');
+        const zero = A.num(0);
+        return { shape: point.shape, data: out.g ? [...out.g] : point.data.map(() => zero) };
+      }
+    }
+  }
+
+  private readonly duals = new Map<string, Value<Dual<T>>>();
+
+  /** A parameter as a constant of the dual arithmetic (no gradient), converted once. */
+  private constantDual(name: string): Value<Dual<T>> | undefined {
+    let d = this.duals.get(name);
+    if (!d) {
+      const v = this.resolve(name);
+      if (!v) return undefined;
+      d = { shape: v.shape, data: v.data.map((x) => ({ v: x, g: null })) };
+      this.duals.set(name, d);
+    }
+    return d;
+  }
+}
+
+function checkValue<T>(v: Value<T>, who: string): Value<T> {
+  if (!v || !Array.isArray(v.shape) || !Array.isArray(v.data)) throw new WrongTypeError(`${who} returned ${typeof v}, not a value`);
+  const size = v.shape.reduce((a, b) => a * b, 1);
+  if (v.data.length !== size) throw new WrongTypeError(`${who} returned ${v.data.length} entries for shape [${v.shape}]`);
+  for (const x of v.data) {
+    if (typeof x === 'number' && Number.isNaN(x)) throw new WrongTypeError(`${who} returned NaN`);
+    if (x === undefined || x === null) throw new WrongTypeError(`${who} returned an empty entry`);
+  }
+  return v;
+}
+
+function broadcast<T>(a: Value<T>, b: Value<T>, f: (x: T, y: T) => T, op: string): Value<T> {
+  if (a.shape.length === 0) return { shape: b.shape, data: b.data.map((y) => f(a.data[0], y)) };
+  if (b.shape.length === 0) return { shape: a.shape, data: a.data.map((x) => f(x, b.data[0])) };
+  if (!sameShape(a.shape, b.shape)) throw new ShapeError(`${op} of shapes [${a.shape}] and [${b.shape}]`);
+  return { shape: a.shape, data: a.data.map((x, i) => f(x, b.data[i])) };
+}
+
+function unaryOf<T>(A: Arith<T>, op: UnaryOp): (x: T) => T {
+  switch (op) {
+    case 'neg': return (x) => A.neg(x);
+    case 'abs': return (x) => A.abs(x);
+    case 'sqr': return (x) => A.sqr(x);
+    case 'sqrt': return (x) => A.sqrt(x);
+    case 'exp': return (x) => A.exp(x);
+    case 'expm1': return (x) => A.expm1(x);
+    case 'log': return (x) => A.log(x);
+    case 'log1p': return (x) => A.log1p(x);
+    case 'relu': return (x) => A.relu(x);
+    case 'reluPrime': return (x) => A.reluPrime(x);
+    case 'logistic': return (x) => A.logistic(x);
+    case 'logisticPrime': return (x) => A.logisticPrime(x);
+    case 'logisticInverse': return (x) => A.logisticInverse(x);
+    case 'expLoss': return (x) => A.expLoss(x);
+    case 'expLossInverse': return (x) => A.expLossInverse(x);
+  }
+}
+
+function binaryOf<T>(A: Arith<T>, op: BinaryOp): (x: T, y: T) => T {
+  switch (op) {
+    case 'add': return (x, y) => A.add(x, y);
+    case 'sub': return (x, y) => A.sub(x, y);
+    case 'mul': return (x, y) => A.mul(x, y);
+    case 'div': return (x, y) => A.div(x, y);
+    case 'min': return (x, y) => A.min(x, y);
+    case 'max': return (x, y) => A.max(x, y);
+  }
+}

@@ -1,0 +1,283 @@
+import type fc from 'fast-check';
+import type { Arith } from '../arithmetic/arith.js';
+import type { Relation } from '../checker/report.js';
+import { E, toExpr, type Operand } from './builder.js';
+import type { Expr } from './expr.js';
+import { fromPlain, type Value } from './value.js';
+
+/** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
+export interface Hypothesis<V = unknown> {
+  readonly arbitrary: fc.Arbitrary<V>;
+  readonly domain: string;
+  /** Integer parameters (n, m, t…) are bound exactly and may be used as index bounds. */
+  readonly integer?: boolean;
+  /** For a hypothesis that generates an object (a net, a data set): its fields become parameters; these are integers. */
+  readonly integers?: readonly string[];
+}
+
+export type Instance = Record<string, unknown>;
+
+/** What a step is evaluated against: values in one arithmetic, integers, and facts to report. */
+export interface Env<T> {
+  values: Record<string, Value<T>>;
+  ints: Record<string, number>;
+  /** Numbers worth reporting per instance (the checker reports their maximum), e.g. trajectory width. */
+  facts?: Record<string, number>;
+}
+
+/** Turns an instance into values in a given arithmetic (e.g. runs the certified trajectory). */
+export type Setup = <T>(instance: Instance, arith: Arith<T>) => Env<T>;
+
+/** Relative and absolute tolerance for equality (and for the equality case of ≤/≥). */
+export interface Tolerance {
+  rel: number;
+  abs: number;
+}
+
+export const DEFAULT_TOLERANCE: Tolerance = { rel: 1e-9, abs: 0 };
+
+/** A known mistake in the notes: the checker must confirm it with a certified counterexample. */
+export interface Expectation {
+  refuted: string;
+}
+
+/** Indices a step is quantified over, e.g. { i: [0, t − 1] } for every iterate. */
+export type Quantifier = Record<string, readonly [Operand, Operand]>;
+
+/** The corrected form of a line, checked and reported beside the notes' form. */
+export interface ErratumSpec {
+  notes: string;
+  why: string;
+  lhs?: E;
+  relation?: Relation;
+  rhs?: E;
+}
+
+export interface StepSpec {
+  /** Stable id, used in reports and on the command line. */
+  id: string;
+  /** The notes' LaTeX, exactly as written. */
+  notes: string;
+  lhs: E;
+  relation: Relation;
+  rhs: E;
+  /** The justification the notes give (or imply). */
+  why: string;
+  over?: Quantifier;
+  tolerance?: Partial<Tolerance>;
+  expect?: Expectation;
+  erratum?: ErratumSpec;
+}
+
+export interface LinkSpec {
+  relation: Relation;
+  expr: E;
+  why: string;
+  /** The notes' text of this line of the chain. */
+  notes: string;
+  expect?: Expectation;
+  erratum?: ErratumSpec;
+  tolerance?: Partial<Tolerance>;
+}
+
+/** a = b ≤ c < d as in Lean's calc: each link's left side is the previous right side. */
+export interface ChainSpec {
+  id: string;
+  notes: string;
+  start: E;
+  links: LinkSpec[];
+  over?: Quantifier;
+  tolerance?: Partial<Tolerance>;
+}
+
+export interface Relaxation {
+  /** The hypothesis (parameter name) that is dropped. */
+  hypothesis: string;
+  /** The hypothesis as stated, e.g. "η ≤ 1". */
+  statement: string;
+  /** The relaxed domain to try. */
+  relaxed: Hypothesis;
+  /** Steps to check under it (default: every step in the notes' form). */
+  steps?: string[];
+}
+
+/** A parameter along which a failing step's region is located by certified bisection. */
+export interface RegionScan {
+  parameter: string;
+  /** Smallest and largest values to scan (log scale when both are positive). */
+  range: readonly [number, number];
+  steps?: string[];
+}
+
+export interface LemmaSpec {
+  id: string;
+  title: string;
+  source: string;
+  hypotheses: Record<string, Hypothesis>;
+  /** Default number of instances. */
+  runs?: number;
+  setup?: Setup;
+  proof: readonly (StepSpec | ChainSpec)[];
+  relaxations?: Relaxation[];
+  regions?: RegionScan[];
+  /** Lemmas that accept a user's data set (--instance FILE) say how it becomes an instance. */
+  fromDataset?: (data: { X: number[][]; y: number[] }) => fc.Arbitrary<Instance>;
+}
+
+/** One checkable comparison, as the checker sees it. */
+export interface Check {
+  id: string;
+  notes: string;
+  form: 'notes' | 'erratum';
+  erratumOf?: string;
+  chain?: { id: string; link: number };
+  lhs: Expr;
+  relation: Relation;
+  rhs: Expr;
+  why: string;
+  over: readonly { name: string; from: Expr; to: Expr }[];
+  tolerance: Tolerance;
+  expect?: Expectation;
+}
+
+export interface ChainInfo {
+  id: string;
+  notes: string;
+  relation: Relation;
+  links: string[];
+}
+
+export interface Lemma {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly hypotheses: Record<string, Hypothesis>;
+  readonly runs: number;
+  readonly setup: Setup;
+  readonly checks: readonly Check[];
+  readonly chains: readonly ChainInfo[];
+  readonly relaxations: readonly Relaxation[];
+  readonly regions: readonly RegionScan[];
+  readonly fromDataset?: LemmaSpec['fromDataset'];
+}
+
+const isChain = (s: StepSpec | ChainSpec): s is ChainSpec => 'links' in s;
+
+/** Composes the relations of a chain: = with ≤ gives ≤, any strict link makes it strict. */
+export function composeRelations(relations: readonly Relation[]): Relation {
+  const up = relations.some((r) => r === '≤' || r === '<');
+  const down = relations.some((r) => r === '≥' || r === '>');
+  if (up && down) throw new Error(`a chain mixes ≤ and ≥: ${relations.join(' ')}`);
+  const strict = relations.some((r) => r === '<' || r === '>');
+  if (up) return strict ? '<' : '≤';
+  if (down) return strict ? '>' : '≥';
+  return '=';
+}
+
+function quantifier(over: Quantifier | undefined): Check['over'] {
+  return Object.entries(over ?? {}).map(([name, [from, to]]) => ({ name, from: toExpr(from), to: toExpr(to) }));
+}
+
+function tolerance(...parts: (Partial<Tolerance> | undefined)[]): Tolerance {
+  return Object.assign({}, DEFAULT_TOLERANCE, ...parts.filter(Boolean));
+}
+
+/** The default setup: numbers and arrays of the instance become exact values; integer hypotheses become integers. */
+export function plainSetup(hypotheses: Record<string, Hypothesis>): Setup {
+  return <T>(instance: Instance, arith: Arith<T>): Env<T> => {
+    const env: Env<T> = { values: {}, ints: {} };
+    const bind = (name: string, value: unknown, integer: boolean): void => {
+      if (integer) env.ints[name] = value as number;
+      else env.values[name] = fromPlain(arith, value, name);
+    };
+    for (const [name, value] of Object.entries(instance)) {
+      const h = hypotheses[name];
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [field, v] of Object.entries(value)) bind(field, v, h?.integers?.includes(field) ?? false);
+      } else bind(name, value, h?.integer ?? false);
+    }
+    return env;
+  };
+}
+
+export function defineLemma(spec: LemmaSpec): Lemma {
+  const checks: Check[] = [];
+  const chains: ChainInfo[] = [];
+  const ids = new Set<string>();
+  const add = (c: Check): void => {
+    if (ids.has(c.id)) throw new Error(`lemma ${spec.id}: duplicate step id '${c.id}'`);
+    ids.add(c.id);
+    checks.push(c);
+  };
+  const addErratum = (base: Check, e: ErratumSpec | undefined): void => {
+    if (!e) return;
+    add({
+      ...base,
+      id: `${base.id}.erratum`,
+      notes: e.notes,
+      form: 'erratum',
+      erratumOf: base.id,
+      lhs: e.lhs ? e.lhs.node : base.lhs,
+      relation: e.relation ?? base.relation,
+      rhs: e.rhs ? e.rhs.node : base.rhs,
+      why: e.why,
+      expect: undefined,
+    });
+  };
+  for (const item of spec.proof) {
+    if (isChain(item)) {
+      let left = item.start.node;
+      const linkIds: string[] = [];
+      item.links.forEach((link, k) => {
+        const check: Check = {
+          id: `${item.id}.${k + 1}`,
+          notes: link.notes,
+          form: 'notes',
+          chain: { id: item.id, link: k + 1 },
+          lhs: left,
+          relation: link.relation,
+          rhs: link.expr.node,
+          why: link.why,
+          over: quantifier(item.over),
+          tolerance: tolerance(item.tolerance, link.tolerance),
+          expect: link.expect,
+        };
+        add(check);
+        linkIds.push(check.id);
+        addErratum(check, link.erratum);
+        left = link.expr.node;
+      });
+      chains.push({ id: item.id, notes: item.notes, relation: composeRelations(item.links.map((l) => l.relation)), links: linkIds });
+    } else {
+      const check: Check = {
+        id: item.id,
+        notes: item.notes,
+        form: 'notes',
+        lhs: item.lhs.node,
+        relation: item.relation,
+        rhs: item.rhs.node,
+        why: item.why,
+        over: quantifier(item.over),
+        tolerance: tolerance(item.tolerance),
+        expect: item.expect,
+      };
+      add(check);
+      addErratum(check, item.erratum);
+    }
+  }
+  return {
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    hypotheses: spec.hypotheses,
+    runs: spec.runs ?? 100,
+    setup: spec.setup ?? plainSetup(spec.hypotheses),
+    checks,
+    chains,
+    relaxations: spec.relaxations ?? [],
+    regions: spec.regions ?? [],
+    fromDataset: spec.fromDataset,
+  };
+}
+
+export { E };

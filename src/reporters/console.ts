@@ -1,0 +1,376 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AuditReport, ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from '../checker/report.js';
+import { formatEnclosurePair, formatNumber } from './number-format.js';
+import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
+import { displayWidth, oneLine, padEnd, padStart, truncate } from './text-layout.js';
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+
+export interface ConsoleStyle {
+  /** chalk colour level; 0 is plain text. The text never depends on it. */
+  level: ColorLevel;
+  /** Columns available (100 when the output is not a terminal). */
+  width: number;
+}
+
+/** "✗ refuted (expected)" is the widest status. */
+const STATUS_WIDTH = 20;
+const GUTTER_WIDTH = 2;
+const SUB_INDENT = GUTTER_WIDTH + STATUS_WIDTH + 3;
+const SUB_KEY_WIDTH = 15;
+const MAX_LABEL_WIDTH = 18;
+const MIN_NOTES_WIDTH = 20;
+/** Details longer than this wrap to their own line rather than squeezing every step's notes. */
+const DETAIL_BUDGET = 44;
+const MAX_ERROR_LINES = 8;
+
+type Paint = (text: string) => string;
+
+interface Status {
+  text: string;
+  paint: Paint;
+}
+
+interface SubLine {
+  key: string;
+  value: string;
+  /** Replay commands are never cut: they must stay copyable. */
+  keepWhole?: boolean;
+  paint?: Paint;
+}
+
+interface Row {
+  surprise: boolean;
+  status: Status;
+  label: string;
+  labelPaint?: Paint;
+  notes: string;
+  detail: string;
+  sub: SubLine[];
+}
+
+class Layout {
+  readonly c: ChalkInstance;
+  constructor(readonly style: ConsoleStyle) {
+    this.c = new Chalk({ level: style.level });
+  }
+
+  get width(): number {
+    return Math.max(60, this.style.width);
+  }
+
+  verdictStatus(verdict: Verdict, expectedRefutation: boolean): Status {
+    const c = this.c;
+    switch (verdict) {
+      case 'held':
+        return { text: '✓ held', paint: c.green };
+      case 'refuted':
+        return expectedRefutation ? { text: '✗ refuted (expected)', paint: c.cyan } : { text: '✗ refuted', paint: c.red.bold };
+      case 'inconclusive':
+        return { text: '? inconclusive', paint: c.yellow };
+      case 'undefined':
+        return { text: '∅ undefined', paint: c.magenta };
+      case 'error':
+        return { text: '! error', paint: c.red };
+    }
+  }
+
+  gutter(surprise: boolean): string {
+    return surprise ? this.c.red.bold('» ') : '  ';
+  }
+
+  rows(rows: readonly Row[]): string[] {
+    if (rows.length === 0) return [];
+    const labelWidth = Math.min(MAX_LABEL_WIDTH, Math.max(4, ...rows.map((r) => displayWidth(r.label))));
+    const prefix = GUTTER_WIDTH + STATUS_WIDTH + 1 + labelWidth + 2;
+    const room = this.width - prefix;
+    const longestNotes = Math.max(...rows.map((r) => displayWidth(r.notes)));
+    const longestDetail = Math.min(DETAIL_BUDGET, Math.max(0, ...rows.map((r) => displayWidth(r.detail))));
+    const notesWidth = Math.max(MIN_NOTES_WIDTH, Math.min(longestNotes, room - (longestDetail ? longestDetail + 2 : 0)));
+    const out: string[] = [];
+    for (const row of rows) {
+      const label = padEnd(truncate(row.label, labelWidth), labelWidth);
+      const head = `${this.gutter(row.surprise)}${row.status.paint(padEnd(row.status.text, STATUS_WIDTH))} ${row.labelPaint ? row.labelPaint(label) : label}  `;
+      const notes = truncate(row.notes, row.detail ? notesWidth : room);
+      if (!row.detail) {
+        out.push((head + notes).trimEnd());
+      } else if (prefix + notesWidth + 2 + displayWidth(row.detail) <= this.width) {
+        out.push(`${head}${padEnd(notes, notesWidth)}  ${row.detail}`);
+      } else {
+        out.push((head + notes).trimEnd());
+        out.push(' '.repeat(prefix) + truncate(row.detail, room));
+      }
+      out.push(...this.subLines(row.sub));
+    }
+    return out;
+  }
+
+  subLines(lines: readonly SubLine[]): string[] {
+    const room = this.width - SUB_INDENT - SUB_KEY_WIDTH - 1;
+    return lines.map((line) => {
+      const value = line.keepWhole ? line.value : truncate(line.value, room);
+      const key = this.c.dim(padEnd(line.key, SUB_KEY_WIDTH));
+      return `${' '.repeat(SUB_INDENT)}${key} ${line.paint ? line.paint(value) : value}`.trimEnd();
+    });
+  }
+
+  stepRow(step: StepReport, label: string): Row {
+    const expectedRefutation = isExpectedRefutation(step);
+    return {
+      surprise: isSurprise(step),
+      status: this.verdictStatus(step.verdict, expectedRefutation),
+      label,
+      labelPaint: step.form === 'erratum' ? this.c.yellow : undefined,
+      notes: oneLine(step.notes),
+      detail: stepDetail(step),
+      sub: this.stepSubLines(step),
+    };
+  }
+
+  chainRow(chain: ChainReport, links: readonly StepReport[]): Row {
+    const failing = links.filter((s) => s.verdict !== 'held');
+    const expectedRefutation = chain.verdict === 'refuted' && failing.length > 0 && failing.every(isExpectedRefutation);
+    const detail = [`chain ${chain.relation}`];
+    if (chain.failedLinks.length) detail.push(`link${chain.failedLinks.length > 1 ? 's' : ''} ${chain.failedLinks.join(', ')} not held`);
+    return {
+      surprise: false,
+      status: this.verdictStatus(chain.verdict, expectedRefutation),
+      label: chain.form === 'erratum' ? `${chain.id} (erratum)` : chain.id,
+      labelPaint: this.c.bold,
+      notes: oneLine(chain.notes),
+      detail: detail.join(' · '),
+      sub: [],
+    };
+  }
+
+  stepSubLines(step: StepReport): SubLine[] {
+    const lines: SubLine[] = [];
+    if (step.expected === 'refuted' && step.expectedReason) lines.push({ key: 'expected', value: `refuted: ${oneLine(step.expectedReason)}` });
+    if (step.message && step.verdict !== 'held') {
+      lines.push({ key: 'message', value: oneLine(step.message), paint: step.verdict === 'error' ? this.c.red : undefined });
+    }
+    if (step.counterexample) lines.push(...counterexampleLines(step.counterexample));
+    for (const region of step.regions ?? []) lines.push({ key: 'region', value: oneLine(region.description) });
+    if (step.floatLiterals?.length) {
+      lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
+    }
+    return lines;
+  }
+}
+
+function stepDetail(step: StepReport): string {
+  const parts: string[] = [];
+  const evaluations = step.evaluations || step.instances;
+  if (step.verdict === 'held' && step.tightness) {
+    const t = step.tightness;
+    if (t.equality && step.relation !== '=') parts.push('holds with equality; could be written =');
+    else {
+      if (t.minSlack !== null) parts.push(`min slack ${formatNumber(t.minSlack, 'down')}`);
+      if (t.maxRatio !== null) parts.push(`max ratio ${formatNumber(t.maxRatio)}`);
+    }
+  }
+  if (step.verdict !== 'held' && evaluations > 0) parts.push(`at ${step.counts[step.verdict]}/${evaluations}`);
+  if (step.verdict === 'refuted' && step.counterexample) parts.push(`violation ${formatNumber(step.counterexample.violation, 'down')}`);
+  if (step.verdict === 'inconclusive' && step.inconclusiveWidth !== undefined) parts.push(`overlap width ${formatNumber(step.inconclusiveWidth)}`);
+  if ((step.verdict === 'held' || step.verdict === 'refuted') && !step.certified) parts.push('NOT certified');
+  if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
+  if (step.usesClosure) parts.push('uses a closure');
+  return parts.join(' · ');
+}
+
+function indexText(index: Record<string, number> | undefined): string {
+  if (!index || Object.keys(index).length === 0) return '';
+  return ` at ${Object.entries(index).map(([k, v]) => `${k}=${v}`).join(', ')}`;
+}
+
+function compactJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function counterexampleLines(cx: Counterexample): SubLine[] {
+  const [lhs, rhs] = formatEnclosurePair(cx.lhs, cx.rhs);
+  const lines: SubLine[] = [
+    { key: 'counterexample', value: `${compactJson(cx.instance)}${indexText(cx.index)}` },
+    { key: 'enclosures', value: `lhs ∈ ${lhs} · rhs ∈ ${rhs} (${cx.precision})` },
+    { key: 'violation', value: `${formatNumber(cx.violation, 'down')} at the shrunk instance` },
+  ];
+  if (cx.worst) {
+    lines.push({
+      key: 'worst seen',
+      value: `violation ${formatNumber(cx.worst.violation, 'down')} before shrinking, at ${compactJson(cx.worst.instance)}${indexText(cx.worst.index)}`,
+    });
+  }
+  lines.push({ key: 'replay', value: cx.replay.command || '(not reproducible by replay)', keepWhole: true });
+  return lines;
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/** Errata right after the line they correct; chain links after their chain's line, labelled "link k". */
+function lemmaRows(layout: Layout, lemma: LemmaReport): Row[] {
+  const byId = new Map(lemma.steps.map((s) => [s.id, s]));
+  const errata = new Map<string, StepReport[]>();
+  for (const step of lemma.steps) {
+    if (step.form === 'erratum' && step.erratumOf !== undefined && byId.has(step.erratumOf)) {
+      errata.set(step.erratumOf, [...(errata.get(step.erratumOf) ?? []), step]);
+    }
+  }
+  const chains = new Map(lemma.chains.map((c) => [c.id, c]));
+  const chainsShown = new Set<string>();
+  const rows: Row[] = [];
+  const emit = (step: StepReport, depth: number, label: string): void => {
+    rows.push(layout.stepRow(step, `${'  '.repeat(depth)}${label}`));
+    for (const erratum of errata.get(step.id) ?? []) emit(erratum, depth + 1, 'erratum');
+  };
+  for (const step of lemma.steps) {
+    if (step.form === 'erratum' && step.erratumOf !== undefined && byId.has(step.erratumOf)) continue;
+    if (!step.chain) {
+      emit(step, 0, step.id);
+      continue;
+    }
+    const chain = chains.get(step.chain.id);
+    if (chain && !chainsShown.has(chain.id)) {
+      chainsShown.add(chain.id);
+      const links = lemma.steps.filter((s) => s.chain?.id === chain.id && s.form === chain.form);
+      rows.push(layout.chainRow(chain, links));
+    }
+    emit(step, chain ? 1 : 0, chain ? `link ${step.chain.link}` : step.id);
+  }
+  return rows;
+}
+
+function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: RelaxationReport): string[] {
+  const c = layout.c;
+  const verdict = relaxation.matters ? 'matters: a certified counterexample without it' : 'no counterexample found without it';
+  const text = truncate(`${oneLine(relaxation.hypothesis)} → ${oneLine(relaxation.domain)} · ${verdict}`, layout.width - 12);
+  const head = `    ${c.dim('relaxed')} ${text}`;
+  const byId = new Map(lemma.steps.map((s) => [s.id, s]));
+  const rows: Row[] = relaxation.steps.map((s) => ({
+    surprise: false,
+    status: layout.verdictStatus(s.verdict, false),
+    label: s.id,
+    notes: oneLine(byId.get(s.id)?.notes ?? ''),
+    detail: s.counterexample ? `violation ${formatNumber(s.counterexample.violation, 'down')}` : '',
+    sub: s.counterexample ? counterexampleLines(s.counterexample) : [],
+  }));
+  return [head, ...layout.rows(rows)];
+}
+
+function keyValueLine(layout: Layout, key: string, entries: Record<string, string | number>): string | null {
+  const pairs = Object.entries(entries).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : oneLine(v)}`);
+  if (pairs.length === 0) return null;
+  const text = truncate(pairs.join(' · '), layout.width - 2 - 8);
+  return `  ${layout.c.dim(padEnd(key, 8))}${layout.c.dim(text)}`;
+}
+
+/** One lemma's section: header, one line per step (with details beneath), relaxations. */
+export function formatLemma(lemma: LemmaReport, style: ConsoleStyle): string {
+  const layout = new Layout(style);
+  const c = layout.c;
+  const out: string[] = [''];
+  const surprises = lemmaSurpriseCount(lemma);
+  const title = truncate(`${lemma.id} — ${oneLine(lemma.title)}`, layout.width);
+  out.push(c.bold(title));
+  const facts = [
+    oneLine(lemma.source),
+    lemma.file,
+    `${lemma.runs} instance${lemma.runs === 1 ? '' : 's'}`,
+    `seed ${lemma.seed}`,
+    formatDuration(lemma.timing.ms),
+  ].filter((part): part is string => Boolean(part));
+  out.push(c.dim(truncate(`  ${facts.join(' · ')}`, layout.width)));
+  const domain = keyValueLine(layout, 'domain', lemma.domain);
+  if (domain) out.push(domain);
+  const notes = keyValueLine(layout, 'facts', lemma.notes);
+  if (notes) out.push(notes);
+  if (lemma.error !== undefined) {
+    const [first, ...rest] = lemma.error.split('\n').filter((l) => l.trim() !== '');
+    const status = layout.verdictStatus('error', false);
+    out.push(`${layout.gutter(true)}${status.paint(padEnd(status.text, STATUS_WIDTH))} ${c.red(truncate(first ?? '', layout.width - SUB_INDENT + 2))}`);
+    const shown = rest.slice(0, MAX_ERROR_LINES);
+    for (const line of shown) out.push(' '.repeat(SUB_INDENT - 2) + c.red(truncate(line.trimEnd(), layout.width - SUB_INDENT + 2)));
+    if (rest.length > shown.length) out.push(' '.repeat(SUB_INDENT - 2) + c.dim(`… ${rest.length - shown.length} more lines in the JSON report`));
+  }
+  out.push(...layout.rows(lemmaRows(layout, lemma)));
+  if (lemma.relaxations.length) {
+    out.push(`  ${c.bold('relaxations')}`);
+    for (const relaxation of lemma.relaxations) out.push(...relaxationLines(layout, lemma, relaxation));
+  }
+  if (surprises > 0 && lemma.steps.length > 0) out.push(c.red(`  ${surprises} surprise${surprises === 1 ? '' : 's'} in ${lemma.id}`));
+  return `${out.join('\n')}\n`;
+}
+
+const TABLE_COLUMNS = ['steps', 'held', 'refuted exp/unexp', 'inconcl.', 'undef.', 'error', 'surprises', 'time'] as const;
+
+function lemmaCounts(lemma: LemmaReport): string[] {
+  const count = (v: Verdict): number => lemma.steps.filter((s) => s.verdict === v).length;
+  const expected = lemma.steps.filter(isExpectedRefutation).length;
+  return [
+    String(lemma.steps.length),
+    String(count('held')),
+    `${expected}/${count('refuted') - expected}`,
+    String(count('inconclusive')),
+    String(count('undefined')),
+    String(count('error') + (lemma.error !== undefined ? 1 : 0)),
+    String(lemmaSurpriseCount(lemma)),
+    formatDuration(lemma.timing.ms),
+  ];
+}
+
+/** The final table (one row per lemma, then totals) and the audit's verdict as the last line. */
+export function formatSummary(report: AuditReport, style: ConsoleStyle): string {
+  const layout = new Layout(style);
+  const c = layout.c;
+  const s = report.summary;
+  const idWidth = Math.min(28, Math.max(5, ...report.lemmas.map((l) => displayWidth(l.id))));
+  const rows = report.lemmas.map((lemma) => ({ surprise: lemmaSurpriseCount(lemma) > 0, cells: [truncate(lemma.id, idWidth), ...lemmaCounts(lemma)] }));
+  const total = [
+    'total',
+    String(s.steps),
+    String(s.held),
+    `${s.expectedRefuted}/${s.refuted - s.expectedRefuted}`,
+    String(s.inconclusive),
+    String(s.undefined),
+    String(s.error),
+    String(s.surprises),
+    formatDuration(report.timing.ms),
+  ];
+  const widths = [idWidth, ...TABLE_COLUMNS.map((h, k) => Math.max(h.length, ...[...rows.map((r) => r.cells[k + 1]), total[k + 1]].map(displayWidth)))];
+  const line = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? padEnd(cell, widths[0]) : padStart(cell, widths[k]))).join('  ');
+  const out: string[] = ['', c.bold(`Summary · seed ${report.seed} · ${s.lemmas} lemma${s.lemmas === 1 ? '' : 's'} · ${formatDuration(report.timing.ms)}`)];
+  out.push(`  ${c.dim(line(['lemma', ...TABLE_COLUMNS]))}`);
+  for (const row of rows) out.push(layout.gutter(row.surprise) + line(row.cells));
+  out.push(`  ${c.bold(line(total))}`);
+  out.push(...verdictLines(layout, report));
+  return `${out.join('\n')}\n`;
+}
+
+function verdictLines(layout: Layout, report: AuditReport): string[] {
+  const c = layout.c;
+  const surprises = listSurprises(report.lemmas);
+  const count = Math.max(report.summary.surprises, surprises.length);
+  if (count === 0) {
+    const n = report.summary.steps;
+    const expected = report.summary.expectedRefuted;
+    const tail = expected ? ` (${expected} expected refutation${expected === 1 ? '' : 's'} confirmed)` : '';
+    return [c.green.bold(`✓ All ${n} verdict${n === 1 ? '' : 's'} match expectations${tail}`)];
+  }
+  const items = surprises.map((s) => `${s.lemma}${s.step ? ` ${s.step}` : ''}: ${s.description}`);
+  const headline = `✗ ${count} surprise${count === 1 ? '' : 's'}`;
+  const single = `${headline}: ${items.join('; ')}`;
+  if (displayWidth(single) <= layout.width) return [c.red.bold(single)];
+  return [...items.map((item) => c.red(`» ${truncate(item, layout.width - 2)}`)), c.red.bold(`${headline} (listed above)`)];
+}
+
+/** The whole console report: every lemma section, then the summary. */
+export function formatConsoleReport(report: AuditReport, style: ConsoleStyle): string {
+  return report.lemmas.map((lemma) => formatLemma(lemma, style)).join('') + formatSummary(report, style);
+}

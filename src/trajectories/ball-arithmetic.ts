@@ -1,0 +1,116 @@
+import type { Interval } from '../arithmetic/interval.js';
+import { ETA, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
+
+/**
+ * Midpoint–radius ("ball") arithmetic for the hot loops of the validated
+ * flow: a ball (m, r) with r ≥ 0 denotes the real interval [m − r, m + r].
+ * Thin balls (radii of rounding size) are what the Taylor recurrences carry,
+ * and midpoint–radius costs about two float operations per operation.
+ *
+ * Rounding model (Higham, "Accuracy and Stability of Numerical Algorithms",
+ * §2.1, §3.1): a product of doubles rounds to ab(1 + δ) + e with |δ| ≤ u,
+ * |e| ≤ η/2 (η = 2^-1074); an addition rounds to (a + b)(1 + δ) without an
+ * underflow term. For a sum of k products computed in round-to-nearest in any
+ * recursive order, with s the computed sum and A the computed sum of the
+ * magnitudes of the computed products,
+ *   |s − Σ a_i b_i| ≤ γ_k Σ|a_i b_i| + kη,   Σ|a_i b_i| ≤ (A + kη)/(1 − γ_k),
+ * with γ_k = ku/(1 − ku). A radius part B, a computed sum of k non-negative
+ * terms each formed with at most four roundings (products and sums of
+ * non-negative doubles), satisfies B_exact ≤ (B + 2kη)/(1 − γ_{k+3}).
+ * `roundoffRadius(A, B, k)` returns a double ≥ γ_k Σ|a_i b_i| + kη + B_exact
+ * when ku ≤ 0.01 (see there).
+ */
+
+const U = UNIT_ROUNDOFF;
+
+/**
+ * Upper bound of the radius of a sum of k ball products (see header).
+ * Computed as upCheap(fl(fl(c1·A) + fl(c2·B)) + 8kη) with c1 = 1.1ku and
+ * c2 = 1 + (2k + 10)u: the needed bound is at most
+ * 1.03ku·A + (1 + (k + 4)u)·B + 6kη, and the two roundings before the final
+ * addition lose a factor (1 − u)² and 2η at most, far inside the margins;
+ * upCheap (Rump, Zimmermann, Boldo, Melquiond 2009) covers the last rounding.
+ */
+export function roundoffRadius(A: number, B: number, k: number): number {
+  return upCheap(1.1 * k * U * A + (1 + (2 * k + 10) * U) * B + 8 * k * ETA);
+}
+
+/** A ball enclosing [lo, hi] (lo ≤ hi finite): midpoint and an upper bound of the half-width. */
+export function ballFromBounds(lo: number, hi: number): [number, number] {
+  let m = 0.5 * lo + 0.5 * hi;
+  if (m < lo) m = lo;
+  if (m > hi) m = hi;
+  return [m, Math.max(subUp(hi, m), subUp(m, lo))];
+}
+
+export function intervalOfBall(m: number, r: number): Interval {
+  return { lo: subDown(m, r), hi: addUp(m, r) };
+}
+
+/** Upper bound of |x| over the ball. */
+export function magnitudeUp(m: number, r: number): number {
+  return upCheap(Math.abs(m) + r);
+}
+
+/**
+ * Upper bound of the ℓ2 norm of any vector in the box mid ± rad (entries
+ * [offset, offset + len)). Σ q_j² with q_j ≥ |m_j| + r_j is computed with
+ * at most len + 1 roundings per term, covered by the factor 1 + (2len + 4)u.
+ */
+export function normUpper(mid: Float64Array, rad: Float64Array, offset: number, len: number): number {
+  let s = 0;
+  for (let j = offset; j < offset + len; j++) {
+    const q = upCheap(Math.abs(mid[j]) + rad[j]);
+    s += q * q;
+  }
+  const bound = upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA);
+  return upCheap(Math.sqrt(bound));
+}
+
+/** Upper bound of the ℓ2 norm of a point vector. */
+export function pointNormUpper(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let j = 0; j < x.length; j++) s += x[j] * x[j];
+  const len = x.length;
+  return upCheap(Math.sqrt(upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA)));
+}
+
+/** Lower bound of the ℓ2 norm of a point vector (0 allowed). */
+export function pointNormLower(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let j = 0; j < x.length; j++) s += x[j] * x[j];
+  const len = x.length;
+  // Σ x_j² ≥ fl(Σ)(1 − γ_len) − lenη; the square root is correctly rounded.
+  const lower = s * (1 - (2 * len + 4) * U) - 2 * len * ETA;
+  if (!(lower > 0)) return 0;
+  const r = Math.sqrt(lower);
+  return Math.max(0, r - (2 * U * r + ETA));
+}
+
+/**
+ * Ball value of a polynomial Σ_k c_k s^k (exact double coefficients
+ * c[offset + k·stride], k = 0..degree) at a ball s = (sm, sr), by Horner.
+ * Each Horner step is a sum of two products (acc·s and c·1).
+ */
+export function hornerBall(
+  c: Float64Array,
+  offset: number,
+  stride: number,
+  degree: number,
+  sm: number,
+  sr: number,
+): [number, number] {
+  let am = c[offset + degree * stride];
+  let ar = 0;
+  const sAbs = Math.abs(sm);
+  for (let k = degree - 1; k >= 0; k--) {
+    const ck = c[offset + k * stride];
+    const prod = am * sm;
+    const m = prod + ck;
+    const A = Math.abs(prod) + Math.abs(ck);
+    const B = Math.abs(am) * sr + ar * (sAbs + sr);
+    ar = roundoffRadius(A, B, 2);
+    am = m;
+  }
+  return [am, ar];
+}

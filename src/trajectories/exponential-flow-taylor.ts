@@ -1,0 +1,78 @@
+/**
+ * Taylor coefficients of the gradient flow of L(w) = Σ_i exp(−⟨z_i, w⟩),
+ *   ẇ = Zᵀ e,  e_i = exp(−u_i),  u = Zw   (Z the n × d matrix of the z_i),
+ * in plain floats: the non-validated approximant of one step. Nothing here
+ * certifies anything; flow-step-certificate.ts bounds the defect of the
+ * resulting polynomial rigorously.
+ *
+ * Recurrence (coefficients of s^k about the step start; c^[k] = c^(k)/k!):
+ *   u^[k] = Z p^[k],
+ *   E^[0] = exp(−u^[0]),  E^[k] = −(1/k) Σ_{j=1}^{k} j u^[j] E^[k−j]   (from Ė = −E ⊙ u̇),
+ *   p^[k+1] = Zᵀ E^[k] / (k + 1).
+ * Each order costs 2nd + nk operations.
+ */
+
+/** Row-major coefficient storage: p[k·d + j], u[k·n + i], E[k·n + i]. */
+export interface TaylorWorkspace {
+  readonly n: number;
+  readonly d: number;
+  readonly p: Float64Array;
+  readonly u: Float64Array;
+  readonly E: Float64Array;
+}
+
+export function taylorWorkspace(n: number, d: number, maxDegree: number): TaylorWorkspace {
+  return {
+    n,
+    d,
+    p: new Float64Array((maxDegree + 2) * d),
+    u: new Float64Array((maxDegree + 2) * n),
+    E: new Float64Array((maxDegree + 2) * n),
+  };
+}
+
+/**
+ * Fills p^[0..degree] from p^[0] = w (and u, E up to degree − 1).
+ * Returns nothing; the coefficients are in the workspace.
+ */
+export function flowTaylorCoefficients(Z: Float64Array, w: ArrayLike<number>, degree: number, ws: TaylorWorkspace): void {
+  const { n, d, p, u, E } = ws;
+  for (let j = 0; j < d; j++) p[j] = w[j];
+  for (let k = 0; k < degree; k++) {
+    const pk = k * d;
+    const uk = k * n;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const zi = i * d;
+      for (let j = 0; j < d; j++) s += Z[zi + j] * p[pk + j];
+      u[uk + i] = s;
+    }
+    if (k === 0) {
+      for (let i = 0; i < n; i++) E[i] = Math.exp(-u[i]);
+    } else {
+      const inv = -1 / k;
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 1; j <= k; j++) s += j * u[j * n + i] * E[(k - j) * n + i];
+        E[uk + i] = s * inv;
+      }
+    }
+    const next = (k + 1) * d;
+    for (let j = 0; j < d; j++) p[next + j] = 0;
+    for (let i = 0; i < n; i++) {
+      const e = E[uk + i];
+      const zi = i * d;
+      for (let j = 0; j < d; j++) p[next + j] += Z[zi + j] * e;
+    }
+    const scale = 1 / (k + 1);
+    for (let j = 0; j < d; j++) p[next + j] *= scale;
+  }
+}
+
+/** Euclidean norm of the coefficient p^[k] (float; for step-size control only). */
+export function coefficientNorm(ws: TaylorWorkspace, k: number): number {
+  let s = 0;
+  const off = k * ws.d;
+  for (let j = 0; j < ws.d; j++) s += ws.p[off + j] * ws.p[off + j];
+  return Math.sqrt(s);
+}

@@ -190,30 +190,24 @@ export class DirectedDecimal {
     return this.widen(r, guarded, dir);
   }
 
-  /** e^x − 1, accurate for tiny x: e^x − 1 ∈ [x, x/(1 − x)] when |x| is below the precision. */
+  /** e^x − 1, accurate for tiny x: x ≤ e^x − 1 ≤ x + x² for |x| ≤ 1, used when |x| is below the precision. */
   expm1(x: Decimal, dir: Direction): Decimal {
     if (x.isZero()) return ZERO;
     if (!x.isFinite()) return x.s > 0 ? INFINITY : ONE.neg();
     if (x.e < -(this.precision + 2)) {
-      if (dir === 'down') return this.round(x, 'down');
-      // x/(1 − x) rounded up: divide by a smaller denominator when x > 0, a larger one when x < 0.
-      const denominator = this.sub(ONE, x, x.s > 0 ? 'down' : 'up');
-      return this.div(x, denominator, 'up');
+      return dir === 'down' ? this.round(x, 'down') : this.add(x, this.mul(x, x, 'up'), 'up');
     }
     // e^x ≈ 1 + x: enough digits to resolve x to full precision below the leading 1.
     const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
     return this.sub(wide.exp(x, dir), ONE, dir);
   }
 
-  /** ln(1 + x) for x ≥ −1, accurate for tiny x: ln(1 + x) ∈ [x/(1 + x), x]. */
+  /** ln(1 + x) for x ≥ −1, accurate for tiny x: x − x² ≤ ln(1 + x) ≤ x for |x| ≤ 1/2, used when |x| is below the precision. */
   log1p(x: Decimal, dir: Direction): Decimal {
     if (x.isZero()) return ZERO;
     if (!x.isFinite()) return INFINITY;
     if (x.e < -(this.precision + 2)) {
-      if (dir === 'up') return this.round(x, 'up');
-      // x/(1 + x) rounded down: divide by a larger denominator when x > 0, a smaller one when x < 0.
-      const denominator = this.add(ONE, x, x.s > 0 ? 'up' : 'down');
-      return this.div(x, denominator, 'down');
+      return dir === 'up' ? this.round(x, 'up') : this.sub(x, this.mul(x, x, 'up'), 'down');
     }
     const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
     return this.round(wide.ln(wide.add(ONE, x, dir), dir), dir);

@@ -170,7 +170,7 @@ export function addDown(a: number, b: number): number {
 }
 
 export function addUp(a: number, b: number): number {
-  return -addDown(-a, -b);
+  return -addDown(-a, -b) + 0;
 }
 
 export function subDown(a: number, b: number): number {
@@ -178,7 +178,7 @@ export function subDown(a: number, b: number): number {
 }
 
 export function subUp(a: number, b: number): number {
-  return -addDown(-a, b);
+  return -addDown(-a, b) + 0;
 }
 
 export function mulDown(a: number, b: number): number {
@@ -190,7 +190,7 @@ export function mulDown(a: number, b: number): number {
 }
 
 export function mulUp(a: number, b: number): number {
-  return -mulDown(-a, b);
+  return -mulDown(-a, b) + 0;
 }
 
 /** Sign of (exact a / b) − q for q = fl(a / b) finite, a, b finite, b ≠ 0. */
@@ -218,7 +218,7 @@ export function divDown(a: number, b: number): number {
 }
 
 export function divUp(a: number, b: number): number {
-  return -divDown(-a, b);
+  return -divDown(-a, b) + 0;
 }
 
 /** Sign of x − r² (exact), r ≥ 0 finite. */

@@ -26,6 +26,7 @@ export class StepAccumulator {
   private heldViaTolerance = 0;
   private inconclusiveWidth = 0;
   private message: string | undefined;
+  private firstUndefined: unknown;
 
   constructor(readonly check: Check) {}
 
@@ -51,11 +52,19 @@ export class StepAccumulator {
       const v = c?.violation ?? 0;
       if (this.worst === null || v > this.worst.violation) this.worst = { run, instance: plain(instance), evaluation: ev, violation: v };
     }
+    if (ev.verdict === 'undefined' && !ev.uncertain && this.firstUndefined === undefined) this.firstUndefined = plain(instance);
     if (ev.verdict === 'inconclusive' && c) this.inconclusiveWidth = Math.max(this.inconclusiveWidth, c.width);
     if ((ev.verdict === 'undefined' || ev.verdict === 'error' || ev.verdict === 'inconclusive') && this.message === undefined) {
       this.message = ev.message ?? (ev.verdict === 'inconclusive' ? `enclosures overlap at ${ev.precision} (width ${c?.width.toExponential(2)})` : undefined);
       if (this.message) this.message = `${this.message} [run ${run}${Object.keys(ev.index).length ? `, ${JSON.stringify(ev.index)}` : ''}]`;
     }
+  }
+
+  /** The first instance with a certain failure of this kind (for locating its region). */
+  firstFailure(kind: 'refuted' | 'undefined' | null): unknown {
+    if (kind === 'refuted') return this.worst?.instance;
+    if (kind === 'undefined') return this.firstUndefined;
+    return undefined;
   }
 
   verdict(): Verdict {

@@ -5,6 +5,7 @@ import { print } from '../language/print.js';
 import { StepAccumulator, plain } from './accumulator.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
+import { scanRegion } from './regions.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from './report.js';
 
@@ -181,6 +182,13 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
     if (report.verdict === 'refuted' && shrinkRefuted) {
       const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options);
       if (cx) report.counterexample = cx;
+    }
+    const scans = shrinkRefuted ? lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id)) : [];
+    const failure = report.verdict === 'refuted' || report.verdict === 'undefined' ? report.verdict : null;
+    const at = report.counterexample?.instance ?? acc.firstFailure(failure);
+    if (failure && scans.length && at !== undefined) {
+      const regions = scans.flatMap((scan) => scanRegion(lemma, check, at as Instance, scan, failure, options));
+      if (regions.length) report.regions = regions;
     }
     return report;
   });

@@ -59,7 +59,8 @@ export interface FailingRegion {
   parameter: string;
   /** e.g. "refuted for t below 0.93 (boundary in [0.93, 0.94])" */
   description: string;
-  direction: 'below' | 'above';
+  direction: 'below' | 'above' | 'between';
+  /** The bracket of the boundary: certified verdicts on both sides (or the scanned range for 'between'). */
   boundary: [number, number];
 }
 

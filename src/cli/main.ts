@@ -17,8 +17,19 @@ import { UsageError } from './usage-error.js';
 const MAX_DEFAULT_JOBS = 2;
 const PLAIN_WIDTH = 100;
 
+let stdoutClosed = false;
+// `npm run verify | head` closes stdout early: keep checking and still write the JSON report.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  stdoutClosed = true;
+});
+
+function print(text: string): void {
+  if (!stdoutClosed) process.stdout.write(text);
+}
+
 function usageFailure(err: UsageError): 2 {
-  process.stderr.write(`lemmacheck: ${err.message}\n\n${USAGE}`);
+  process.stderr.write(err.showUsage ? `lemmacheck: ${err.message}\n\n${USAGE}` : `lemmacheck: ${err.message}\n`);
   return 2;
 }
 
@@ -46,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs(argv);
     if (args.help) {
-      process.stdout.write(USAGE);
+      print(USAGE);
       return 0;
     }
     files = listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR);
@@ -54,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
       try {
         accessSync(resolve(args.instance), constants.R_OK);
       } catch {
-        throw new UsageError(`--instance: cannot read ${args.instance}`);
+        throw new UsageError(`--instance: cannot read ${args.instance}`, false);
       }
     }
   } catch (err) {
@@ -69,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const loaded = await runner.load(files);
     const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
-    const lemmas = await runner.run(plan.tasks, options, (lemma) => process.stdout.write(formatLemma(lemma, style)));
+    const lemmas = await runner.run(plan.tasks, options, (lemma) => print(formatLemma(lemma, style)));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
     let status: number = exitCode(report);
     if (args.json !== undefined) {
@@ -80,7 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
         status = 2;
       }
     }
-    process.stdout.write(formatSummary(report, style));
+    print(formatSummary(report, style));
     return status;
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);

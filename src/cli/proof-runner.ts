@@ -120,7 +120,7 @@ export class ProofRunner {
     else await this.retire(worker);
     switch (outcome.kind) {
       case 'instance-file-error':
-        throw new UsageError(`--instance: ${outcome.message}`);
+        throw new UsageError(`--instance: ${outcome.message}`, false);
       case 'failed':
         return lemmaErrorReport(task.lemma, run(), outcome.message);
       case 'report':

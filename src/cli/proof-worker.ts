@@ -11,9 +11,11 @@ import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-
 const port = parentPort!;
 const { fileUrl } = workerData as ProofWorkerData;
 
+/** "Name: message"; esbuild's "Transform failed with 1 error:" preamble is dropped so the first line says what failed. */
 function describe(err: unknown): string {
-  if (err instanceof Error) return `${err.name}: ${err.message}`;
-  return `thrown value: ${String(err)}`;
+  if (!(err instanceof Error)) return `thrown value: ${String(err)}`;
+  const message = err.message.replace(/^Transform failed with \d+ errors?:\n/, '');
+  return `${err.name}: ${message}`;
 }
 
 function send(message: FromWorker): void {

@@ -19,9 +19,9 @@ const GUTTER_WIDTH = 2;
 const SUB_INDENT = GUTTER_WIDTH + STATUS_WIDTH + 3;
 const SUB_KEY_WIDTH = 15;
 const MAX_LABEL_WIDTH = 18;
-const MIN_NOTES_WIDTH = 20;
-/** Details longer than this wrap to their own line rather than squeezing every step's notes. */
-const DETAIL_BUDGET = 44;
+const MIN_NOTES_WIDTH = 36;
+/** Beyond this, lines get too long to follow from the verdict to the numbers. */
+const MAX_WIDTH = 120;
 const MAX_ERROR_LINES = 8;
 
 type Paint = (text: string) => string;
@@ -56,7 +56,7 @@ class Layout {
   }
 
   get width(): number {
-    return Math.max(60, this.style.width);
+    return Math.min(MAX_WIDTH, Math.max(60, this.style.width));
   }
 
   verdictStatus(verdict: Verdict, expectedRefutation: boolean): Status {
@@ -79,26 +79,30 @@ class Layout {
     return surprise ? this.c.red.bold('» ') : '  ';
   }
 
-  rows(rows: readonly Row[]): string[] {
+  /**
+   * One line per row: status, label, the notes' text, and the detail flush
+   * right, so verdicts line up on the left and numbers on the right. The notes
+   * keep at least MIN_NOTES_WIDTH columns; a detail that does not fit then
+   * moves to its own line.
+   */
+  rows(rows: readonly Row[], labelIndent = 0): string[] {
     if (rows.length === 0) return [];
-    const labelWidth = Math.min(MAX_LABEL_WIDTH, Math.max(4, ...rows.map((r) => displayWidth(r.label))));
+    const labelWidth = Math.min(MAX_LABEL_WIDTH, Math.max(4, ...rows.map((r) => displayWidth(r.label)))) + labelIndent;
     const prefix = GUTTER_WIDTH + STATUS_WIDTH + 1 + labelWidth + 2;
     const room = this.width - prefix;
-    const longestNotes = Math.max(...rows.map((r) => displayWidth(r.notes)));
-    const longestDetail = Math.min(DETAIL_BUDGET, Math.max(0, ...rows.map((r) => displayWidth(r.detail))));
-    const notesWidth = Math.max(MIN_NOTES_WIDTH, Math.min(longestNotes, room - (longestDetail ? longestDetail + 2 : 0)));
     const out: string[] = [];
     for (const row of rows) {
-      const label = padEnd(truncate(row.label, labelWidth), labelWidth);
+      const label = padEnd(truncate(' '.repeat(labelIndent) + row.label, labelWidth), labelWidth);
       const head = `${this.gutter(row.surprise)}${row.status.paint(padEnd(row.status.text, STATUS_WIDTH))} ${row.labelPaint ? row.labelPaint(label) : label}  `;
-      const notes = truncate(row.notes, row.detail ? notesWidth : room);
-      if (!row.detail) {
-        out.push((head + notes).trimEnd());
-      } else if (prefix + notesWidth + 2 + displayWidth(row.detail) <= this.width) {
-        out.push(`${head}${padEnd(notes, notesWidth)}  ${row.detail}`);
+      const detail = truncate(row.detail, room);
+      const detailWidth = displayWidth(detail);
+      const notesRoom = detail ? room - detailWidth - 2 : room;
+      if (notesRoom >= Math.min(MIN_NOTES_WIDTH, displayWidth(row.notes))) {
+        const notes = truncate(row.notes, notesRoom);
+        out.push(detail ? `${head}${padEnd(notes, room - detailWidth)}${detail}` : (head + notes).trimEnd());
       } else {
-        out.push((head + notes).trimEnd());
-        out.push(' '.repeat(prefix) + truncate(row.detail, room));
+        out.push((head + truncate(row.notes, room)).trimEnd());
+        out.push(' '.repeat(prefix) + padStart(detail, room));
       }
       out.push(...this.subLines(row.sub));
     }
@@ -160,6 +164,7 @@ class Layout {
 
 function stepDetail(step: StepReport): string {
   const parts: string[] = [];
+  if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
   const evaluations = step.evaluations || step.instances;
   if (step.verdict === 'held' && step.tightness) {
     const t = step.tightness;
@@ -170,12 +175,19 @@ function stepDetail(step: StepReport): string {
     }
   }
   if (step.verdict !== 'held' && evaluations > 0) parts.push(`at ${step.counts[step.verdict]}/${evaluations}`);
-  if (step.verdict === 'refuted' && step.counterexample) parts.push(`violation ${formatNumber(step.counterexample.violation, 'down')}`);
+  if (step.verdict === 'refuted' && step.counterexample) parts.push(`violation ${violationText(step.counterexample.violation)}`);
   if (step.verdict === 'inconclusive' && step.inconclusiveWidth !== undefined) parts.push(`overlap width ${formatNumber(step.inconclusiveWidth)}`);
   if ((step.verdict === 'held' || step.verdict === 'refuted') && !step.certified) parts.push('NOT certified');
-  if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
   if (step.usesClosure) parts.push('uses a closure');
   return parts.join(' · ');
+}
+
+/**
+ * A certified violation is a lower bound; 0 means the disjoint enclosures are
+ * too close for the rounded-down double to show, not that nothing is violated.
+ */
+function violationText(violation: number): string {
+  return violation === 0 ? '> 0 (tiny)' : formatNumber(violation, 'down');
 }
 
 function indexText(index: Record<string, number> | undefined): string {
@@ -195,13 +207,14 @@ function counterexampleLines(cx: Counterexample): SubLine[] {
   const [lhs, rhs] = formatEnclosurePair(cx.lhs, cx.rhs);
   const lines: SubLine[] = [
     { key: 'counterexample', value: `${compactJson(cx.instance)}${indexText(cx.index)}` },
-    { key: 'enclosures', value: `lhs ∈ ${lhs} · rhs ∈ ${rhs} (${cx.precision})` },
-    { key: 'violation', value: `${formatNumber(cx.violation, 'down')} at the shrunk instance` },
+    { key: 'lhs ∈', value: `${lhs} (${cx.precision})` },
+    { key: 'rhs ∈', value: rhs },
+    { key: 'violation', value: `${violationText(cx.violation)} at the shrunk instance` },
   ];
   if (cx.worst) {
     lines.push({
       key: 'worst seen',
-      value: `violation ${formatNumber(cx.worst.violation, 'down')} before shrinking, at ${compactJson(cx.worst.instance)}${indexText(cx.worst.index)}`,
+      value: `violation ${violationText(cx.worst.violation)} before shrinking, at ${compactJson(cx.worst.instance)}${indexText(cx.worst.index)}`,
     });
   }
   lines.push({ key: 'replay', value: cx.replay.command || '(not reproducible by replay)', keepWhole: true });
@@ -249,7 +262,7 @@ function lemmaRows(layout: Layout, lemma: LemmaReport): Row[] {
 
 function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: RelaxationReport): string[] {
   const c = layout.c;
-  const verdict = relaxation.matters ? 'matters: a certified counterexample without it' : 'no counterexample found without it';
+  const verdict = relaxation.matters ? 'matters (certified counterexample)' : 'no counterexample found';
   const text = truncate(`${oneLine(relaxation.hypothesis)} → ${oneLine(relaxation.domain)} · ${verdict}`, layout.width - 12);
   const head = `    ${c.dim('relaxed')} ${text}`;
   const byId = new Map(lemma.steps.map((s) => [s.id, s]));
@@ -258,10 +271,10 @@ function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: Relaxat
     status: layout.verdictStatus(s.verdict, false),
     label: s.id,
     notes: oneLine(byId.get(s.id)?.notes ?? ''),
-    detail: s.counterexample ? `violation ${formatNumber(s.counterexample.violation, 'down')}` : '',
+    detail: s.counterexample ? `violation ${violationText(s.counterexample.violation)}` : '',
     sub: s.counterexample ? counterexampleLines(s.counterexample) : [],
   }));
-  return [head, ...layout.rows(rows)];
+  return [head, ...layout.rows(rows, 2)];
 }
 
 function keyValueLine(layout: Layout, key: string, entries: Record<string, string | number>): string | null {
@@ -279,12 +292,13 @@ export function formatLemma(lemma: LemmaReport, style: ConsoleStyle): string {
   const surprises = lemmaSurpriseCount(lemma);
   const title = truncate(`${lemma.id} — ${oneLine(lemma.title)}`, layout.width);
   out.push(c.bold(title));
+  const checked = lemma.error === undefined || lemma.steps.length > 0;
   const facts = [
-    oneLine(lemma.source),
-    lemma.file,
-    `${lemma.runs} instance${lemma.runs === 1 ? '' : 's'}`,
+    checked ? `${lemma.runs} instance${lemma.runs === 1 ? '' : 's'}` : 'not checked',
     `seed ${lemma.seed}`,
     formatDuration(lemma.timing.ms),
+    lemma.file,
+    oneLine(lemma.source),
   ].filter((part): part is string => Boolean(part));
   out.push(c.dim(truncate(`  ${facts.join(' · ')}`, layout.width)));
   const domain = keyValueLine(layout, 'domain', lemma.domain);

@@ -1,5 +1,5 @@
 import type { Interval } from '../arithmetic/interval.js';
-import { ETA, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
+import { ETA as ETA_IMPORTED, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap as upCheapImported } from '../arithmetic/rounding.js';
 
 /**
  * Midpoint–radius ("ball") arithmetic for the hot loops of the validated
@@ -21,7 +21,10 @@ import { ETA, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap } from '../arithmeti
  * when ku ≤ 0.01 (see there).
  */
 
+// Module-local copies: imported bindings may be accessed through getters in hot loops.
 const U = UNIT_ROUNDOFF;
+const ETA = ETA_IMPORTED;
+const upCheap = upCheapImported;
 
 /**
  * Upper bound of the radius of a sum of k ball products (see header).

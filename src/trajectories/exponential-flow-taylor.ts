@@ -5,10 +5,11 @@
  * certifies anything; flow-step-certificate.ts bounds the defect of the
  * resulting polynomial rigorously.
  *
- * Recurrence (coefficients of s^k about the step start; c^[k] = c^(k)/k!):
+ * The coefficients are those of σ ↦ w(t + τσ) for a time scale τ (so that
+ * they stay of moderate size whatever t is):
  *   u^[k] = Z p^[k],
  *   E^[0] = exp(−u^[0]),  E^[k] = −(1/k) Σ_{j=1}^{k} j u^[j] E^[k−j]   (from Ė = −E ⊙ u̇),
- *   p^[k+1] = Zᵀ E^[k] / (k + 1).
+ *   p^[k+1] = τ Zᵀ E^[k] / (k + 1).
  * Each order costs 2nd + nk operations.
  */
 
@@ -31,11 +32,14 @@ export function taylorWorkspace(n: number, d: number, maxDegree: number): Taylor
   };
 }
 
-/**
- * Fills p^[0..degree] from p^[0] = w (and u, E up to degree − 1).
- * Returns nothing; the coefficients are in the workspace.
- */
-export function flowTaylorCoefficients(Z: Float64Array, w: ArrayLike<number>, degree: number, ws: TaylorWorkspace): void {
+/** Fills p^[0..degree] from p^[0] = w for the time scale τ (and u, E up to degree − 1). */
+export function flowTaylorCoefficients(
+  Z: Float64Array,
+  w: ArrayLike<number>,
+  degree: number,
+  timeScale: number,
+  ws: TaylorWorkspace,
+): void {
   const { n, d, p, u, E } = ws;
   for (let j = 0; j < d; j++) p[j] = w[j];
   for (let k = 0; k < degree; k++) {
@@ -64,7 +68,7 @@ export function flowTaylorCoefficients(Z: Float64Array, w: ArrayLike<number>, de
       const zi = i * d;
       for (let j = 0; j < d; j++) p[next + j] += Z[zi + j] * e;
     }
-    const scale = 1 / (k + 1);
+    const scale = timeScale / (k + 1);
     for (let j = 0; j < d; j++) p[next + j] *= scale;
   }
 }
@@ -75,4 +79,14 @@ export function coefficientNorm(ws: TaylorWorkspace, k: number): number {
   const off = k * ws.d;
   for (let j = 0; j < ws.d; j++) s += ws.p[off + j] * ws.p[off + j];
   return Math.sqrt(s);
+}
+
+/** Rescales the coefficients in place to the time scale θτ: p^[k] ← p^[k] θ^k. */
+export function rescaleCoefficients(ws: TaylorWorkspace, degree: number, theta: number): void {
+  let f = 1;
+  for (let k = 1; k <= degree; k++) {
+    f *= theta;
+    const off = k * ws.d;
+    for (let j = 0; j < ws.d; j++) ws.p[off + j] *= f;
+  }
 }

@@ -1,7 +1,7 @@
 import { expDown, expUp } from '../arithmetic/elementary.js';
 import type { Interval } from '../arithmetic/interval.js';
-import { ETA, UNIT_ROUNDOFF, addUp, divDown, divUp, sqrtDown, sqrtUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
-import { ballFromBounds, hornerBall, normUpper, roundoffRadius } from './ball-arithmetic.js';
+import * as rounding from '../arithmetic/rounding.js';
+import * as ball from './ball-arithmetic.js';
 import type { TaylorWorkspace } from './exponential-flow-taylor.js';
 
 /**
@@ -29,7 +29,13 @@ import type { TaylorWorkspace } from './exponential-flow-taylor.js';
  * with Λ ≥ sup ‖∇²L‖ ≥ the largest eigenvalue of Σ_i e_i z_i z_iᵀ on the tube.
  */
 
-const U = UNIT_ROUNDOFF;
+// Module-local copies: imported bindings may be accessed through getters in hot loops.
+const U = rounding.UNIT_ROUNDOFF;
+const ETA = rounding.ETA;
+const { addUp, divDown, divUp, sqrtDown, sqrtUp, subDown, upCheap } = rounding;
+const { ballFromBounds, hornerBall, normUpper, roundoffRadius } = ball;
+const expDownLocal = expDown;
+const expUpLocal = expUp;
 
 /** Fixed data of one flow: Z (n × d, row-major) and upper bounds of ‖z_i‖ and ‖z_i‖². */
 export interface FlowData {
@@ -230,12 +236,13 @@ export function certifyStep(
   };
   const cauchyE = chooseCauchyRadius(magnitudeE, budget, degree, cw.maxOrder);
   const order = cauchyE.order;
+  if (process.env.LC_DEBUG) console.log("E", cauchyE.factor, order, hHi);
 
   // E^[0] = exp(−u^[0]), then the recurrence.
   for (let i = 0; i < n; i++) {
     const lo = subDown(uM[i], uR[i]);
     const hi = addUp(uM[i], uR[i]);
-    const [m, r] = ballFromBounds(expDown(-hi), expUp(-lo));
+    const [m, r] = ballFromBounds(expDownLocal(-hi), expUpLocal(-lo));
     EM[i] = m;
     ER[i] = r;
   }
@@ -308,7 +315,7 @@ export function certifyStep(
         v = upCheap(v + upCheap(upCheap(Math.abs(uM[j * n + i]) + uR[j * n + i]) * Rp));
       }
       variation[i] = v;
-      const M = expUp(upCheap(upCheap(uR[i] - uM[i]) + v));
+      const M = expUpLocal(upCheap(upCheap(uR[i] - uM[i]) + v));
       T = upCheap(T + upCheap(zNormUp[i] * M));
     }
     const tail = upCheap(upCheap(T * hHi) * geometricTailUp(q, order + 1));
@@ -336,9 +343,10 @@ export function certifyStep(
       v = upCheap(v + upCheap(upCheap(Math.abs(uM[j * n + i]) + uR[j * n + i]) * hp));
     }
     const arg = upCheap(upCheap(upCheap(uR[i] - uM[i]) + v) + upCheap(zNormUp[i] * tube));
-    curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUp(arg)));
+    curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUpLocal(arg)));
   }
   const coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
+  if (process.env.LC_DEBUG2 && !(coupling < 1e-6)) console.log("coupling", coupling, curvature, tube, hHi, defectIntegral, order);
 
   const path = pathLengthOfApproximant(ws, degree, hLo, hHi, tolerance, cw);
   const pathLength: Interval = {
@@ -437,6 +445,7 @@ function pathLengthOfApproximant(
   if (!(V < n0Lo)) return crude();
   const M = sqrtUp(upCheap(addUp(NM[0], NR[0]) + V));
   const order = choice.order;
+  if (process.env.LC_DEBUG) console.log("S", choice.factor, order);
 
   // S = √N: S^[0] = √N^[0], S^[k] = (N^[k] − Σ_{j=1}^{k−1} S^[j] S^[k−j]) / (2 S^[0]).
   const s0Lo = sqrtDown(n0Lo);
@@ -478,5 +487,6 @@ function pathLengthOfApproximant(
   const prodR = roundoffRadius(Math.abs(prod), Math.abs(am) * hr + ar * (Math.abs(hm) + hr), 1);
   const tail = upCheap(upCheap(M * hHi) * geometricTailUp(upCheap(hHi / R), order + 1));
   const rad = upCheap(prodR + tail);
+  if (process.env.LC_DEBUG2 && !(rad < 1e-3)) console.log("path", prod, prodR, tail, M, hHi, R, order, Array.from(SM.slice(0, order + 1)).map((x) => x.toExponential(2)).join(" "), Array.from(SR.slice(0, order + 1)).map((x) => x.toExponential(2)).join(" "));
   return { lo: subDown(prod, rad), hi: addUp(prod, rad), sharp: true };
 }

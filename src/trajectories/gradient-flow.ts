@@ -1,8 +1,8 @@
 import { exp } from '../arithmetic/elementary.js';
 import { type Interval, add, interval, mul, neg, point, sqr, sqrt } from '../arithmetic/interval.js';
-import { addUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
+import { addDown, addUp, nextUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
 import { type Dataset, dimension, sampleCount, signedPointMatrix } from '../models/dataset.js';
-import { normUpper, pointNormLower, pointNormUpper } from './ball-arithmetic.js';
+import { normUpper, pointNormLower, pointNormUpper, roundoffRadius } from './ball-arithmetic.js';
 import { coefficientNorm, flowTaylorCoefficients, taylorWorkspace } from './exponential-flow-taylor.js';
 import { type FlowData, certificateWorkspace, certifyStep } from './flow-step-certificate.js';
 
@@ -97,7 +97,7 @@ function enclosuresAt(F: FlowData, c: Float64Array, r: number): { risk: Interval
       s += t;
       A += Math.abs(t);
     }
-    const spread = upCheap(upCheap(1.1 * (d + 2) * 2 ** -53 * A + 8 * d * 2 ** -1074) + upCheap(zNormUp[i] * r));
+    const spread = upCheap(roundoffRadius(A, 0, d) + upCheap(zNormUp[i] * r));
     const e = exp(neg(interval(subDown(s, spread), addUp(s, spread))));
     risk = add(risk, e);
     for (let j = 0; j < d; j++) velocity[j] = add(velocity[j], mul(e, point(Z[i * d + j])));
@@ -109,7 +109,7 @@ function enclosuresAt(F: FlowData, c: Float64Array, r: number): { risk: Interval
   return { risk, norm: interval(normLo, normHi), speed: sqrt(speedSq) };
 }
 
-/** Least double step with t + h representable: returns [tNew, hLo, hHi] with hLo ≤ tNew − t ≤ hHi. */
+/** Bounds hLo ≤ tNew − t ≤ hHi of the exact step length. */
 function stepBounds(t: number, tNew: number): [number, number] {
   return [Math.max(0, subDown(tNew, t)), subUp(tNew, t)];
 }
@@ -131,7 +131,7 @@ export function validatedGradientFlow(
 
   const ws = taylorWorkspace(n, d, degree + 1);
   const cw = certificateWorkspace(n, d, degree, 4 * degree + 40);
-  let center = Float64Array.from(w0);
+  let center: Float64Array = Float64Array.from(w0);
   let radius = 0;
   let pathLo = 0;
   let pathHi = 0;
@@ -160,13 +160,12 @@ export function validatedGradientFlow(
       }
       if (lastH > 0) h = Math.min(h, 4 * lastH);
       let tNew = h >= target - t ? target : t + h;
-      if (!(tNew > t)) tNew = target; // h below the spacing of doubles at t: step to the target directly
+      if (!(tNew > t)) tNew = Math.min(target, nextUp(t)); // h below the spacing of doubles at t
       for (let attempt = 0; ; attempt++) {
         const [hLo, hHi] = stepBounds(t, tNew);
         const cert = certifyStep(F, ws, degree, hLo, hHi, radius, tolerance, cw);
         const goal = tolerance * Math.max(speed, 1e-300) * hHi;
-        const shrinkable = attempt < 8 && tNew !== target ? true : attempt < 8;
-        if (!(cert.defectIntegral <= 16 * goal) && shrinkable && hHi > 0 && t + (tNew - t) / 2 > t) {
+        if (!(cert.defectIntegral <= 16 * goal) && attempt < 8 && t + (tNew - t) / 2 > t) {
           tNew = t + (tNew - t) / 2;
           rejected++;
           continue;
@@ -177,10 +176,10 @@ export function validatedGradientFlow(
           continue;
         }
         sharp &&= cert.pathLengthSharp;
-        const jump = normUpper(cert.endMid, cert.endRad, 0, d) === 0 ? 0 : jumpNorm(cert.endRad);
+        const jump = jumpNorm(cert.endRad);
         radius = upCheap(upCheap(radius + cert.defectIntegral) + jump);
         center = cert.endMid;
-        pathLo = subDown(pathLo, -cert.pathLength.lo);
+        pathLo = addDown(pathLo, cert.pathLength.lo);
         pathHi = addUp(pathHi, cert.pathLength.hi);
         lastH = tNew - t;
         t = tNew;

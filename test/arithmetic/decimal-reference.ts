@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { decimalArith, type DecimalArith } from '../../src/arithmetic/decimal-arith.js';
 import type { DecimalInterval } from '../../src/arithmetic/decimal-interval.js';
+import { decimalFromDouble } from '../../src/arithmetic/exact.js';
 
 export const PRECISIONS = [30, 60, 120] as const;
 /** Share of an operation's runs spent at each precision (higher precisions are slower). */
@@ -177,4 +179,79 @@ export function recordWidth(operation: string, digits: number, ulps: number): vo
 export function printWorstWidths(title: string): void {
   const lines = [...worstWidths.entries()].map(([key, ulps]) => `${key}: ${ulps.toFixed(2)}`);
   if (lines.length) console.log(`${title} (worst width of point enclosures, in ulps at the precision)\n  ${lines.join('\n  ')}`);
+}
+
+// ---------------------------------------------------------------------------
+// Property suites shared by the test files.
+
+export interface UnaryCase {
+  name: string;
+  /** Doubles in the domain (both ends of interval arguments are drawn from it). */
+  domain: fc.Arbitrary<number>;
+  /** Exact `digits`-digit points in the domain, as decimal strings. */
+  points: (digits: number) => fc.Arbitrary<string>;
+  apply: (A: DecimalArith, x: DecimalInterval) => DecimalInterval;
+  /** The exact value, rounded to nearest at `R` digits. */
+  reference: (x: Decimal, R: number) => Decimal;
+  /** Bound on the width of point enclosures, in ulps at the precision. */
+  maxUlps: number;
+  /** Cases over all precisions and properties (before LEMMACHECK_FUZZ_RUNS). */
+  runs: number;
+  /** Whether interval arguments must avoid 0 (negative powers). */
+  avoidZero?: boolean;
+}
+
+const show = (parts: Record<string, unknown>) => () => JSON.stringify(parts);
+
+/** Three properties per case and precision: doubles across the range, exact points (width), nested intervals (isotonicity). */
+export function describeUnary(cases: UnaryCase[], digits: number, seed: number): void {
+  const A = decimalArith(digits);
+  const R = referenceDigits(digits);
+  describe.each(cases)('$name', ({ name, domain, points, apply, reference, maxUlps, runs, avoidZero }) => {
+    const numRuns = Math.max(1, Math.round(runsAt(digits, runs) / 3));
+
+    it('encloses the exact result for doubles across the whole range', () => {
+      fc.assert(
+        fc.property(domain, (x) => {
+          expectContains(apply(A, A.num(x)), reference(decimalFromDouble(x), R), show({ name, digits, x }));
+        }),
+        { seed, numRuns },
+      );
+    });
+
+    it(`is at most ${maxUlps} ulps wide on exact points`, () => {
+      fc.assert(
+        fc.property(points(digits), (xs) => {
+          const result = apply(A, A.exact(xs));
+          expectContains(result, reference(new Decimal(xs), R), show({ name, digits, xs }));
+          const ulps = widthInUlps(result, digits);
+          recordWidth(name, digits, ulps);
+          if (ulps > maxUlps) expect.fail(`${name}(${xs}) is ${ulps} ulps wide: ${result.toString()}`);
+        }),
+        { seed: seed + 1, numRuns },
+      );
+    });
+
+    it('is inclusion isotone and encloses every point of interval arguments', () => {
+      const nested = avoidZero ? sameSign(nestedIntervals(domain.map(Math.abs).filter((x) => x > 0))) : nestedIntervals(domain);
+      fc.assert(
+        fc.property(nested, (x) => {
+          const outer = apply(A, A.range(x.a, x.b));
+          const inner = apply(A, A.range(x.c, x.d));
+          expectSubset(inner, outer, show({ name, digits, x }));
+          expectContains(inner, reference(decimalFromDouble(x.t), R), show({ name, digits, x }));
+        }),
+        { seed: seed + 2, numRuns },
+      );
+    });
+  });
+}
+
+type Nested = { a: number; b: number; c: number; d: number; t: number };
+
+/** Nested intervals of positive doubles, negated half of the time (intervals that exclude 0). */
+export function sameSign(positive: fc.Arbitrary<Nested>): fc.Arbitrary<Nested> {
+  return fc.tuple(positive, fc.boolean()).map(([n, negate]) =>
+    negate ? { a: -n.b, b: -n.a, c: -n.d, d: -n.c, t: -n.t } : n,
+  );
 }

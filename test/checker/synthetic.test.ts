@@ -112,6 +112,28 @@ describe('checker on lemmas with known truth', () => {
     expect(step(report, 'float').verdict).toBe('refuted');
   });
 
+  it('locates where a step fails along a parameter by certified bisection', async () => {
+    const t = param('t');
+    const lemma = defineLemma({
+      id: 'region',
+      title: 't ≥ 1 for all t > 0 is false below 1',
+      source: 'test',
+      runs: 40,
+      hypotheses: { t: { arbitrary: fc.double({ min: 1e-3, max: 1e3, noNaN: true }), domain: 't ∈ [10^-3, 10^3]' } },
+      regions: [{ parameter: 't', range: [1e-3, 1e3] }],
+      proof: [{ id: 't-above-one', notes: 't \\ge 1', lhs: t.times(t), relation: '≥', rhs: lit(1), why: 'wrong' }],
+    });
+    const report = await checkLemma(lemma, { seed: 5 });
+    const regions = step(report, 't-above-one').regions!;
+    expect(regions).toHaveLength(1);
+    expect(regions[0].direction).toBe('below');
+    const [a, b] = regions[0].boundary;
+    expect(a).toBeLessThan(1);
+    expect(b).toBeGreaterThanOrEqual(1);
+    expect(b - a).toBeLessThan(1e-5);
+    expect(regions[0].description).toMatch(/^refuted for t below/);
+  });
+
   it('is pure: the same seed gives the same report apart from timing', async () => {
     const strip = (r: LemmaReport) => JSON.stringify({ ...r, timing: null });
     const a = await checkLemma(falseLemma, { seed: 3 });

@@ -1,0 +1,104 @@
+import { afterAll, describe } from 'vitest';
+import fc from 'fast-check';
+import {
+  PRECISIONS,
+  type UnaryCase,
+  aboveMinusOne,
+  decimalPoint,
+  describeUnary,
+  finiteDouble,
+  nearLn2,
+  nearest,
+  positiveDouble,
+  printWorstWidths,
+  refExpm1,
+  refLog1p,
+  refLogistic,
+  refLogisticInverse,
+  refLogisticPrime,
+} from './decimal-reference.js';
+
+/**
+ * Cases per function over all precisions and properties. decimal.js exp and
+ * ln cost 0.1–1 ms each, so the default stays below the 10^4 of the cheap
+ * operations; LEMMACHECK_FUZZ_RUNS raises it.
+ */
+const RUNS = 2_000;
+const SEED = 9_113;
+
+/** Moderate arguments (|x| < 10^4), where exp neither overflows nor underflows the decimal range trivially. */
+const moderatePoint = (digits: number) => decimalPoint(digits, -40, 3);
+const positivePoint = (digits: number) => decimalPoint(digits, -40, 40, 'positive');
+/** Points in (−1, ∞): any magnitude when positive, below 1 when negative. */
+const log1pPoint = (digits: number) =>
+  fc.oneof(decimalPoint(digits, -40, 40, 'positive'), decimalPoint(digits, -40, -1).map((s) => (s.startsWith('-') ? s : `-${s}`)));
+
+/** `digits`-digit points 0.69…, near the zero of ℓ^(−1) at ln 2. */
+const nearLn2Point = (digits: number) =>
+  decimalPoint(digits - 2, 0, 0, 'positive').map((s) => `0.69${s.replace('.', '').replace(/e.*$/, '')}`);
+
+const cases: UnaryCase[] = [
+  {
+    name: 'exp',
+    domain: finiteDouble,
+    points: moderatePoint,
+    apply: (A, x) => A.exp(x),
+    reference: (x, R) => nearest(R).exp(x),
+    maxUlps: 2,
+    runs: RUNS,
+  },
+  { name: 'expm1', domain: finiteDouble, points: moderatePoint, apply: (A, x) => A.expm1(x), reference: refExpm1, maxUlps: 2, runs: RUNS },
+  {
+    name: 'log',
+    domain: positiveDouble,
+    points: positivePoint,
+    apply: (A, x) => A.log(x),
+    reference: (x, R) => nearest(R).ln(x),
+    maxUlps: 2,
+    runs: RUNS,
+  },
+  { name: 'log1p', domain: aboveMinusOne, points: log1pPoint, apply: (A, x) => A.log1p(x), reference: refLog1p, maxUlps: 2, runs: RUNS },
+  { name: 'logistic', domain: finiteDouble, points: moderatePoint, apply: (A, x) => A.logistic(x), reference: refLogistic, maxUlps: 2, runs: RUNS },
+  {
+    name: 'logisticPrime',
+    domain: finiteDouble,
+    points: moderatePoint,
+    apply: (A, x) => A.logisticPrime(x),
+    reference: refLogisticPrime,
+    maxUlps: 2,
+    runs: RUNS,
+  },
+  {
+    name: 'logisticInverse',
+    domain: fc.oneof(positiveDouble, nearLn2),
+    points: (digits) => fc.oneof(positivePoint(digits), nearLn2Point(digits)),
+    apply: (A, x) => A.logisticInverse(x),
+    reference: refLogisticInverse,
+    maxUlps: 2,
+    runs: RUNS,
+  },
+  {
+    name: 'expLoss',
+    domain: finiteDouble,
+    points: moderatePoint,
+    apply: (A, x) => A.expLoss(x),
+    reference: (x, R) => nearest(R).exp(x.neg()),
+    maxUlps: 2,
+    runs: RUNS,
+  },
+  {
+    name: 'expLossInverse',
+    domain: positiveDouble,
+    points: positivePoint,
+    apply: (A, x) => A.expLossInverse(x),
+    reference: (x, R) => nearest(R).ln(x).neg(),
+    maxUlps: 2,
+    runs: RUNS,
+  },
+];
+
+describe.each(PRECISIONS)('decimal intervals at %i digits: elementary functions and losses', (digits) => {
+  describeUnary(cases, digits, SEED);
+});
+
+afterAll(() => printWorstWidths('decimal elementary functions'));

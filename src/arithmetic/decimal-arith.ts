@@ -6,7 +6,7 @@ import { DecimalInterval, DecimalIntervalArithmetic } from './decimal-interval.j
 import { DECIMAL_ZERO, MAX_DIGITS } from './decimal-rounding.js';
 import type { Truth } from './truth.js';
 
-const MAX_DOUBLE = new ExactDecimal(Number.MAX_VALUE);
+const MAX_DOUBLE = decimalFromDouble(Number.MAX_VALUE);
 const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function parseDecimal(text: string, whole: string): Decimal {

@@ -46,6 +46,14 @@ function cloneFor(precision: number, rounding: Decimal.Rounding): Decimal.Constr
   });
 }
 
+function minOf(a: Decimal, b: Decimal): Decimal {
+  return a.lt(b) ? a : b;
+}
+
+function maxOf(a: Decimal, b: Decimal): Decimal {
+  return a.gt(b) ? a : b;
+}
+
 /** The true result is beyond the exponent range on the side of `sign`: the sound bound in direction `dir`. */
 function overflowBound(sign: number, dir: Direction): Decimal {
   if (sign > 0) return dir === 'down' ? LIMIT_HUGE : INFINITY;
@@ -173,10 +181,10 @@ export class DirectedDecimal {
     if (x.gt(EXP_ARGUMENT_LIMIT)) return dir === 'down' ? EXP_HUGE : INFINITY;
     if (x.lt(EXP_ARGUMENT_LIMIT.neg())) return dir === 'down' ? ZERO : EXP_TINY;
     const guarded = this.precision + TRANSCENDENTAL_GUARD;
-    const r = directedDecimal(guarded).ctor(dir).exp(x);
-    const bound = this.widen(r, guarded, dir);
-    // e^x > 0: a non-positive lower bound is replaced by 0.
-    return bound.isPositive() && !bound.isZero() ? bound : dir === 'down' ? ZERO : bound;
+    const bound = this.widen(directedDecimal(guarded).ctor(dir).exp(x), guarded, dir);
+    // Keep to the right side of the anchor e^0 = 1 (inclusion isotonicity): e^x ≥ 1 + x, and e^x < 1 for x < 0.
+    if (dir === 'down') return x.isPositive() ? maxOf(bound, this.add(ONE, x, 'down')) : maxOf(bound, ZERO);
+    return x.isNegative() ? minOf(bound, ONE) : bound;
   }
 
   /** ln x for x ≥ 0 (ln 0 = −∞). */
@@ -186,8 +194,10 @@ export class DirectedDecimal {
     if (!x.isFinite()) return INFINITY;
     if (x.eq(ONE)) return ZERO;
     const guarded = this.precision + TRANSCENDENTAL_GUARD;
-    const r = directedDecimal(guarded).ctor(dir).ln(x);
-    return this.widen(r, guarded, dir);
+    const bound = this.widen(directedDecimal(guarded).ctor(dir).ln(x), guarded, dir);
+    // Keep to the right side of the anchor ln 1 = 0.
+    if (dir === 'down') return x.gt(ONE) ? maxOf(bound, ZERO) : bound;
+    return x.lt(ONE) ? minOf(bound, ZERO) : bound;
   }
 
   /** e^x − 1, accurate for tiny x: x ≤ e^x − 1 ≤ x + x² for |x| ≤ 1, used when |x| is below the precision. */
@@ -199,7 +209,9 @@ export class DirectedDecimal {
     }
     // e^x ≈ 1 + x: enough digits to resolve x to full precision below the leading 1.
     const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
-    return this.sub(wide.exp(x, dir), ONE, dir);
+    const bound = this.sub(wide.exp(x, dir), ONE, dir);
+    // e^x − 1 ≥ x, which also joins the bound continuously to the tiny-x branch.
+    return dir === 'down' ? maxOf(bound, this.round(x, 'down')) : bound;
   }
 
   /** ln(1 + x) for x ≥ −1, accurate for tiny x: x − x² ≤ ln(1 + x) ≤ x for |x| ≤ 1/2, used when |x| is below the precision. */
@@ -210,7 +222,10 @@ export class DirectedDecimal {
       return dir === 'up' ? this.round(x, 'up') : this.sub(x, this.mul(x, x, 'up'), 'down');
     }
     const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
-    return this.round(wide.ln(wide.add(ONE, x, dir), dir), dir);
+    const bound = this.round(wide.ln(wide.add(ONE, x, dir), dir), dir);
+    // ln(1 + x) ≤ x, which also joins the bound continuously to the tiny-x branch; ln(1 + x) > 0 for x > 0.
+    if (dir === 'up') return minOf(bound, this.round(x, 'up'));
+    return x.isPositive() ? maxOf(bound, ZERO) : bound;
   }
 
   neg(x: Decimal): Decimal {

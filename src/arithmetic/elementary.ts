@@ -5,6 +5,8 @@ import { MAX, addUp, mulUp, nextDown, nextUp, subDown } from './rounding.js';
 /**
  * exp, expm1, log, log1p over intervals. All four are increasing, so the
  * ends are evaluated separately: Math.* widened outward by LIBM_ULPS ulps.
+ * The end bounds are monotone when Math.* is (checked in the libm test), so
+ * the interval functions are inclusion isotone.
  * V8's implementations (fdlibm ports) are within 1 ulp of the exact value;
  * test/arithmetic/float-libm.test.ts checks that against decimal.js, so
  * 2 ulps covers the libm error plus a margin. Known exact values (exp 0 = 1,
@@ -43,10 +45,12 @@ export function expUp(x: number): number {
 
 /**
  * Below this magnitude expm1 and log1p use the series bounds
- * x ≤ expm1 x ≤ x + x² and x − x² ≤ log1p x ≤ x (|x| ≤ 1/2): an ulp-based
- * widening would be far too wide relative to subnormal results.
+ * x ≤ expm1 x ≤ x + x² and x − x² ≤ log1p x ≤ x (|x| ≤ 1/2), at most one ulp
+ * wide here (x² < ulp(x)); an ulp-based widening would be far too wide
+ * relative to subnormal results. At the seam both kinds of bounds round to
+ * x's neighbours, which keeps the end bounds monotone (isotonicity).
  */
-const SERIES_LIMIT = 2 ** -20;
+const SERIES_LIMIT = 2 ** -54;
 
 export function expm1Down(x: number): number {
   if (x === -Infinity) return -1;

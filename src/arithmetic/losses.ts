@@ -1,7 +1,7 @@
 import { DomainError } from './domain-error.js';
 import { exp, expDown, expUp, expm1Down, expm1Up, log, log1pDown, log1pUp, logDown, logUp } from './elementary.js';
 import { type Interval, UNIT, ZERO, ONE, neg } from './interval.js';
-import { addDown, addUp, divDown, divUp, subDown } from './rounding.js';
+import { addDown, addUp, divDown, divUp, mulDown, mulUp, subDown, subUp } from './rounding.js';
 
 /**
  * The losses of the notes as interval functions, stable over all of ℝ. Each
@@ -25,35 +25,57 @@ export function reluPrime(a: Interval): Interval {
   return UNIT;
 }
 
-// ℓ(z) = log(1 + e^(−z)), decreasing.
-function logisticDown(z: number): number {
+/*
+ * Seams. Each loss is evaluated by different formulas on different ranges.
+ * Every formula's end bounds are monotone, but two formulas need not agree
+ * at their seam, which would break inclusion isotonicity. So near a seam s
+ * the bounds are clipped by the other formula's bound at s, which is sound by
+ * monotonicity of the exact function: e.g. for decreasing g and v < s,
+ * g(v) > g(s) ≥ gDown(s).
+ */
+
+// ℓ(z) = log(1 + e^(−z)), decreasing; seam at 0 (ℓ(0) = ln 2).
+function logisticDownRaw(z: number): number {
   if (z >= 0) return log1pDown(expDown(-z));
   return addDown(-z, log1pDown(expDown(z)));
 }
 
-function logisticUp(z: number): number {
+function logisticUpRaw(z: number): number {
   if (z >= 0) return log1pUp(expUp(-z));
   return addUp(-z, log1pUp(expUp(z)));
+}
+
+const LOGISTIC_0_DOWN = logisticDownRaw(0);
+const LOGISTIC_0_UP = logisticUpRaw(0);
+
+function logisticDown(z: number): number {
+  const lo = logisticDownRaw(z);
+  return z < 0 ? Math.max(lo, LOGISTIC_0_DOWN) : lo;
+}
+
+function logisticUp(z: number): number {
+  const hi = logisticUpRaw(z);
+  return z > 0 ? Math.min(hi, LOGISTIC_0_UP) : hi;
 }
 
 export function logistic(a: Interval): Interval {
   return { lo: logisticDown(a.hi), hi: logisticUp(a.lo) };
 }
 
-// s(z) = 1/(1 + e^z) = −ℓ'(z), decreasing in z, in (0, 1).
+// s(z) = 1/(1 + e^z) = −ℓ'(z), decreasing in z, in (0, 1); s(0) = 1/2 exactly.
 function sigmoidTailDown(z: number): number {
   if (z >= 0) {
     // t/(1 + t) with t = e^(−z) ∈ (0, 1], increasing in t.
     const t = expDown(-z);
     return divDown(t, addUp(1, t));
   }
-  return divDown(1, addUp(1, expUp(z)));
+  return Math.max(0.5, divDown(1, addUp(1, expUp(z))));
 }
 
 function sigmoidTailUp(z: number): number {
   if (z >= 0) {
     const t = expUp(-z);
-    return divUp(t, addDown(1, t));
+    return Math.min(0.5, divUp(t, addDown(1, t)));
   }
   return divUp(1, addDown(1, expDown(z)));
 }
@@ -63,23 +85,55 @@ export function logisticPrime(a: Interval): Interval {
   return { lo: -sigmoidTailUp(a.lo), hi: -sigmoidTailDown(a.hi) + 0 };
 }
 
-// ℓ⁻¹(v) = −log(e^v − 1) for v > 0, decreasing.
-const TINY = 2 ** -20;
+// ℓ⁻¹(v) = −log(e^v − 1) for v > 0, decreasing; seams at TINY and LARGE.
+const TINY = 2 ** -30;
 const LARGE = 2;
 
-function logisticInverseDown(v: number): number {
-  if (v === Infinity) return -Infinity;
-  // log(e^v − 1) ≤ log v + v for 0 < v ≤ 1 (expm1(v)/v ≤ 1 + v).
-  if (v < TINY) return subDown(-logUp(v), v);
-  // −v − log1p(−e^(−v)): no overflow of e^v, and −log1p(−w) increases with w.
-  if (v > LARGE) return addDown(-v, -log1pUp(-expDown(-v)));
+/*
+ * v < TINY: expm1(v)/v ∈ [1 + v/2, 1 + v/2 + v²/3] and w − w²/2 ≤ log(1 + w) ≤ w
+ * give ℓ⁻¹(v) ∈ [−log v − v/2 − v², −log v − v/2 + v²/8].
+ * v > LARGE: ℓ⁻¹(v) = −v − log1p(−e^(−v)), no overflow of e^v; −log1p(−w) increases with w.
+ */
+function inverseTinyDown(v: number): number {
+  return subDown(subDown(-logUp(v), mulUp(0.5, v)), mulUp(v, v));
+}
+
+function inverseTinyUp(v: number): number {
+  return addUp(subUp(-logDown(v), mulDown(0.5, v)), mulUp(0.125, mulUp(v, v)));
+}
+
+function inverseMiddleDown(v: number): number {
   return -logUp(expm1Up(v));
 }
 
-function logisticInverseUp(v: number): number {
-  if (v < TINY) return -logDown(v);
-  if (v > LARGE) return addUp(-v, -log1pDown(-expUp(-v)));
+function inverseMiddleUp(v: number): number {
   return -logDown(expm1Down(v));
+}
+
+function inverseLargeDown(v: number): number {
+  return addDown(-v, -log1pUp(-expDown(-v)));
+}
+
+function inverseLargeUp(v: number): number {
+  return addUp(-v, -log1pDown(-expUp(-v)));
+}
+
+const MIDDLE_AT_TINY_DOWN = inverseMiddleDown(TINY);
+const TINY_AT_TINY_UP = inverseTinyUp(TINY);
+const LARGE_AT_LARGE_DOWN = inverseLargeDown(LARGE);
+const MIDDLE_AT_LARGE_UP = inverseMiddleUp(LARGE);
+
+function logisticInverseDown(v: number): number {
+  if (v === Infinity) return -Infinity;
+  if (v < TINY) return Math.max(inverseTinyDown(v), MIDDLE_AT_TINY_DOWN);
+  if (v <= LARGE) return Math.max(inverseMiddleDown(v), LARGE_AT_LARGE_DOWN);
+  return inverseLargeDown(v);
+}
+
+function logisticInverseUp(v: number): number {
+  if (v < TINY) return inverseTinyUp(v);
+  if (v <= LARGE) return Math.min(inverseMiddleUp(v), TINY_AT_TINY_UP);
+  return Math.min(inverseLargeUp(v), MIDDLE_AT_LARGE_UP);
 }
 
 /** ℓ⁻¹(v); DomainError unless v > 0 (certain when v ≤ 0 entirely). */

@@ -125,6 +125,7 @@ export interface LemmaReport {
   id: string;
   title: string;
   source: string;
+  /** The proof file, relative to the repository root (set by the command line). */
   file?: string;
   seed: number;
   runs: number;
@@ -142,20 +143,29 @@ export interface LemmaReport {
 }
 
 export interface AuditReport {
+  /** "lemmacheck" and the version in package.json. */
   tool: { name: string; version: string };
   seed: number;
+  /** --runs when given; null when each lemma used its own default. */
   runs: number | null;
+  /** In report order: proof file name, then the file's export order. */
   lemmas: LemmaReport[];
+  /** Counts over every step of every lemma (errata and chain links included). */
   summary: {
     lemmas: number;
     steps: number;
     held: number;
+    /** All refuted steps, expected or not. */
     refuted: number;
+    /** Refuted steps whose refutation was expected (a known mistake in the notes, confirmed). */
     expectedRefuted: number;
     inconclusive: number;
     undefined: number;
+    /** Steps with an error verdict, plus lemmas that failed as a whole (LemmaReport.error). */
     error: number;
+    /** Steps whose verdict differs from their expectation, plus lemma-level errors. 0 ⇔ exit code 0. */
     surprises: number;
   };
+  /** Wall-clock time of the whole audit, including loading the proof files. */
   timing: { ms: number };
 }

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from '../checker/report.js';
+import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate } from './text-layout.js';
+import { latexToText } from './latex-text.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -97,7 +98,7 @@ class Layout {
       const detail = truncate(row.detail, room);
       const detailWidth = displayWidth(detail);
       const notesRoom = detail ? room - detailWidth - 2 : room;
-      if (notesRoom >= Math.min(MIN_NOTES_WIDTH, displayWidth(row.notes))) {
+      if (!detail || notesRoom >= Math.min(MIN_NOTES_WIDTH, displayWidth(row.notes))) {
         const notes = truncate(row.notes, notesRoom);
         out.push(detail ? `${head}${padEnd(notes, room - detailWidth)}${detail}` : (head + notes).trimEnd());
       } else {
@@ -125,7 +126,7 @@ class Layout {
       status: this.verdictStatus(step.verdict, expectedRefutation),
       label,
       labelPaint: step.form === 'erratum' ? this.c.yellow : undefined,
-      notes: oneLine(step.notes),
+      notes: latexToText(step.notes),
       detail: stepDetail(step),
       sub: this.stepSubLines(step),
     };
@@ -141,7 +142,7 @@ class Layout {
       status: this.verdictStatus(chain.verdict, expectedRefutation),
       label: chain.form === 'erratum' ? `${chain.id} (erratum)` : chain.id,
       labelPaint: this.c.bold,
-      notes: oneLine(chain.notes),
+      notes: latexToText(chain.notes),
       detail: detail.join(' · '),
       sub: [],
     };
@@ -153,7 +154,7 @@ class Layout {
     if (step.message && step.verdict !== 'held') {
       lines.push({ key: 'message', value: oneLine(step.message), paint: step.verdict === 'error' ? this.c.red : undefined });
     }
-    if (step.counterexample) lines.push(...counterexampleLines(step.counterexample));
+    if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
     for (const region of step.regions ?? []) lines.push({ key: 'region', value: oneLine(region.description) });
     if (step.floatLiterals?.length) {
       lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
@@ -170,12 +171,14 @@ function stepDetail(step: StepReport): string {
     const t = step.tightness;
     if (t.equality && step.relation !== '=') parts.push('holds with equality; could be written =');
     else {
-      if (t.minSlack !== null) parts.push(`min slack ${formatNumber(t.minSlack, 'down')}`);
+      // A held strict inequality has certified positive slack, even when the rounded-down double is 0.
+      const strictTiny = t.minSlack === 0 && (step.relation === '<' || step.relation === '>');
+      if (t.minSlack !== null) parts.push(`min slack ${strictTiny ? '> 0 (tiny)' : formatNumber(t.minSlack, 'down')}`);
       if (t.maxRatio !== null) parts.push(`max ratio ${formatNumber(t.maxRatio)}`);
     }
   }
   if (step.verdict !== 'held' && evaluations > 0) parts.push(`at ${step.counts[step.verdict]}/${evaluations}`);
-  if (step.verdict === 'refuted' && step.counterexample) parts.push(`violation ${violationText(step.counterexample.violation)}`);
+  if (step.verdict === 'refuted' && step.counterexample) parts.push(`violation ${violationText(step.counterexample.violation, step.relation)}`);
   if (step.verdict === 'inconclusive' && step.inconclusiveWidth !== undefined) parts.push(`overlap width ${formatNumber(step.inconclusiveWidth)}`);
   if ((step.verdict === 'held' || step.verdict === 'refuted') && !step.certified) parts.push('NOT certified');
   if (step.usesClosure) parts.push('uses a closure');
@@ -183,11 +186,15 @@ function stepDetail(step: StepReport): string {
 }
 
 /**
- * A certified violation is a lower bound; 0 means the disjoint enclosures are
- * too close for the rounded-down double to show, not that nothing is violated.
+ * A certified violation is a lower bound. For ≤, ≥ and = a refutation proves it
+ * positive, so 0 only means the rounded-down double lost it; for < and > a
+ * refutation may be by equality, and 0 says no more than that.
  */
-function violationText(violation: number): string {
-  return violation === 0 ? '> 0 (tiny)' : formatNumber(violation, 'down');
+function violationText(violation: number, relation: Relation | undefined): string {
+  if (violation !== 0) return formatNumber(violation, 'down');
+  if (relation === '<') return '0 (lhs ≥ rhs)';
+  if (relation === '>') return '0 (lhs ≤ rhs)';
+  return relation === undefined ? '0' : '> 0 (tiny)';
 }
 
 function indexText(index: Record<string, number> | undefined): string {
@@ -203,18 +210,18 @@ function compactJson(value: unknown): string {
   }
 }
 
-function counterexampleLines(cx: Counterexample): SubLine[] {
+function counterexampleLines(cx: Counterexample, relation: Relation | undefined): SubLine[] {
   const [lhs, rhs] = formatEnclosurePair(cx.lhs, cx.rhs);
   const lines: SubLine[] = [
     { key: 'counterexample', value: `${compactJson(cx.instance)}${indexText(cx.index)}` },
     { key: 'lhs ∈', value: `${lhs} (${cx.precision})` },
     { key: 'rhs ∈', value: rhs },
-    { key: 'violation', value: `${violationText(cx.violation)} at the shrunk instance` },
+    { key: 'violation', value: `${violationText(cx.violation, relation)} at the shrunk instance` },
   ];
   if (cx.worst) {
     lines.push({
       key: 'worst seen',
-      value: `violation ${violationText(cx.worst.violation)} before shrinking, at ${compactJson(cx.worst.instance)}${indexText(cx.worst.index)}`,
+      value: `violation ${violationText(cx.worst.violation, relation)} before shrinking, at ${compactJson(cx.worst.instance)}${indexText(cx.worst.index)}`,
     });
   }
   lines.push({ key: 'replay', value: cx.replay.command || '(not reproducible by replay)', keepWhole: true });
@@ -266,14 +273,17 @@ function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: Relaxat
   const text = truncate(`${oneLine(relaxation.hypothesis)} → ${oneLine(relaxation.domain)} · ${verdict}`, layout.width - 12);
   const head = `    ${c.dim('relaxed')} ${text}`;
   const byId = new Map(lemma.steps.map((s) => [s.id, s]));
-  const rows: Row[] = relaxation.steps.map((s) => ({
-    surprise: false,
-    status: layout.verdictStatus(s.verdict, false),
-    label: s.id,
-    notes: oneLine(byId.get(s.id)?.notes ?? ''),
-    detail: s.counterexample ? `violation ${violationText(s.counterexample.violation)}` : '',
-    sub: s.counterexample ? counterexampleLines(s.counterexample) : [],
-  }));
+  const rows: Row[] = relaxation.steps.map((s) => {
+    const relation = byId.get(s.id)?.relation;
+    return {
+      surprise: false,
+      status: layout.verdictStatus(s.verdict, false),
+      label: s.id,
+      notes: latexToText(byId.get(s.id)?.notes ?? ''),
+      detail: s.counterexample ? `violation ${violationText(s.counterexample.violation, relation)}` : '',
+      sub: s.counterexample ? counterexampleLines(s.counterexample, relation) : [],
+    };
+  });
   return [head, ...layout.rows(rows, 2)];
 }
 
@@ -322,7 +332,8 @@ export function formatLemma(lemma: LemmaReport, style: ConsoleStyle): string {
   return `${out.join('\n')}\n`;
 }
 
-const TABLE_COLUMNS = ['steps', 'held', 'refuted exp/unexp', 'inconcl.', 'undef.', 'error', 'surprises', 'time'] as const;
+const TABLE_COLUMNS = ['steps', 'held', 'refuted exp/unexp', 'inconcl.', 'undef.', 'error', 'surprises', 'time'];
+const COMPACT_TABLE_COLUMNS = ['steps', 'held', 'ref.e/u', 'inc.', 'und.', 'err.', 'surpr.', 'time'];
 
 function lemmaCounts(lemma: LemmaReport): string[] {
   const count = (v: Verdict): number => lemma.steps.filter((s) => s.verdict === v).length;
@@ -357,10 +368,20 @@ export function formatSummary(report: AuditReport, style: ConsoleStyle): string 
     String(s.surprises),
     formatDuration(report.timing.ms),
   ];
-  const widths = [idWidth, ...TABLE_COLUMNS.map((h, k) => Math.max(h.length, ...[...rows.map((r) => r.cells[k + 1]), total[k + 1]].map(displayWidth)))];
-  const line = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? padEnd(cell, widths[0]) : padStart(cell, widths[k]))).join('  ');
+  // On a narrow terminal the table falls back to short headers and single spaces.
+  const table = (headers: readonly string[], gap: string) => {
+    const widths = [idWidth, ...headers.map((h, k) => Math.max(h.length, ...[...rows.map((r) => r.cells[k + 1]), total[k + 1]].map(displayWidth)))];
+    const line = (cells: readonly string[]): string => cells.map((cell, k) => (k === 0 ? padEnd(cell, widths[0]) : padStart(cell, widths[k]))).join(gap);
+    return { line, width: GUTTER_WIDTH + displayWidth(line(['lemma', ...headers])) };
+  };
+  let { line, width } = table(TABLE_COLUMNS, '  ');
+  let headers: readonly string[] = TABLE_COLUMNS;
+  if (width > layout.width) {
+    headers = COMPACT_TABLE_COLUMNS;
+    ({ line, width } = table(COMPACT_TABLE_COLUMNS, ' '));
+  }
   const out: string[] = ['', c.bold(`Summary · seed ${report.seed} · ${s.lemmas} lemma${s.lemmas === 1 ? '' : 's'} · ${formatDuration(report.timing.ms)}`)];
-  out.push(`  ${c.dim(line(['lemma', ...TABLE_COLUMNS]))}`);
+  out.push(`  ${c.dim(line(['lemma', ...headers]))}`);
   for (const row of rows) out.push(layout.gutter(row.surprise) + line(row.cells));
   out.push(`  ${c.bold(line(total))}`);
   out.push(...verdictLines(layout, report));
@@ -375,7 +396,8 @@ function verdictLines(layout: Layout, report: AuditReport): string[] {
     const n = report.summary.steps;
     const expected = report.summary.expectedRefuted;
     const tail = expected ? ` (${expected} expected refutation${expected === 1 ? '' : 's'} confirmed)` : '';
-    return [c.green.bold(`✓ All ${n} verdict${n === 1 ? '' : 's'} match expectations${tail}`)];
+    const all = n === 1 ? 'The only verdict matches its expectation' : `All ${n} verdicts match expectations`;
+    return [c.green.bold(`✓ ${all}${tail}`)];
   }
   const items = surprises.map((s) => `${s.lemma}${s.step ? ` ${s.step}` : ''}: ${s.description}`);
   const headline = `✗ ${count} surprise${count === 1 ? '' : 's'}`;

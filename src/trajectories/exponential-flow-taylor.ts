@@ -13,22 +13,26 @@
  * Each order costs 2nd + nk operations.
  */
 
-/** Row-major coefficient storage: p[k·d + j], u[k·n + i], E[k·n + i]. */
+/** Coefficient storage: p[k·d + j]; per sample (contiguous in k): u[i·S + k], E[i·S + k]. */
 export interface TaylorWorkspace {
   readonly n: number;
   readonly d: number;
+  /** Stride S of the per-sample series. */
+  readonly stride: number;
   readonly p: Float64Array;
   readonly u: Float64Array;
   readonly E: Float64Array;
 }
 
 export function taylorWorkspace(n: number, d: number, maxDegree: number): TaylorWorkspace {
+  const stride = maxDegree + 2;
   return {
     n,
     d,
-    p: new Float64Array((maxDegree + 2) * d),
-    u: new Float64Array((maxDegree + 2) * n),
-    E: new Float64Array((maxDegree + 2) * n),
+    stride,
+    p: new Float64Array(stride * d),
+    u: new Float64Array(stride * n),
+    E: new Float64Array(stride * n),
   };
 }
 
@@ -40,31 +44,31 @@ export function flowTaylorCoefficients(
   timeScale: number,
   ws: TaylorWorkspace,
 ): void {
-  const { n, d, p, u, E } = ws;
+  const { n, d, p, u, E, stride: S } = ws;
   for (let j = 0; j < d; j++) p[j] = w[j];
   for (let k = 0; k < degree; k++) {
     const pk = k * d;
-    const uk = k * n;
     for (let i = 0; i < n; i++) {
       let s = 0;
       const zi = i * d;
       for (let j = 0; j < d; j++) s += Z[zi + j] * p[pk + j];
-      u[uk + i] = s;
+      u[i * S + k] = s;
     }
     if (k === 0) {
-      for (let i = 0; i < n; i++) E[i] = Math.exp(-u[i]);
+      for (let i = 0; i < n; i++) E[i * S] = Math.exp(-u[i * S]);
     } else {
       const inv = -1 / k;
       for (let i = 0; i < n; i++) {
+        const base = i * S;
         let s = 0;
-        for (let j = 1; j <= k; j++) s += j * u[j * n + i] * E[(k - j) * n + i];
-        E[uk + i] = s * inv;
+        for (let j = 1; j <= k; j++) s += j * u[base + j] * E[base + k - j];
+        E[base + k] = s * inv;
       }
     }
     const next = (k + 1) * d;
     for (let j = 0; j < d; j++) p[next + j] = 0;
     for (let i = 0; i < n; i++) {
-      const e = E[uk + i];
+      const e = E[i * S + k];
       const zi = i * d;
       for (let j = 0; j < d; j++) p[next + j] += Z[zi + j] * e;
     }

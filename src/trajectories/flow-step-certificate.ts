@@ -2,44 +2,46 @@ import { expDown, expUp } from '../arithmetic/elementary.js';
 import type { Interval } from '../arithmetic/interval.js';
 import * as rounding from '../arithmetic/rounding.js';
 import * as ball from './ball-arithmetic.js';
-import type { TaylorWorkspace } from './exponential-flow-taylor.js';
 
 /**
  * Rigorous a-posteriori bounds for one step of an approximate gradient flow.
  *
- * The approximant on the step is the polynomial p(s) = Σ_k p^[k] s^k with
- * double coefficients (from exponential-flow-taylor.ts, any accuracy). Its
- * defect δ(s) = p'(s) − Zᵀ exp(−Z p(s)) is an explicit function of s, so it
- * can be bounded without integrating anything: u = Zp is a polynomial with
- * ball coefficients, E = exp(−u) has Taylor coefficients by the recurrence
- * E^[k] = −(1/k) Σ_j j u^[j] E^[k−j] (ball arithmetic), and the tail beyond
- * the last computed order follows from Cauchy's estimate: exp(−u) is entire,
- * and on |s| ≤ R, |exp(−u_i(s))| ≤ exp(−u_i^[0] + Σ_{j≥1} |u_i^[j]| R^j) =: M_i,
- * so |E_i^[k]| ≤ M_i / R^k. No interval enclosure of the ODE itself is
- * needed, hence no wrapping effect through the coupling matrix ZZᵀ.
+ * On a step [t_k, t_k + h] the approximant is ŵ(t_k + hσ) = P(σ) = Σ_k b_k σ^k,
+ * σ ∈ [0, 1], with double coefficients b_k of any accuracy (from
+ * exponential-flow-taylor.ts). Its defect δ = dŵ/dt + ∇L(ŵ) satisfies
+ *   ∫ ‖δ‖ dt = ∫₀¹ ‖P'(σ) − h Zᵀ exp(−Z P(σ))‖ dσ,
+ * an explicit function of σ: u = ZP is a polynomial with ball coefficients,
+ * E = exp(−u) has Taylor coefficients by E_k = −(1/k) Σ_j j u_j E_{k−j} (ball
+ * arithmetic), and the tail beyond the last computed order follows from
+ * Cauchy's estimate: exp(−u) is entire, and on |σ| ≤ c,
+ * |exp(−u_i(σ))| ≤ exp(−u_{i,0} + Σ_{j≥1} |u_{i,j}| c^j) =: M_i, so |E_{i,k}| ≤ M_i c^−k.
+ * No interval enclosure of the ODE itself is needed, hence no wrapping
+ * through the coupling matrix ZZᵀ.
  *
- * Why the defect suffices (used by gradient-flow.ts): L is convex, so ∇L is
- * monotone and for the exact flow w, d/dt ½‖w − p‖² = ⟨w − p, −∇L(w) + ∇L(p) − δ⟩
- * ≤ ‖w − p‖‖δ‖; hence ‖w(t) − p(t)‖ ≤ ‖w(0) − p(0)‖ + ∫‖δ‖.
+ * Why the defect suffices (gradient-flow.ts): L is convex, so ∇L is monotone
+ * and for the exact flow w, d/dt ½‖w − ŵ‖² = ⟨w − ŵ, −∇L(w) + ∇L(ŵ) − δ⟩
+ * ≤ ‖w − ŵ‖‖δ‖; hence ‖w − ŵ‖ grows by at most ∫‖δ‖ over the step.
  *
- * The path length ∫‖ẇ‖ over the step: ‖p'‖ = √N with N = ‖p'‖² a polynomial;
- * √N is analytic on |s| ≤ R when Σ_{m≥1}|N^[m]|R^m < N^[0], with |√N| ≤
- * √(N^[0] + Σ|N^[m]|R^m) there, so the same Cauchy tail applies. The exact
- * flow's speed differs from ‖p'‖ by at most ‖∇L(w) − ∇L(p)‖ + ‖δ‖ ≤ Λ‖w − p‖ + ‖δ‖
- * with Λ ≥ sup ‖∇²L‖ ≥ the largest eigenvalue of Σ_i e_i z_i z_iᵀ on the tube.
+ * Path length over the step: ∫‖dŵ/dt‖dt = ∫₀¹ √N(σ) dσ with N = ‖P'‖² a
+ * polynomial; √N is analytic on |σ| ≤ c when Σ_{m≥1}|N_m| c^m < N_0, with
+ * |√N| ≤ √(N_0 + Σ|N_m| c^m) there, so the same Cauchy tail applies. The
+ * exact flow's speed differs from ‖dŵ/dt‖ by at most ‖∇L(w) − ∇L(ŵ)‖ + ‖δ‖
+ * ≤ Λ‖w − ŵ‖ + ‖δ‖, with Λ ≥ Σ_i e_i ‖z_i‖² ≥ ‖∇²L‖ on the tube around ŵ.
  */
 
 // Module-local copies: imported bindings may be accessed through getters in hot loops.
 const U = rounding.UNIT_ROUNDOFF;
 const ETA = rounding.ETA;
 const { addUp, divDown, divUp, sqrtDown, sqrtUp, subDown, upCheap } = rounding;
-const { ballFromBounds, hornerBall, normUpper, roundoffRadius } = ball;
+const { ballFromBounds, normUpper, roundoffRadius } = ball;
 const expDownLocal = expDown;
 const expUpLocal = expUp;
 
 /** Fixed data of one flow: Z (n × d, row-major) and upper bounds of ‖z_i‖ and ‖z_i‖². */
 export interface FlowData {
   readonly Z: Float64Array;
+  /** Zᵀ (d × n, row-major). */
+  readonly ZT: Float64Array;
   readonly n: number;
   readonly d: number;
   readonly zNormUp: Float64Array;
@@ -47,29 +49,32 @@ export interface FlowData {
 }
 
 export interface StepCertificate {
-  /** Upper bound of ∫₀^h ‖δ(s)‖ ds. */
+  /** Upper bound of ∫ ‖δ‖ dt over the step. */
   defectIntegral: number;
-  /** Box mid ± rad enclosing p(h) (h the exact step length). */
+  /** Box mid ± rad enclosing the exact P(1) = Σ b_k. */
   endMid: Float64Array;
   endRad: Float64Array;
-  /** Enclosure of ∫ ‖ẇ‖ of the exact flow over the step (given its distance to p at the start). */
+  /** Enclosure of ∫‖ẇ‖dt of the exact flow over the step (given its distance to ŵ at the start). */
   pathLength: Interval;
   /** False when √N could not be expanded and a crude bound was used. */
   pathLengthSharp: boolean;
 }
 
-/** Scratch arrays for certifyStep, sized for a degree and a maximal order. */
+/** Scratch arrays for certifyStep, sized for a degree and a maximal expansion order. */
 export interface CertificateWorkspace {
   readonly maxOrder: number;
+  /** Stride of the per-sample series: uM[i·S + k], EM[i·S + k]. */
+  readonly stride: number;
+  readonly column: Float64Array;
+  readonly columnR: Float64Array;
   readonly uM: Float64Array;
   readonly uR: Float64Array;
   readonly duM: Float64Array;
   readonly duR: Float64Array;
   readonly EM: Float64Array;
   readonly ER: Float64Array;
-  readonly variation: Float64Array;
+  readonly D: Float64Array;
   readonly sm: Float64Array;
-  readonly sA: Float64Array;
   readonly sB: Float64Array;
   readonly PM: Float64Array;
   readonly PR: Float64Array;
@@ -83,18 +88,20 @@ export function certificateWorkspace(n: number, d: number, degree: number, maxOr
   const orders = maxOrder + 2;
   return {
     maxOrder,
-    uM: new Float64Array((degree + 1) * n),
-    uR: new Float64Array((degree + 1) * n),
-    duM: new Float64Array((degree + 1) * n),
-    duR: new Float64Array((degree + 1) * n),
+    stride: orders,
+    column: new Float64Array(n),
+    columnR: new Float64Array(n),
+    uM: new Float64Array(orders * n),
+    uR: new Float64Array(orders * n),
+    duM: new Float64Array(orders * n),
+    duR: new Float64Array(orders * n),
     EM: new Float64Array(orders * n),
     ER: new Float64Array(orders * n),
-    variation: new Float64Array(n),
+    D: new Float64Array(orders),
     sm: new Float64Array(d),
-    sA: new Float64Array(d),
     sB: new Float64Array(d),
-    PM: new Float64Array(degree * d),
-    PR: new Float64Array(degree * d),
+    PM: new Float64Array(Math.max(1, degree) * d),
+    PR: new Float64Array(Math.max(1, degree) * d),
     NM: new Float64Array(2 * degree + 1),
     NR: new Float64Array(2 * degree + 1),
     SM: new Float64Array(orders + 1),
@@ -114,17 +121,6 @@ function scaleByInteger(m: number, r: number, k: number): [number, number] {
   return [q, upCheap(upCheap(k * r) + (2 * U * Math.abs(q) + 2 * ETA))];
 }
 
-/** Upper bound of Σ_{k=0}^{K} c_k x^{k+1}/(k+1) for c_k ≥ 0, x ≥ 0 (all upper bounds). */
-function integratedSeriesUp(c: ArrayLike<number>, K: number, x: number): number {
-  let acc = 0;
-  let xp = x;
-  for (let k = 0; k <= K; k++) {
-    acc = upCheap(acc + upCheap(upCheap(c[k] * xp) / (k + 1)));
-    xp = upCheap(xp * x);
-  }
-  return acc;
-}
-
 /** Upper bound of x^m (x ≥ 0). */
 function powUp(x: number, m: number): number {
   let r = 1;
@@ -132,19 +128,31 @@ function powUp(x: number, m: number): number {
   return r;
 }
 
-/** Upper bound of q^(m)/(1 − q) for 0 ≤ q < 1. */
-function geometricTailUp(q: number, m: number): number {
+/** Upper bound of c^−m / (1 − 1/c) for c > 1: the integral over [0, 1] of a Cauchy tail from order m. */
+function geometricTailUp(c: number, m: number): number {
+  const q = upCheap(1 / c);
   const oneMinus = subDown(1, q);
   if (!(oneMinus > 0)) return Infinity;
   return divUp(powUp(q, m), oneMinus);
 }
 
+/** Upper bound of Σ_{j=1}^{degree} (|m_j| + r_j) c^j for coefficients at stride `stride` from `offset`. */
+function majorantUp(mid: Float64Array, rad: Float64Array, offset: number, stride: number, degree: number, c: number): number {
+  let v = 0;
+  let cp = 1;
+  for (let j = 1; j <= degree; j++) {
+    cp = upCheap(cp * c);
+    v = upCheap(v + upCheap(upCheap(Math.abs(mid[offset + j * stride]) + rad[offset + j * stride]) * cp));
+  }
+  return v;
+}
+
 const RADIUS_FACTORS = [1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
 
 /**
- * The smallest order K ≥ minOrder with T·q^(K+1)/(1 − q) ≤ budget over the
- * candidate radii R = c·h (q = 1/c), T(c) from `magnitude`; float estimate
- * used only to choose R and K (the bound itself is computed rigorously).
+ * Chooses the Cauchy radius c (in units of the step) and the order K ≥ minOrder
+ * with T(c)·c^−(K+1)/(1 − 1/c) ≤ budget, minimising K. A float estimate used
+ * only for the choice; the bound itself is then computed rigorously.
  */
 function chooseCauchyRadius(
   magnitude: (c: number) => number,
@@ -159,21 +167,22 @@ function chooseCauchyRadius(
     const need = T / ((1 - 1 / c) * budget);
     let K = need <= 1 ? minOrder : Math.ceil(Math.log(need) / Math.log(c)) - 1;
     if (K < minOrder) K = minOrder;
-    if (K < best.order || (K === best.order && c < best.factor)) best = { factor: c, order: Math.min(K, maxOrder) };
+    if (K > maxOrder) K = maxOrder;
+    if (K < best.order || (K === best.order && c < best.factor)) best = { factor: c, order: K };
   }
   return best;
 }
 
 /**
- * Certifies one step of length h ∈ [hLo, hHi] (hLo ≤ hHi, both ≥ 0) of the
- * approximant whose coefficients p^[0..degree] are in `ws`.
- * `startRadius` bounds ‖w(t_k) − p(0)‖ for the exact flow w; `tolerance` is
- * the target of ∫‖δ‖ relative to ‖p'(0)‖·h and only steers the expansion
- * orders. Returns rigorous bounds (possibly infinite when something overflowed).
+ * Certifies one step of exact length h ∈ [hLo, hHi] (0 ≤ hLo ≤ hHi) of the
+ * approximant with coefficients b_0..b_degree (b[k·d + j]).
+ * `startRadius` bounds ‖w(t_k) − b_0‖ for the exact flow w; `tolerance` is
+ * the target of ∫‖δ‖ relative to the arc length and only steers the
+ * expansion orders. All returned bounds are rigorous (infinite on overflow).
  */
 export function certifyStep(
   F: FlowData,
-  ws: TaylorWorkspace,
+  b: Float64Array,
   degree: number,
   hLo: number,
   hHi: number,
@@ -181,174 +190,156 @@ export function certifyStep(
   tolerance: number,
   cw: CertificateWorkspace,
 ): StepCertificate {
-  const { Z, n, d, zNormUp, zNormSqUp } = F;
-  const p = ws.p;
-  const { uM, uR, duM, duR, EM, ER, variation, sm, sA, sB } = cw;
+  const { Z, ZT, n, d, zNormUp, zNormSqUp } = F;
+  const { uM, uR, duM, duR, EM, ER, D, sm, sB, column, columnR, stride: S } = cw;
 
-  // u^[k] = Z p^[k] (exact double inputs: only rounding radii), and k·u^[k].
+  // u_k = Z b_k (exact inputs: rounding radii only), and k·u_k.
   for (let k = 0; k <= degree; k++) {
-    const pk = k * d;
+    const bk = k * d;
     for (let i = 0; i < n; i++) {
       let s = 0;
       let A = 0;
       const zi = i * d;
       for (let j = 0; j < d; j++) {
-        const t = Z[zi + j] * p[pk + j];
+        const t = Z[zi + j] * b[bk + j];
         s += t;
         A += Math.abs(t);
       }
       const r = roundoffRadius(A, 0, d);
-      uM[k * n + i] = s;
-      uR[k * n + i] = r;
+      uM[i * S + k] = s;
+      uR[i * S + k] = r;
       if (k > 0) {
         const [m, rr] = scaleByInteger(s, r, k);
-        duM[k * n + i] = m;
-        duR[k * n + i] = rr;
+        duM[i * S + k] = m;
+        duR[i * S + k] = rr;
       }
     }
   }
 
-  // Velocity scale and the defect budget (steering only).
-  let speed = 0;
-  {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += p[d + j] * p[d + j];
-    speed = Math.sqrt(s);
-  }
+  // Arc-length scale of the step and the defect budget (steering only).
+  let speedSq = 0;
+  for (let j = 0; j < d; j++) speedSq += b[d + j] * b[d + j];
   let roundingScale = 0;
-  for (let i = 0; i < n; i++) roundingScale += zNormUp[i] * Math.exp(-uM[i]);
-  const budget = Math.max(0.1 * tolerance * speed, 16 * U * roundingScale, 1e-300);
+  for (let i = 0; i < n; i++) roundingScale += zNormUp[i] * Math.exp(-uM[i * S]);
+  const budget = Math.max(0.1 * tolerance * Math.sqrt(speedSq), 16 * U * hHi * roundingScale, 1e-300);
 
   // Order and radius of the Cauchy tail for E = exp(−u).
-  const magnitudeE = (c: number): number => {
-    const R = c * hHi;
-    let T = 0;
-    for (let i = 0; i < n; i++) {
-      let v = 0;
-      let Rp = 1;
-      for (let j = 1; j <= degree; j++) {
-        Rp *= R;
-        v += (Math.abs(uM[j * n + i]) + uR[j * n + i]) * Rp;
+  const cauchyE = chooseCauchyRadius(
+    (c) => {
+      let T = 0;
+      for (let i = 0; i < n; i++) {
+        const base = i * S;
+        let v = 0;
+        for (let j = degree; j >= 1; j--) v = (v + Math.abs(uM[base + j]) + uR[base + j]) * c;
+        T += zNormUp[i] * Math.exp(-uM[base] + v);
       }
-      T += zNormUp[i] * Math.exp(-uM[i] + v);
-    }
-    return T;
-  };
-  const cauchyE = chooseCauchyRadius(magnitudeE, budget, degree, cw.maxOrder);
+      return T * hHi;
+    },
+    budget,
+    degree,
+    cw.maxOrder,
+  );
   const order = cauchyE.order;
-  if (process.env.LC_DEBUG) console.log("E", cauchyE.factor, order, hHi);
 
-  // E^[0] = exp(−u^[0]), then the recurrence.
+  // E_0 = exp(−u_0), then the recurrence (per sample, contiguous in the order).
   for (let i = 0; i < n; i++) {
-    const lo = subDown(uM[i], uR[i]);
-    const hi = addUp(uM[i], uR[i]);
-    const [m, r] = ballFromBounds(expDownLocal(-hi), expUpLocal(-lo));
-    EM[i] = m;
-    ER[i] = r;
-  }
-  for (let k = 1; k <= order; k++) {
-    const top = Math.min(k, degree);
-    for (let i = 0; i < n; i++) {
+    const base = i * S;
+    const lo = subDown(uM[base], uR[base]);
+    const hi = addUp(uM[base], uR[base]);
+    const [m0, r0] = ballFromBounds(expDownLocal(-hi), expUpLocal(-lo));
+    EM[base] = m0;
+    ER[base] = r0;
+    for (let k = 1; k <= order; k++) {
+      const top = k < degree ? k : degree;
       let s = 0;
       let A = 0;
       let B = 0;
       for (let j = 1; j <= top; j++) {
-        const a = duM[j * n + i];
-        const ar = duR[j * n + i];
-        const b = EM[(k - j) * n + i];
-        const br = ER[(k - j) * n + i];
-        const t = a * b;
+        const a = duM[base + j];
+        const ar = duR[base + j];
+        const e = EM[base + k - j];
+        const er = ER[base + k - j];
+        const t = a * e;
         s += t;
         A += Math.abs(t);
-        B += Math.abs(a) * br + ar * (Math.abs(b) + br);
+        B += Math.abs(a) * er + ar * (Math.abs(e) + er);
       }
       const [m, r] = divideByInteger(s, roundoffRadius(A, B, top), k);
-      EM[k * n + i] = -m;
-      ER[k * n + i] = r;
+      EM[base + k] = -m;
+      ER[base + k] = r;
     }
   }
 
-  // δ^[k] = (k+1) p^[k+1] − Zᵀ E^[k]; D_k ≥ ‖δ^[k]‖.
-  const D = new Float64Array(order + 1);
+  // δ_k = (k+1) b_{k+1} − h (Zᵀ E_k); D_k ≥ ‖δ_k‖.
+  const [hm, hr] = ballFromBounds(hLo, hHi);
   for (let k = 0; k <= order; k++) {
-    if (k + 1 <= degree) {
-      const pk = (k + 1) * d;
-      for (let j = 0; j < d; j++) {
-        const t = (k + 1) * p[pk + j];
-        sm[j] = t;
-        sA[j] = Math.abs(t);
-        sB[j] = 0;
-      }
-    } else {
-      sm.fill(0);
-      sA.fill(0);
-      sB.fill(0);
-    }
-    const ek = k * n;
     for (let i = 0; i < n; i++) {
-      const e = EM[ek + i];
-      const er = ER[ek + i];
-      const zi = i * d;
-      for (let j = 0; j < d; j++) {
-        const z = Z[zi + j];
-        const t = z * e;
-        sm[j] -= t;
-        sA[j] += Math.abs(t);
-        sB[j] += Math.abs(z) * er;
-      }
+      column[i] = EM[i * S + k];
+      columnR[i] = ER[i * S + k];
     }
-    for (let j = 0; j < d; j++) sB[j] = roundoffRadius(sA[j], sB[j], n + 1);
+    for (let j = 0; j < d; j++) {
+      // Y = Zᵀ E_k ∈ ym ± yr; then (k+1) b_{k+1} − h·Y as a two-term sum of products.
+      const row = j * n;
+      let ym = 0;
+      let A = 0;
+      let B = 0;
+      for (let i = 0; i < n; i++) {
+        const z = ZT[row + i];
+        const t = z * column[i];
+        ym += t;
+        A += Math.abs(t);
+        B += Math.abs(z) * columnR[i];
+      }
+      const yr = roundoffRadius(A, B, n);
+      const t2 = hm * ym;
+      const t1 = k + 1 <= degree ? (k + 1) * b[(k + 1) * d + j] : 0;
+      sm[j] = t1 - t2;
+      sB[j] = roundoffRadius(Math.abs(t1) + Math.abs(t2), Math.abs(hm) * yr + hr * (Math.abs(ym) + yr), 2);
+    }
     D[k] = normUpper(sm, sB, 0, d);
   }
 
-  // ∫₀^h ‖δ‖ ≤ Σ_k D_k h^{k+1}/(k+1) + Cauchy tail.
-  let defectIntegral = integratedSeriesUp(D, order, hHi);
-  if (hHi > 0) {
-    const R = cauchyE.factor * hHi;
-    const q = upCheap(hHi / R);
+  // ∫₀¹ ‖δ(σ)‖ dσ ≤ Σ_k D_k/(k+1) + h Σ_i ‖z_i‖ M_i c^−(K+1)/(1 − 1/c).
+  let defectIntegral = 0;
+  for (let k = 0; k <= order; k++) defectIntegral = upCheap(defectIntegral + upCheap(D[k] / (k + 1)));
+  {
+    const c = cauchyE.factor;
     let T = 0;
     for (let i = 0; i < n; i++) {
-      let v = 0;
-      let Rp = 1;
-      for (let j = 1; j <= degree; j++) {
-        Rp = upCheap(Rp * R);
-        v = upCheap(v + upCheap(upCheap(Math.abs(uM[j * n + i]) + uR[j * n + i]) * Rp));
-      }
-      variation[i] = v;
-      const M = expUpLocal(upCheap(upCheap(uR[i] - uM[i]) + v));
+      const v = majorantUp(uM, uR, i * S, 1, degree, c);
+      const M = expUpLocal(upCheap(upCheap(uR[i * S] - uM[i * S]) + v));
       T = upCheap(T + upCheap(zNormUp[i] * M));
     }
-    const tail = upCheap(upCheap(T * hHi) * geometricTailUp(q, order + 1));
+    const tail = upCheap(upCheap(T * hHi) * geometricTailUp(c, order + 1));
     defectIntegral = upCheap(defectIntegral + tail);
   }
 
-  // p(h) over h ∈ [hLo, hHi].
-  const [sMid, sRad] = ballFromBounds(hLo, hHi);
+  // P(1) = Σ_k b_k.
   const endMid = new Float64Array(d);
   const endRad = new Float64Array(d);
   for (let j = 0; j < d; j++) {
-    const [m, r] = hornerBall(p, j, d, degree, sMid, sRad);
-    endMid[j] = m;
-    endRad[j] = r;
+    let s = 0;
+    let A = 0;
+    for (let k = 0; k <= degree; k++) {
+      const x = b[k * d + j];
+      s += x;
+      A += Math.abs(x);
+    }
+    endMid[j] = s;
+    endRad[j] = roundoffRadius(A, 0, degree + 1);
   }
 
-  // Sup of ‖∇²L‖ over the tube of radius startRadius + ∫‖δ‖ around p([0, h]).
+  // Λ ≥ sup ‖∇²L‖ over the tube of radius startRadius + ∫‖δ‖ around ŵ on the step.
   const tube = upCheap(startRadius + defectIntegral);
   let curvature = 0;
   for (let i = 0; i < n; i++) {
-    let v = 0;
-    let hp = 1;
-    for (let j = 1; j <= degree; j++) {
-      hp = upCheap(hp * hHi);
-      v = upCheap(v + upCheap(upCheap(Math.abs(uM[j * n + i]) + uR[j * n + i]) * hp));
-    }
-    const arg = upCheap(upCheap(upCheap(uR[i] - uM[i]) + v) + upCheap(zNormUp[i] * tube));
+    const v = majorantUp(uM, uR, i * S, 1, degree, 1);
+    const arg = upCheap(upCheap(upCheap(uR[i * S] - uM[i * S]) + v) + upCheap(zNormUp[i] * tube));
     curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUpLocal(arg)));
   }
   const coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
-  if (process.env.LC_DEBUG2 && !(coupling < 1e-6)) console.log("coupling", coupling, curvature, tube, hHi, defectIntegral, order);
 
-  const path = pathLengthOfApproximant(ws, degree, hLo, hHi, tolerance, cw);
+  const path = pathLengthOfApproximant(b, d, degree, tolerance, cw);
   const pathLength: Interval = {
     lo: Math.max(0, subDown(path.lo, coupling)),
     hi: addUp(path.hi, coupling),
@@ -356,42 +347,39 @@ export function certifyStep(
   return { defectIntegral, endMid, endRad, pathLength, pathLengthSharp: path.sharp };
 }
 
-/** Enclosure of ∫₀^h ‖p'(s)‖ ds for h ∈ [hLo, hHi]. */
+/** Enclosure of ∫₀¹ ‖P'(σ)‖ dσ. */
 function pathLengthOfApproximant(
-  ws: TaylorWorkspace,
+  b: Float64Array,
+  d: number,
   degree: number,
-  hLo: number,
-  hHi: number,
   tolerance: number,
   cw: CertificateWorkspace,
 ): { lo: number; hi: number; sharp: boolean } {
-  const { d, p } = ws;
   const { PM, PR, NM, NR, SM, SR } = cw;
-  const dp = degree - 1; // degree of p'
-  if (dp < 0 || hHi === 0) return { lo: 0, hi: 0, sharp: true };
+  const dp = degree - 1; // degree of P'
+  if (dp < 0) return { lo: 0, hi: 0, sharp: true };
   for (let a = 0; a <= dp; a++) {
     for (let j = 0; j < d; j++) {
-      const [m, r] = scaleByInteger(p[(a + 1) * d + j], 0, a + 1);
+      const [m, r] = scaleByInteger(b[(a + 1) * d + j], 0, a + 1);
       PM[a * d + j] = m;
       PR[a * d + j] = r;
     }
   }
-  // N = ‖p'‖², coefficient m = Σ_j Σ_{a+b=m} P_j^[a] P_j^[b].
+  // N = ‖P'‖², N_m = Σ_j Σ_{a+b=m} P'_{j,a} P'_{j,b}.
   const nDeg = 2 * dp;
   for (let m = 0; m <= nDeg; m++) {
     let s = 0;
     let A = 0;
     let B = 0;
     let count = 0;
-    const aLo = Math.max(0, m - dp);
     const aHi = Math.min(m, dp);
-    for (let a = aLo; a <= aHi; a++) {
-      const b = m - a;
+    for (let a = Math.max(0, m - dp); a <= aHi; a++) {
+      const c = m - a;
       for (let j = 0; j < d; j++) {
         const x = PM[a * d + j];
         const xr = PR[a * d + j];
-        const y = PM[b * d + j];
-        const yr = PR[b * d + j];
+        const y = PM[c * d + j];
+        const yr = PR[c * d + j];
         const t = x * y;
         s += t;
         A += Math.abs(t);
@@ -403,51 +391,37 @@ function pathLengthOfApproximant(
     NR[m] = roundoffRadius(A, B, count);
   }
   const crude = (): { lo: number; hi: number; sharp: boolean } => {
-    // ∫‖p'‖ ≤ h · Σ_a ‖P^[a]‖ h^a.
+    // ∫₀¹‖P'‖ ≤ Σ_a ‖P'_a‖/(a+1).
     let acc = 0;
-    let hp = 1;
-    for (let a = 0; a <= dp; a++) {
-      acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) * hp));
-      hp = upCheap(hp * hHi);
-    }
-    return { lo: 0, hi: upCheap(acc * hHi), sharp: false };
+    for (let a = 0; a <= dp; a++) acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) / (a + 1)));
+    return { lo: 0, hi: acc, sharp: false };
   };
   const n0Lo = subDown(NM[0], NR[0]);
   if (!(n0Lo > 0)) return crude();
 
-  const variationN = (R: number): number => {
-    let v = 0;
-    let Rp = 1;
-    for (let m = 1; m <= nDeg; m++) {
-      Rp *= R;
-      v += (Math.abs(NM[m]) + NR[m]) * Rp;
-    }
-    return v;
-  };
   const budget = Math.max(0.1 * tolerance * Math.sqrt(NM[0]), 1e-300);
   const choice = chooseCauchyRadius(
     (c) => {
-      const v = variationN(c * hHi);
+      let v = 0;
+      let cp = 1;
+      for (let m = 1; m <= nDeg; m++) {
+        cp *= c;
+        v += (Math.abs(NM[m]) + NR[m]) * cp;
+      }
       return v < 0.75 * n0Lo ? Math.sqrt(NM[0] + v) : Infinity;
     },
     budget,
     1,
     cw.maxOrder,
   );
-  const R = choice.factor * hHi;
-  // Rigorous check of the analyticity condition and the bound M.
-  let V = 0;
-  let Rp = 1;
-  for (let m = 1; m <= nDeg; m++) {
-    Rp = upCheap(Rp * R);
-    V = upCheap(V + upCheap(upCheap(Math.abs(NM[m]) + NR[m]) * Rp));
-  }
+  const c = choice.factor;
+  // Rigorous analyticity condition and bound M.
+  const V = majorantUp(NM, NR, 0, 1, nDeg, c);
   if (!(V < n0Lo)) return crude();
   const M = sqrtUp(upCheap(addUp(NM[0], NR[0]) + V));
   const order = choice.order;
-  if (process.env.LC_DEBUG) console.log("S", choice.factor, order);
 
-  // S = √N: S^[0] = √N^[0], S^[k] = (N^[k] − Σ_{j=1}^{k−1} S^[j] S^[k−j]) / (2 S^[0]).
+  // S = √N: S_0 = √N_0, S_k = (N_k − Σ_{j=1}^{k−1} S_j S_{k−j}) / (2 S_0).
   const s0Lo = sqrtDown(n0Lo);
   const s0Hi = sqrtUp(addUp(NM[0], NR[0]));
   [SM[0], SR[0]] = ballFromBounds(s0Lo, s0Hi);
@@ -471,22 +445,17 @@ function pathLengthOfApproximant(
     SM[k] = t;
     SR[k] = roundoffRadius(Math.abs(t), Math.abs(s) * ir + xr * (Math.abs(im) + ir), 1);
   }
-  // ∫₀^h S = Σ_k S^[k] h^{k+1}/(k+1), by Horner on the antiderivative's coefficients.
-  const [hm, hr] = ballFromBounds(hLo, hHi);
-  let am = 0;
-  let ar = 0;
-  for (let k = order; k >= 0; k--) {
-    const [cm, cr] = divideByInteger(SM[k], SR[k], k + 1);
-    const prod = am * hm;
-    const m = prod + cm;
-    ar = roundoffRadius(Math.abs(prod) + Math.abs(cm), Math.abs(am) * hr + ar * (Math.abs(hm) + hr) + cr, 2);
-    am = m;
+  // ∫₀¹ S = Σ_k S_k/(k+1) ± M c^−(K+1)/(1 − 1/c).
+  let s = 0;
+  let A = 0;
+  let B = 0;
+  for (let k = 0; k <= order; k++) {
+    const [m, r] = divideByInteger(SM[k], SR[k], k + 1);
+    s += m;
+    A += Math.abs(m);
+    B += r;
   }
-  // Multiply by h.
-  const prod = am * hm;
-  const prodR = roundoffRadius(Math.abs(prod), Math.abs(am) * hr + ar * (Math.abs(hm) + hr), 1);
-  const tail = upCheap(upCheap(M * hHi) * geometricTailUp(upCheap(hHi / R), order + 1));
-  const rad = upCheap(prodR + tail);
-  if (process.env.LC_DEBUG2 && !(rad < 1e-3)) console.log("path", prod, prodR, tail, M, hHi, R, order, Array.from(SM.slice(0, order + 1)).map((x) => x.toExponential(2)).join(" "), Array.from(SR.slice(0, order + 1)).map((x) => x.toExponential(2)).join(" "));
-  return { lo: subDown(prod, rad), hi: addUp(prod, rad), sharp: true };
+  const tail = upCheap(M * geometricTailUp(c, order + 1));
+  const rad = upCheap(roundoffRadius(A, B, order + 1) + tail);
+  return { lo: subDown(s, rad), hi: addUp(s, rad), sharp: true };
 }

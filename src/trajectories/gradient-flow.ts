@@ -3,7 +3,13 @@ import { type Interval, add, interval, mul, neg, point, sqr, sqrt } from '../ari
 import { addDown, addUp, nextUp, subDown, subUp, upCheap } from '../arithmetic/rounding.js';
 import { type Dataset, dimension, sampleCount, signedPointMatrix } from '../models/dataset.js';
 import { normUpper, pointNormLower, pointNormUpper, roundoffRadius } from './ball-arithmetic.js';
-import { coefficientNorm, flowTaylorCoefficients, taylorWorkspace } from './exponential-flow-taylor.js';
+import {
+  type TaylorWorkspace,
+  coefficientNorm,
+  flowTaylorCoefficients,
+  rescaleCoefficients,
+  taylorWorkspace,
+} from './exponential-flow-taylor.js';
 import { type FlowData, certificateWorkspace, certifyStep } from './flow-step-certificate.js';
 
 /**
@@ -71,7 +77,9 @@ function flowData(data: Dataset): FlowData {
     zNormUp[i] = pointNormUpper(row);
     zNormSqUp[i] = upCheap(zNormUp[i] * zNormUp[i]);
   }
-  return { Z, n, d, zNormUp, zNormSqUp };
+  const ZT = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) ZT[j * n + i] = Z[i * d + j];
+  return { Z, ZT, n, d, zNormUp, zNormSqUp };
 }
 
 function checkTimes(times: readonly number[]): void {
@@ -139,7 +147,7 @@ export function validatedGradientFlow(
   let steps = 0;
   let rejected = 0;
   let sharp = true;
-  let lastH = 0;
+  let lastH = initialTimeScale(F, center);
   const points: FlowPoint[] = [];
   let complete = true;
 
@@ -149,35 +157,36 @@ export function validatedGradientFlow(
         complete = false;
         break;
       }
-      flowTaylorCoefficients(F.Z, center, degree, ws);
-      const speed = coefficientNorm(ws, 1);
-      let h = target - t;
-      if (speed > 0) {
-        for (const k of [degree - 1, degree]) {
-          const c = coefficientNorm(ws, k);
-          if (c > 0) h = Math.min(h, 0.9 * Math.pow((tolerance * speed) / c, 1 / (k - 1)));
-        }
+      // Coefficients at a provisional time scale, then the step from their decay.
+      let tau = Math.min(lastH, target - t);
+      let theta = 1;
+      for (let pass = 0; pass < 2; pass++) {
+        flowTaylorCoefficients(F.Z, center, degree, tau, ws);
+        theta = stepRatio(ws, degree, tolerance);
+        if (theta >= 1e-3 && theta <= 1e3) break;
+        tau *= Math.min(Math.max(theta, 1e-300), 1e300);
+        if (!(tau > 0 && tau < Infinity)) tau = target - t;
       }
-      if (lastH > 0) h = Math.min(h, 4 * lastH);
+      const h = Math.min(tau * Math.min(theta, 4), 4 * lastH);
       let tNew = h >= target - t ? target : t + h;
       if (!(tNew > t)) tNew = Math.min(target, nextUp(t)); // h below the spacing of doubles at t
+      let scale = tau;
       for (let attempt = 0; ; attempt++) {
         const [hLo, hHi] = stepBounds(t, tNew);
-        const cert = certifyStep(F, ws, degree, hLo, hHi, radius, tolerance, cw);
-        const goal = tolerance * Math.max(speed, 1e-300) * hHi;
-        if (!(cert.defectIntegral <= 16 * goal) && attempt < 8 && t + (tNew - t) / 2 > t) {
-          tNew = t + (tNew - t) / 2;
-          rejected++;
-          continue;
-        }
-        if (!cert.pathLengthSharp && attempt < 4 && t + (tNew - t) / 2 > t) {
+        const hs = tNew - t;
+        rescaleCoefficients(ws, degree, hs / scale);
+        scale = hs;
+        const cert = certifyStep(F, ws.p, degree, hLo, hHi, radius, tolerance, cw);
+        const arc = coefficientNorm(ws, 1);
+        const goal = tolerance * Math.max(arc, 1e-300);
+        const canShrink = attempt < 8 && t + (tNew - t) / 2 > t;
+        if (canShrink && (!(cert.defectIntegral <= 16 * goal) || (!cert.pathLengthSharp && attempt < 4))) {
           tNew = t + (tNew - t) / 2;
           rejected++;
           continue;
         }
         sharp &&= cert.pathLengthSharp;
-        const jump = jumpNorm(cert.endRad);
-        radius = upCheap(upCheap(radius + cert.defectIntegral) + jump);
+        radius = upCheap(upCheap(radius + cert.defectIntegral) + jumpNorm(cert.endRad));
         center = cert.endMid;
         pathLo = addDown(pathLo, cert.pathLength.lo);
         pathHi = addUp(pathHi, cert.pathLength.hi);
@@ -207,4 +216,34 @@ export function validatedGradientFlow(
 /** ‖endRad‖₂ upper bound: the distance from the rounded end point to the exact p(h). */
 function jumpNorm(rad: Float64Array): number {
   return normUpper(new Float64Array(rad.length), rad, 0, rad.length);
+}
+
+/** Step ratio θ for coefficients at the current scale: ‖p_k‖θ^(k−1) ≈ ε‖p_1‖ for the last two orders. */
+function stepRatio(ws: TaylorWorkspace, degree: number, tolerance: number): number {
+  const speed = coefficientNorm(ws, 1);
+  if (!(speed > 0)) return Infinity;
+  let theta = Infinity;
+  for (const k of [degree - 1, degree]) {
+    if (k < 2) continue;
+    const c = coefficientNorm(ws, k);
+    if (c > 0) theta = Math.min(theta, 0.9 * Math.pow((tolerance * speed) / c, 1 / (k - 1)));
+  }
+  return theta;
+}
+
+/** Time for some ⟨z_i, w⟩ to change by about 1 at the start: 1 / (‖ẇ(0)‖ max‖z_i‖). */
+function initialTimeScale(F: FlowData, w: Float64Array): number {
+  const { Z, n, d } = F;
+  const v = new Float64Array(d);
+  let zMax = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += Z[i * d + j] * w[j];
+    const e = Math.exp(-s);
+    for (let j = 0; j < d; j++) v[j] += Z[i * d + j] * e;
+    zMax = Math.max(zMax, F.zNormUp[i]);
+  }
+  const speed = Math.hypot(...v);
+  const scale = 1 / (speed * zMax);
+  return scale > 0 && scale < Infinity ? scale : 1;
 }

@@ -270,7 +270,8 @@ export function expLossRef(z: Dyadic): Ref {
 
 export function expLossInverseRef(v: Dyadic): Ref {
   const r = logRef(v);
-  return r.kind === 'value' ? { ...r, v: dNeg(r.v) } : r;
+  if (r.kind !== 'value') return r;
+  return { kind: 'value', v: dNeg(r.v), exact: r.exact };
 }
 
 // ---------------------------------------------------------------------------
@@ -278,8 +279,10 @@ export function expLossInverseRef(v: Dyadic): Ref {
 
 /** Whether [lo, hi] can contain the reference (fails only when certainly outside). */
 export function encloses(a: Interval, ref: Ref): boolean {
-  if (ref.kind === 'huge') return ref.sign > 0 ? a.hi === Infinity : a.lo === -Infinity;
-  if (ref.kind === 'tiny') return ref.sign > 0 ? a.lo <= 0 && a.hi > 0 : a.lo < 0 && a.hi >= 0;
+  if (ref.kind !== 'value') {
+    if (ref.kind === 'huge') return ref.sign > 0 ? a.hi === Infinity : a.lo === -Infinity;
+    return ref.sign > 0 ? a.lo <= 0 && a.hi > 0 : a.lo < 0 && a.hi >= 0;
+  }
   const { v } = ref;
   if (ref.exact) return cmpDouble(a.lo, v) <= 0 && cmpDouble(a.hi, v) >= 0;
   // |x − v| ≤ |v| 2^-TOL counts as inside.
@@ -291,8 +294,7 @@ export function encloses(a: Interval, ref: Ref): boolean {
 
 /** A double near the reference (for width scales and messages). */
 export function refToNumber(ref: Ref): number {
-  if (ref.kind === 'huge') return ref.sign * Infinity;
-  if (ref.kind === 'tiny') return 0;
+  if (ref.kind !== 'value') return ref.kind === 'huge' ? ref.sign * Infinity : 0;
   return dyadicToNumber(ref.v);
 }
 
@@ -303,7 +305,10 @@ export function dyadicToNumber(v: Dyadic): number {
   const L = bitLength(m);
   const shift = L - 60;
   const top = Number(shift > 0 ? m >> BigInt(shift) : m << BigInt(-shift));
-  return top * 2 ** (e + shift);
+  // Scale in two steps so that neither factor under- or overflows on its own.
+  const k = e + shift;
+  const half = Math.trunc(k / 2);
+  return top * 2 ** half * 2 ** (k - half);
 }
 
 // ---------------------------------------------------------------------------

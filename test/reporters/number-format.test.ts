@@ -1,9 +1,12 @@
-import { Decimal } from 'decimal.js';
+import { Decimal as BaseDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEnclosurePair, formatNumber } from '../../src/reporters/number-format.js';
 
-const parse = (text: string): Decimal[] =>
+/** Exact for every bound the tests build (the default 20 digits would round them). */
+const Decimal = BaseDecimal.clone({ precision: 200 });
+
+const parse = (text: string): BaseDecimal[] =>
   text
     .slice(1, -1)
     .split(', ')

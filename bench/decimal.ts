@@ -1,15 +1,14 @@
 import { decimalArith } from '../src/arithmetic/decimal-arith.js';
-import type { DecimalInterval } from '../src/arithmetic/decimal-interval.js';
+import { type Figure, type Section, compare, consume } from './measure.js';
 
-/** One benchmark figure: `value` in `unit`; `ratio` = value / `baseline` (the plain-float cost). */
-export interface BenchFigure {
-  value: number;
-  unit: string;
-  ratio?: number;
-  baseline?: number;
-}
+/**
+ * Cost of decimal-interval refinement against plain floats, measured in the
+ * same run: a dot product of length 10^3, and the logistic loss ℓ(z) and its
+ * derivative (exp and log underneath), at 30 and 60 digits.
+ */
 
 const DOT_LENGTH = 1000;
+const LOSS_POINTS = 64;
 
 /** Deterministic inputs in [−1, 1) (a linear congruential generator, so runs compare). */
 function inputs(length: number, seed: number): number[] {
@@ -20,63 +19,54 @@ function inputs(length: number, seed: number): number[] {
   });
 }
 
-/** Median time per call in microseconds, over `rounds` rounds of at least `minMs` each. */
-function microseconds(f: () => unknown, rounds = 5, minMs = 40): number {
-  let sink: unknown;
-  for (let i = 0; i < 3; i++) sink = f();
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    let calls = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    do {
-      sink = f();
-      calls++;
-      elapsed = performance.now() - start;
-    } while (elapsed < minMs);
-    samples.push((elapsed * 1000) / calls);
-  }
-  if (sink === Symbol.for('never')) console.log(sink);
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
 function floatDot(xs: readonly number[], ys: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i] * ys[i];
   return s;
 }
 
+/** The float logistic loss in its stable form, the plain-float baseline. */
 function floatLogistic(z: number): number {
   return z >= 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z));
 }
 
-/**
- * Cost of decimal-interval refinement relative to plain floats: a dot product
- * of length 10^3, and one logistic-loss evaluation, at 30 and 60 digits.
- */
-export async function benchDecimal(): Promise<Record<string, BenchFigure>> {
+function floatLogisticPrime(z: number): number {
+  return -1 / (1 + Math.exp(z));
+}
+
+function run(): Record<string, Figure> {
   const xs = inputs(DOT_LENGTH, 1);
   const ys = inputs(DOT_LENGTH, 2);
-  const floatDotUs = microseconds(() => floatDot(xs, ys), 5, 20);
-  const zs = inputs(64, 3).map((z) => z * 20);
-  const floatLogisticUs = microseconds(() => zs.reduce((s, z) => s + floatLogistic(z), 0), 5, 20) / zs.length;
-
-  const figures: Record<string, BenchFigure> = {};
+  const zs = inputs(LOSS_POINTS, 3).map((z) => 20 * z);
+  const figures: Record<string, Figure> = {};
   for (const digits of [30, 60]) {
     const A = decimalArith(digits);
-    const X: DecimalInterval[] = xs.map((x) => A.num(x));
-    const Y: DecimalInterval[] = ys.map((y) => A.num(y));
-    const dotUs = microseconds(() => A.dot(X, Y), 3, 100);
-    figures[`decimal.dot1e3.digits${digits}`] = { value: dotUs, unit: 'us', baseline: floatDotUs, ratio: dotUs / floatDotUs };
+    const X = xs.map((x) => A.num(x));
+    const Y = ys.map((y) => A.num(y));
     const Z = zs.map((z) => A.num(z));
-    const logisticUs = microseconds(() => Z.map((z) => A.logistic(z)), 3, 100) / Z.length;
-    figures[`decimal.logistic.digits${digits}`] = {
-      value: logisticUs,
-      unit: 'us',
-      baseline: floatLogisticUs,
-      ratio: logisticUs / floatLogisticUs,
-    };
+    const options = { warmup: 2, runs: 7 };
+    figures[`decimal${digits}.dot(n=1e3)`] = compare(
+      () => consume(A.lo(A.dot(X, Y))),
+      () => consume(floatDot(xs, ys)),
+      'ms',
+      options,
+    );
+    // Per evaluation, in µs.
+    const perPoint = { ...options, scale: 1000 / LOSS_POINTS };
+    figures[`decimal${digits}.logistic`] = compare(
+      () => Z.forEach((z) => consume(A.hi(A.logistic(z)))),
+      () => zs.forEach((z) => consume(floatLogistic(z))),
+      'us',
+      perPoint,
+    );
+    figures[`decimal${digits}.logisticPrime`] = compare(
+      () => Z.forEach((z) => consume(A.hi(A.logisticPrime(z)))),
+      () => zs.forEach((z) => consume(floatLogisticPrime(z))),
+      'us',
+      perPoint,
+    );
   }
   return figures;
 }
+
+export const decimalSection: Section = { name: 'decimal intervals (refinement) vs plain floats', run };

@@ -12,7 +12,11 @@ const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 function parseDecimal(text: string, whole: string): Decimal {
   const trimmed = text.trim();
   if (!DECIMAL_LITERAL.test(trimmed)) throw new SyntaxError(`exact: not a decimal or rational literal: "${whole}"`);
-  return new ExactDecimal(trimmed);
+  const value = new ExactDecimal(trimmed);
+  // decimal.js turns exponents beyond ±9e15 into ±∞ or 0 without notice.
+  const nonZero = /[1-9]/.test(trimmed.split(/e/i)[0]);
+  if (!value.isFinite() || (value.isZero() && nonZero)) throw new RangeError(`exact: "${whole}" is beyond the decimal exponent range`);
+  return value;
 }
 
 /**

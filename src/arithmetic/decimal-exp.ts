@@ -2,26 +2,30 @@ import { Decimal } from 'decimal.js';
 
 /**
  * Rigorous directed bounds on e^x and ln x for decimal.js numbers, computed
- * on BigInt fixed point (10–30× faster than decimal.js's own exp and ln).
+ * on BigInt binary fixed point: several times faster than decimal.js's exp
+ * and ln, which moreover are only promised to about one unit in the last
+ * place. Every step rounds toward the side of the bound (floor for a lower
+ * bound, ceil for an upper one) and every series tail is bounded explicitly,
+ * so the results are bounds by construction. The constants come from the
+ * same series, with no table:
+ *   ln 2  = 18 atanh(1/26) − 2 atanh(1/4801) + 8 atanh(1/8749),
+ *   ln 10 = 3 ln 2 + 2 atanh(1/9)   (ln 1.25 = 2 atanh(1/9)).
  *
- * exp: x = k·ln 10 + r with |r| ≤ 1.16, e^r by a Taylor series of r/2^s
- * followed by s squarings. Every step rounds in the direction of the bound
- * (floor for lower, ceil for upper), the series tail is bounded explicitly,
- * and ln 10 is enclosed, so the result is a bound by construction.
+ * exp: x = k·ln 10 + r with |r| ≤ 1.16, so e^x = 10^k · e^r exactly in
+ * decimal; e^r by a Taylor series of r/2^s followed by s squarings.
  *
- * ln: a Halley iteration on e^y = x gives an approximation y; the bound is y
- * moved by a hundredth of a unit in the last place, kept only once the exp
- * bound proves it (e^L ≤ x for a lower bound L, e^U ≥ x for an upper bound U).
+ * ln: x = m · 10^e · 2^j with m near 1, ln x = e·ln 10 + j·ln 2 + 2 atanh(z),
+ * z = (m − 1)/(m + 1), |z| ≤ 0.172.
  */
 
 export type Direction = 'down' | 'up';
 
 /** Guard digits of the fixed-point computation above the requested precision. */
 const GUARD = 6;
-/** ln 10 is tabulated to this many decimals (decimal.js's own table has 1025 digits). */
-const LN10_DECIMALS = 990;
 /** The largest |x| for which `expBound` is defined (k = round(x / ln 10) must fit the decimal exponent range). */
 export const EXP_BOUND_LIMIT = 2.05e16;
+/** Extra bits of the reduction x − k·ln 10, for |k| < 2^53. */
+const REDUCTION_BITS = 64;
 
 const pow10Cache = new Map<number, bigint>();
 function pow10(n: number): bigint {
@@ -41,32 +45,72 @@ function divRound(a: bigint, b: bigint, up: boolean): bigint {
   return a < 0n ? q - 1n : q;
 }
 
-/** ⌊x · 10^scale⌋ or ⌈x · 10^scale⌉ for a finite decimal x. */
-export function scaledInteger(x: Decimal, scale: number, up: boolean): bigint {
-  if (x.isZero()) return 0n;
+/** ⌊a / 2^n⌋ or ⌈a / 2^n⌉. */
+function shiftRound(a: bigint, n: bigint, up: boolean): bigint {
+  return up ? -(-a >> n) : a >> n;
+}
+
+function bitLength(n: bigint): number {
+  return n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length;
+}
+
+/** x = ±digits · 10^exponent10 exactly, from decimal.js's exponential notation. */
+function decompose(x: Decimal): { digits: bigint; exponent10: number; leading: number } {
   const text = x.abs().toExponential();
   const at = text.indexOf('e');
   const mantissa = text.slice(0, at).replace('.', '');
-  const exponent = Number(text.slice(at + 1));
-  // |x| < 10^(exponent + 1): when that is below 10^(−scale − 1), the result is 0 or ±1.
-  if (exponent + scale < -1) return up ? (x.isNegative() ? 0n : 1n) : x.isNegative() ? -1n : 0n;
-  const digits = x.isNegative() ? -BigInt(mantissa) : BigInt(mantissa);
-  const shift = scale + exponent - (mantissa.length - 1);
-  if (shift >= 0) return digits * pow10(shift);
-  return divRound(digits, pow10(-shift), up);
+  const leading = Number(text.slice(at + 1));
+  const magnitude = BigInt(mantissa);
+  return { digits: x.isNegative() ? -magnitude : magnitude, exponent10: leading - (mantissa.length - 1), leading };
 }
 
-let ln10Floor: bigint | undefined;
-/** Integers l, h with l ≤ ln 10 · 10^scale ≤ h (scale ≤ LN10_DECIMALS). */
-function ln10Bounds(scale: number): [bigint, bigint] {
-  if (scale > LN10_DECIMALS) throw new RangeError(`exp/ln: precision beyond the ln 10 table (${scale} decimals)`);
-  if (ln10Floor === undefined) {
-    // decimal.js reads ln 10 from its digit table; truncated, with two units of slack below.
-    const Table = Decimal.clone({ precision: LN10_DECIMALS + 5, rounding: Decimal.ROUND_DOWN });
-    ln10Floor = scaledInteger(Table.ln(10), LN10_DECIMALS, false);
+/** ⌊x · 2^bits⌋ or ⌈x · 2^bits⌉ for a finite decimal x. */
+export function scaledBinary(x: Decimal, bits: number, up: boolean): bigint {
+  if (x.isZero()) return 0n;
+  const { digits, exponent10, leading } = decompose(x);
+  // |x| · 2^bits < 10^(leading + 1) · 2^bits < 1: the result is 0 or ±1 (and 10^−exponent10 may be astronomically large).
+  if ((leading + 1) * Math.log2(10) + bits < -1) return up ? (digits < 0n ? 0n : 1n) : digits < 0n ? -1n : 0n;
+  const shifted = digits << BigInt(bits);
+  return exponent10 >= 0 ? shifted * pow10(exponent10) : divRound(shifted, pow10(-exponent10), up);
+}
+
+/** atanh(t) · 2^G for t = z / 2^G, |t| ≤ 0.173, rounded down (up = false) or up. */
+function atanhScaled(z: bigint, G: bigint, up: boolean): bigint {
+  if (z < 0n) return -atanhScaled(-z, G, !up);
+  const square = shiftRound(z * z, G, up);
+  let power = z;
+  let sum = z;
+  for (let n = 1n; ; n++) {
+    power = shiftRound(power * square, G, up);
+    const term = divRound(power, 2n * n + 1n, up);
+    sum += term;
+    if (!up && term === 0n) return sum; // the omitted tail is ≥ 0
+    // t² < 0.03: the tail after this term is below a thirtieth of it, so below one unit here.
+    if (up && term <= 1n) return sum + 1n;
   }
-  const truncated = ln10Floor / pow10(LN10_DECIMALS - scale);
-  return [truncated - 2n, truncated + 2n];
+}
+
+/** atanh(1/n) · 2^G rounded down or up (atanh increases, so a rounded-down argument gives a lower bound). */
+function atanhInverse(n: bigint, G: bigint, up: boolean): bigint {
+  return atanhScaled(divRound(1n << G, n, up), G, up);
+}
+
+const constantCache = new Map<string, [bigint, bigint]>();
+/** Integers l ≤ c · 2^G ≤ h for c = ln 2 or ln 10. */
+function constantBounds(name: 'ln2' | 'ln10', G: number): [bigint, bigint] {
+  const key = `${name}:${G}`;
+  let bounds = constantCache.get(key);
+  if (bounds) return bounds;
+  const Gb = BigInt(G);
+  const ln2 = (up: boolean) =>
+    18n * atanhInverse(26n, Gb, up) - 2n * atanhInverse(4801n, Gb, !up) + 8n * atanhInverse(8749n, Gb, up);
+  if (name === 'ln2') bounds = [ln2(false), ln2(true)];
+  else {
+    const [low, high] = constantBounds('ln2', G);
+    bounds = [3n * low + 2n * atanhInverse(9n, Gb, false), 3n * high + 2n * atanhInverse(9n, Gb, true)];
+  }
+  constantCache.set(key, bounds);
+  return bounds;
 }
 
 /** e^t · 2^G for t = y / 2^G ∈ [0, 1/2], rounded down (up = false) or up. */
@@ -75,12 +119,17 @@ function taylorExp(y: bigint, G: bigint, up: boolean): bigint {
   let sum = one;
   let term = one;
   for (let n = 1n; ; n++) {
-    term = divRound(term * y, one * n, up);
+    // ⌊⌊a / 2^G⌋ / n⌋ = ⌊a / (2^G n)⌋, and likewise for ⌈·⌉.
+    term = divRound(shiftRound(term * y, G, up), n, up);
     sum += term;
     if (!up && term === 0n) return sum; // the omitted tail is ≥ 0
     // t ≤ 1/2: the tail after term n is at most term n, itself at most one unit here.
     if (up && term <= 1n) return sum + 1n;
   }
+}
+
+function toDecimal(m: bigint, exponent10: number, digits: number, up: boolean): Decimal {
+  return new Decimal(`${m}e${exponent10}`).toSD(digits, up ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR);
 }
 
 /**
@@ -95,87 +144,65 @@ export function expBound(x: Decimal, digits: number, dir: Direction): Decimal {
   const working = digits + GUARD;
   const k = Math.round(approx / Math.LN10);
   const K = BigInt(k);
-  // r = x − k·ln 10 at 10^−scale, rounded in the direction of the bound (e^r increases with r).
-  const scale = working + 20;
-  const [ln10Low, ln10High] = ln10Bounds(scale);
-  const xScaled = scaledInteger(x, scale, up);
+  const s = Math.ceil(Math.sqrt(digits)) + 2;
+  const G = Math.ceil((working + 4) * Math.log2(10)) + 2 * s + 8;
+  // r = x − k·ln 10 at 2^−(G + REDUCTION_BITS), rounded toward the side of the bound (e^r increases with r).
+  const wide = G + REDUCTION_BITS;
+  const [ln10Low, ln10High] = constantBounds('ln10', wide);
+  const xScaled = scaledBinary(x, wide, up);
   const r = up ? xScaled - K * (k >= 0 ? ln10Low : ln10High) : xScaled - K * (k >= 0 ? ln10High : ln10Low);
   // t = r / 2^s as y / 2^G.
-  const s = Math.ceil(Math.sqrt(digits)) + 2;
-  const G = BigInt(Math.ceil((working + 4) * Math.log2(10)) + 2 * s + 8);
-  const y = divRound(r << (G - BigInt(s)), pow10(scale), up);
+  const y = shiftRound(r, BigInt(REDUCTION_BITS + s), up);
+  const Gb = BigInt(G);
   let e: bigint;
-  if (y >= 0n) e = taylorExp(y, G, up);
-  else {
-    // e^−|t| = 1 / e^|t|, with e^|t| bounded the other way.
-    e = divRound(1n << (2n * G), taylorExp(-y, G, !up), up);
-  }
-  for (let i = 0; i < s; i++) e = up ? divRound(e * e, 1n << G, true) : (e * e) >> G;
+  if (y >= 0n) e = taylorExp(y, Gb, up);
+  else e = divRound(1n << (2n * Gb), taylorExp(-y, Gb, !up), up); // e^−|t| = 1 / e^|t|, bounded the other way
+  for (let i = 0; i < s; i++) e = shiftRound(e * e, Gb, up);
   const T = working + 1;
-  const m = divRound(e * pow10(T), 1n << G, up);
-  return new Decimal(`${m}e${k - T}`).toSD(digits, up ? Decimal.ROUND_CEIL : Decimal.ROUND_FLOOR);
-}
-
-const nearestContexts = new Map<number, Decimal.Constructor>();
-function nearest(precision: number): Decimal.Constructor {
-  let D = nearestContexts.get(precision);
-  if (!D) {
-    D = Decimal.clone({ precision, rounding: Decimal.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
-    nearestContexts.set(precision, D);
-  }
-  return D;
-}
-
-/** An approximation of ln x (x > 0, finite, ≠ 1) with about `digits` correct significant digits. */
-function lnApprox(x: Decimal, digits: number): Decimal {
-  const Wide = nearest(digits + 20);
-  const d = Wide.sub(x, 1);
-  let y: Decimal;
-  let known: number;
-  if (d.abs().lt(0.5)) {
-    const dd = d.toNumber();
-    if (Math.abs(dd) < 1e-300) {
-      // ln(1 + d) = d (1 + O(d)): already correct to −log10|d| digits.
-      y = d;
-      known = -d.e;
-    } else {
-      y = new Decimal(Math.log1p(dd));
-      known = 14;
-    }
-  } else {
-    const e = x.e;
-    const mantissa = x.toSD(17).times(`1e${-e}`).toNumber();
-    y = new Decimal(Math.log(mantissa) + e * Math.LN10);
-    known = 14;
-  }
-  while (known < digits) {
-    known = Math.min(3 * known, digits + 4);
-    const P = known + 4;
-    // E = e^y to P digits relative to y: as many more digits as |y| is below 1.
-    const E = expBound(y, P + Math.max(0, -y.e) + 2, 'down');
-    const C = nearest(P + Math.max(0, -y.e) + 6);
-    y = C.add(y, C.div(C.mul(2, C.sub(x, E)), C.add(x, E)));
-  }
-  return y;
+  return toDecimal(divRound(e * pow10(T), 1n << Gb, up), k - T, digits, up);
 }
 
 /**
- * A bound on ln x rounded to `digits` significant digits, or null when the
- * verification does not succeed (the caller falls back to another method).
- * Requires a finite x > 0, x ≠ 1, |ln x| < EXP_BOUND_LIMIT.
+ * A bound on ln x rounded to `digits` significant digits: ≤ ln x for 'down',
+ * ≥ ln x for 'up'. Requires a finite x > 0.
  */
-export function lnBound(x: Decimal, digits: number, dir: Direction): Decimal | null {
-  const y = lnApprox(x, digits + 3);
-  if (Math.abs(y.toNumber()) > EXP_BOUND_LIMIT * 0.99) return null;
+export function lnBound(x: Decimal, digits: number, dir: Direction): Decimal {
   const up = dir === 'up';
-  const verifyDigits = digits + 4 + Math.max(0, -y.e);
-  for (let attempt = 0, slack = 1; attempt < 3; attempt++, slack *= 100) {
-    const delta = new Decimal(`${slack}e${y.e - digits - 1}`);
-    const candidate = up
-      ? y.plus(delta).toSD(digits, Decimal.ROUND_CEIL)
-      : y.minus(delta).toSD(digits, Decimal.ROUND_FLOOR);
-    // e^L ≤ x proves L ≤ ln x; e^U ≥ x proves U ≥ ln x.
-    if (up ? expBound(candidate, verifyDigits, 'down').gte(x) : expBound(candidate, verifyDigits, 'up').lte(x)) return candidate;
+  const { digits: M, exponent10, leading } = decompose(x);
+  // m = x / 10^e10 with e10 = 0 near 1 (no cancellation against e·ln 10), else the decimal exponent.
+  const e10 = x.gte(0.5) && x.lt(2) ? 0 : leading;
+  const mApprox = x.toSD(17).times(`1e${-e10}`).toNumber();
+  const j = Math.round(Math.log2(mApprox));
+  // m / 2^j = P / Q exactly, then z = (P − Q)/(P + Q).
+  let P = M;
+  let Q = 1n;
+  const shift = exponent10 - e10;
+  if (shift >= 0) P *= pow10(shift);
+  else Q = pow10(-shift);
+  if (j >= 0) Q <<= BigInt(j);
+  else P <<= BigInt(-j);
+  const N = P - Q;
+  const D = P + Q;
+  const alone = j === 0 && e10 === 0;
+  if (alone && N === 0n) return new Decimal(0); // x = 1
+  // Working bits, plus (when ln x = 2 atanh z alone, x near 1) the leading zero bits of z, for relative precision.
+  const smallZ = alone ? Math.max(0, bitLength(D) - bitLength(N)) : 0;
+  const G = Math.ceil((digits + GUARD) * Math.log2(10)) + 16 + smallZ;
+  const Gb = BigInt(G);
+  let total = 2n * atanhScaled(divRound(N << Gb, D, up), Gb, up);
+  if (!alone) {
+    // The constants with enough bits that |e10| · (their error) stays below 2^−G.
+    const wide = G + REDUCTION_BITS;
+    const [ln10Low, ln10High] = constantBounds('ln10', wide);
+    const [ln2Low, ln2High] = constantBounds('ln2', wide);
+    // A lower bound takes the low constant for a positive multiple and the high one for a negative one.
+    const multiples =
+      BigInt(e10) * ((e10 >= 0) === up ? ln10High : ln10Low) + BigInt(j) * ((j >= 0) === up ? ln2High : ln2Low);
+    total += shiftRound(multiples, BigInt(REDUCTION_BITS), up);
   }
-  return null;
+  // To decimal: T decimals keep digits + 5 significant digits.
+  const magnitude = Math.floor((bitLength(total) - G) * Math.log10(2));
+  const T = digits + 5 - magnitude;
+  const scaled = T >= 0 ? divRound(total * pow10(T), 1n << Gb, up) : divRound(total, (1n << Gb) * pow10(-T), up);
+  return toDecimal(scaled, -T, digits, up);
 }

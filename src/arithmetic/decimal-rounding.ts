@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { expBound, lnBound } from './decimal-exp.js';
 
 /**
  * Directed rounding of decimal.js scalars: every result is rounded toward −∞
@@ -6,9 +7,9 @@ import { Decimal } from 'decimal.js';
  * bound stays a lower bound.
  *
  * decimal.js rounds +, −, ×, ÷ correctly in every mode; sqrt is verified by
- * squaring exactly. exp and ln are computed with guard digits and widened by
- * ten units of their last digit before the final directed rounding, since
- * decimal.js only promises them to about one unit.
+ * squaring exactly; exp and ln are the fixed-point bounds of decimal-exp.ts
+ * (decimal.js's own exp, ln and pow are not used: they are only promised to
+ * about one unit in the last place).
  *
  * Exponent range: decimal.js silently turns |x| ≥ 10^(maxE+1) into ±∞ and
  * |x| < 10^minE into 0 whatever the rounding mode. Every operation here
@@ -30,10 +31,13 @@ const ONE = new Decimal(1);
 const INFINITY = new Decimal(Infinity);
 const NEG_INFINITY = new Decimal(-Infinity);
 
-/** decimal.js's ln10 and π tables have 1025 digits; ln needs a few more than the working precision. */
-export const MAX_DIGITS = 900;
-/** Guard digits of exp and ln above the requested precision. */
-const TRANSCENDENTAL_GUARD = 3;
+/**
+ * The largest precision offered to users: internally expm1, log1p and ℓ^(−1)
+ * work at up to about twice that, and decimal.js tabulates π to 1025 digits.
+ */
+export const MAX_DIGITS = 450;
+/** The largest internal precision. */
+const MAX_INTERNAL_DIGITS = 1000;
 
 function cloneFor(precision: number, rounding: Decimal.Rounding): Decimal.Constructor {
   return Decimal.clone({
@@ -85,8 +89,8 @@ export class DirectedDecimal {
   private readonly wide: Decimal.Constructor;
 
   constructor(readonly precision: number) {
-    if (!Number.isInteger(precision) || precision < 1 || precision > MAX_DIGITS + 20) {
-      throw new RangeError(`directed decimal precision must be an integer in [1, ${MAX_DIGITS + 20}], got ${precision}`);
+    if (!Number.isInteger(precision) || precision < 1 || precision > MAX_INTERNAL_DIGITS) {
+      throw new RangeError(`directed decimal precision must be an integer in [1, ${MAX_INTERNAL_DIGITS}], got ${precision}`);
     }
     this.down = cloneFor(precision, Decimal.ROUND_FLOOR);
     this.up = cloneFor(precision, Decimal.ROUND_CEIL);
@@ -168,33 +172,26 @@ export class DirectedDecimal {
     }
   }
 
-  /** A transcendental value r computed at `this.precision + guard` digits, widened by ten of its units, rounded to this precision. */
-  private widen(r: Decimal, guarded: number, dir: Direction): Decimal {
-    if (r.isZero() || !r.isFinite()) return r;
-    const slack = new Decimal(`1e${r.e - guarded + 2}`);
-    return dir === 'down' ? this.sub(r, slack, 'down') : this.add(r, slack, 'up');
-  }
-
   exp(x: Decimal, dir: Direction): Decimal {
     if (x.isZero()) return ONE;
     if (!x.isFinite()) return x.s > 0 ? INFINITY : ZERO;
     if (x.gt(EXP_ARGUMENT_LIMIT)) return dir === 'down' ? EXP_HUGE : INFINITY;
     if (x.lt(EXP_ARGUMENT_LIMIT.neg())) return dir === 'down' ? ZERO : EXP_TINY;
-    const guarded = this.precision + TRANSCENDENTAL_GUARD;
-    const bound = this.widen(directedDecimal(guarded).ctor(dir).exp(x), guarded, dir);
+    const bound = expBound(x, this.precision, dir);
     // Keep to the right side of the anchor e^0 = 1 (inclusion isotonicity): e^x ≥ 1 + x, and e^x < 1 for x < 0.
     if (dir === 'down') return x.isPositive() ? maxOf(bound, this.add(ONE, x, 'down')) : maxOf(bound, ZERO);
     return x.isNegative() ? minOf(bound, ONE) : bound;
   }
 
-  /** ln x for x ≥ 0 (ln 0 = −∞). */
+  /** ln x for x ≥ 0 (ln 0 = −∞); near 1, x − 1 − (x − 1)² ≤ ln x ≤ x − 1 when |x − 1| is below the precision. */
   ln(x: Decimal, dir: Direction): Decimal {
     if (x.isZero()) return NEG_INFINITY;
     if (x.isNegative()) throw new RangeError(`ln of a negative number ${x}`);
     if (!x.isFinite()) return INFINITY;
     if (x.eq(ONE)) return ZERO;
-    const guarded = this.precision + TRANSCENDENTAL_GUARD;
-    const bound = this.widen(directedDecimal(guarded).ctor(dir).ln(x), guarded, dir);
+    const d = this.sub(x, ONE, dir);
+    if (d.e < -(this.precision + 2)) return dir === 'up' ? d : this.sub(d, this.mul(d, d, 'up'), 'down');
+    const bound = lnBound(x, this.precision, dir);
     // Keep to the right side of the anchor ln 1 = 0.
     if (dir === 'down') return x.gt(ONE) ? maxOf(bound, ZERO) : bound;
     return x.lt(ONE) ? minOf(bound, ZERO) : bound;
@@ -221,8 +218,9 @@ export class DirectedDecimal {
     if (x.e < -(this.precision + 2)) {
       return dir === 'up' ? this.round(x, 'up') : this.sub(x, this.mul(x, x, 'up'), 'down');
     }
+    // 1 + x with the digits of x kept; the logarithm itself needs only this precision.
     const wide = directedDecimal(this.precision + Math.max(0, -x.e) + 6);
-    const bound = this.round(wide.ln(wide.add(ONE, x, dir), dir), dir);
+    const bound = this.ln(wide.add(ONE, x, dir), dir);
     // ln(1 + x) ≤ x, which also joins the bound continuously to the tiny-x branch; ln(1 + x) > 0 for x > 0.
     if (dir === 'up') return minOf(bound, this.round(x, 'up'));
     return x.isPositive() ? maxOf(bound, ZERO) : bound;

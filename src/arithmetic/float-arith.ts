@@ -1,5 +1,6 @@
 import type { Arith } from './arith.js';
 import { DomainError } from './domain-error.js';
+import { interval, midpoint } from './interval.js';
 import { exactDecimalString } from './rounding.js';
 import type { Truth } from './truth.js';
 
@@ -59,7 +60,7 @@ export const floatArith: Arith<number> = {
 
   num: (x) => refuseNaN(x, 'num'),
   exact: parseLiteral,
-  range: (lo, hi) => refuseNaN(lo / 2 + hi / 2, 'range'),
+  range: (lo, hi) => midpoint(interval(lo, hi)),
   constant: (name) => (name === 'pi' ? Math.PI : name === 'e' ? Math.E : Math.LN2),
 
   add: (a, b) => a + b,

@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error.js';
 import { type Interval, add, mul, sub, sqrt } from './interval.js';
-import { ETA, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap } from './rounding.js';
+import { ETA, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap } from './rounding.js';
 
 /**
  * Certified typed-array kernels: the hot loops of the checks.
@@ -12,8 +12,8 @@ import { ETA, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap 
  * Error bound (Higham, "Accuracy and Stability of Numerical Algorithms",
  * §3.1 and Lemma 3.1 with the underflow term of §2.1): let the terms be
  * computed as p_i = fl(exact_i) (one rounding per product: exact_i = x_i·y_i,
- * or an end product of intervals, the min/max of rounded products being the
- * rounding of the min/max by monotonicity of rounding). Then
+ * or the end product of an interval and a point picked by sign parts; terms
+ * that are sums of several products are treated where they occur). Then
  *   p_i = exact_i(1 + δ_i) + e_i, |δ_i| ≤ u, |e_i| ≤ η/2 (η = 2^-1074).
  * Summation in blocks of B terms (the block sums then summed) involves each
  * term in at most d = (B − 1) + (⌈n/B⌉ − 1) roundings of additions; additions
@@ -25,8 +25,8 @@ import { ETA, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap 
  *   |s − Σ exact_i| ≤ γ_{d+1}/(1 − γ_{d+1}) · S + nη/2 ≤ 1.03 (d+1) u S + nη/2
  * whenever (d + 1)u ≤ 0.01. The kernels use
  *   err = fl(fl(c · S) + 2nη),  c = fl(1.1 (d + 2) u),
- * which is at least the bound: the three roundings in computing err lose at
- * most a factor (1 − u)^3, far inside the margin 1.1 (d+2) / (1.03 (d+1)).
+ * which is at least the bound: the four roundings in computing err lose at
+ * most a factor (1 − u)^4, far inside the margin 1.1 (d+2) / (1.03 (d+1)).
  * Finally [s − err, s + err] is rounded outward with the cheap successor
  * bounds of Rump et al. (rounding.ts).
  *
@@ -56,9 +56,9 @@ export function getInterval(v: IntervalVector, i: number): Interval {
 
 const U = UNIT_ROUNDOFF;
 
-/** Block length for a sum of n terms: about √n, minimising d. */
+/** Block length for a sum of n terms: one block up to 1024 terms (a cheaper loop), else about √n (minimising d). */
 function blockLength(n: number): number {
-  return n <= 64 ? 64 : Math.ceil(Math.sqrt(n));
+  return n <= 1024 ? Math.max(n, 1) : Math.ceil(Math.sqrt(n));
 }
 
 /** Rounding depth d of a blocked sum of n terms with block length B. */
@@ -66,17 +66,21 @@ function depth(n: number, B: number): number {
   return Math.max(0, Math.min(B, n) - 1) + Math.max(0, Math.ceil(n / B) - 1);
 }
 
-/** The rigorous error bound err of the header comment. */
-function errorBound(absSum: number, n: number, B: number): number {
-  const d = depth(n, B);
+/**
+ * The rigorous error bound err of the header comment. `extraDepth` adds
+ * roundings per term (terms that are sums of products, or computed ends),
+ * `productsPerTerm` scales the underflow term.
+ */
+function errorBound(absSum: number, n: number, B: number, extraDepth = 0, productsPerTerm = 1): number {
+  const d = depth(n, B) + extraDepth;
   if ((d + 2) * U > 0.01) throw new RangeError('kernels: vector too long for the a-priori error bound');
-  return 1.1 * (d + 2) * U * absSum + 2 * n * ETA;
+  return 1.1 * (d + 2) * U * absSum + 2 * productsPerTerm * n * ETA;
 }
 
 /** [s − err, s + err] rounded outward, or null when the fast path is void (overflow, NaN). */
-function widen(sLo: number, sHi: number, absSum: number, n: number, B: number): Interval | null {
+function widen(sLo: number, sHi: number, absSum: number, n: number, B: number, extraDepth = 0, productsPerTerm = 1): Interval | null {
   if (!(Number.isFinite(sLo) && Number.isFinite(sHi) && Number.isFinite(absSum))) return null;
-  const err = errorBound(absSum, n, B);
+  const err = errorBound(absSum, n, B, extraDepth, productsPerTerm);
   const lo = downCheap(sLo - err);
   const hi = upCheap(sHi + err);
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) return null;
@@ -198,7 +202,17 @@ function dotPointAt(x: Float64Array, xo: number, y: Float64Array, n: number): In
   return widen(s, s, S, n, B) ?? slowDotPoint(x, xo, y, n);
 }
 
-/** Ends of [xl, xh]·y chosen by the sign of y (min/max of the two rounded products). */
+/**
+ * Sign parts without branches (random signs make branches and Math.min/max
+ * mispredict, several times the cost of the arithmetic):
+ * t⁺ = (t + |t|)/2 and t⁻ = t − t⁺ are exact (t + |t| is 2t or 0), except
+ * that t > MAX/2 overflows and ±∞ gives NaN — both caught by the final
+ * finiteness check, which then takes the slow path.
+ *
+ * Ends of [xl, xh]·y: the lower is xl·y⁺ + xh·y⁻, one of the two products
+ * being ±0, so the end is the rounded product of the right pair (one
+ * rounding, as in the header).
+ */
 function dotIntervalPointAt(x: IntervalVector, xo: number, y: Float64Array, n: number): Interval {
   const B = blockLength(n);
   const { lo, hi } = x;
@@ -212,10 +226,10 @@ function dotIntervalPointAt(x: IntervalVector, xo: number, y: Float64Array, n: n
     let bS = 0;
     for (let i = b; i < end; i++) {
       const yi = y[i];
-      const p = lo[xo + i] * yi;
-      const q = hi[xo + i] * yi;
-      const l = yi >= 0 ? p : q;
-      const h = yi >= 0 ? q : p;
+      const yp = 0.5 * (yi + Math.abs(yi));
+      const ym = yi - yp;
+      const l = lo[xo + i] * yp + hi[xo + i] * ym;
+      const h = hi[xo + i] * yp + lo[xo + i] * ym;
       bl += l;
       bh += h;
       bS += Math.abs(l) + Math.abs(h);
@@ -227,6 +241,59 @@ function dotIntervalPointAt(x: IntervalVector, xo: number, y: Float64Array, n: n
   return widen(sl, sh, S, n, B) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
 }
 
+/** y⁺ and y⁻ of every entry (a vector shared by all rows of a matrix product is split once). */
+function signParts(y: Float64Array): { plus: Float64Array; minus: Float64Array } {
+  const plus = new Float64Array(y.length);
+  const minus = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const t = y[i];
+    const p = 0.5 * (t + Math.abs(t));
+    plus[i] = p;
+    minus[i] = t - p;
+  }
+  return { plus, minus };
+}
+
+/** dotIntervalPointAt with the sign parts of y given (the same terms, so the same bound). */
+function dotIntervalPartsAt(x: IntervalVector, xo: number, y: Float64Array, yp: Float64Array, ym: Float64Array, n: number): Interval {
+  const B = blockLength(n);
+  const { lo, hi } = x;
+  let sl = 0;
+  let sh = 0;
+  let S = 0;
+  for (let b = 0; b < n; b += B) {
+    const end = Math.min(n, b + B);
+    let bl = 0;
+    let bh = 0;
+    let bS = 0;
+    for (let i = b; i < end; i++) {
+      const xl = lo[xo + i];
+      const xh = hi[xo + i];
+      const l = xl * yp[i] + xh * ym[i];
+      const h = xh * yp[i] + xl * ym[i];
+      bl += l;
+      bh += h;
+      bS += Math.abs(l) + Math.abs(h);
+    }
+    sl += bl;
+    sh += bh;
+    S += bS;
+  }
+  return widen(sl, sh, S, n, B) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
+}
+
+/**
+ * X·Y per term by sign parts, X = [a, b], Y = [c, d]: with X ⊆ X⁺ + X⁻ and
+ * Y ⊆ Y⁺ + Y⁻ (parts of the ends, see above),
+ *   lower = a⁺c⁺ + a⁻d⁺ + b⁺c⁻ + b⁻d⁻,  upper = b⁺d⁺ + b⁻c⁺ + a⁺d⁻ + a⁻c⁻.
+ * This is the exact range unless both X and Y straddle 0 (then at most twice
+ * as wide). Error: four rounded products per end, each in 2 more additions,
+ * so depth d + 3 and 4n underflow terms; the magnitude of the four products
+ * of either end is at most (|a| + |b|)(|c| + |d|), computed with three
+ * roundings: m_i ≥ Σ|p|(1 − u)^3 − η/2. With Σ|fl p| ≤ (1 + u)Σ|p| + 2nη the
+ * header's argument gives |s − Σ exact| ≤ 1.03 (d + 3) u S + 4nη, inside
+ * errorBound(extraDepth = 2, productsPerTerm = 4).
+ */
 function dotIntervalAt(x: IntervalVector, xo: number, y: IntervalVector, n: number): Interval {
   const B = blockLength(n);
   const { lo: xl, hi: xh } = x;
@@ -241,24 +308,66 @@ function dotIntervalAt(x: IntervalVector, xo: number, y: IntervalVector, n: numb
     let bS = 0;
     for (let i = b; i < end; i++) {
       const a = xl[xo + i];
-      const c = xh[xo + i];
-      const u = yl[i];
-      const v = yh[i];
-      const p1 = a * u;
-      const p2 = a * v;
-      const p3 = c * u;
-      const p4 = c * v;
-      const l = Math.min(p1, p2, p3, p4);
-      const h = Math.max(p1, p2, p3, p4);
-      bl += l;
-      bh += h;
-      bS += Math.abs(l) + Math.abs(h);
+      const bb = xh[xo + i];
+      const c = yl[i];
+      const d = yh[i];
+      const ap = 0.5 * (a + Math.abs(a));
+      const am = a - ap;
+      const bp = 0.5 * (bb + Math.abs(bb));
+      const bm = bb - bp;
+      const cp = 0.5 * (c + Math.abs(c));
+      const cm = c - cp;
+      const dp = 0.5 * (d + Math.abs(d));
+      const dm = d - dp;
+      bl += ap * cp + am * dp + (bp * cm + bm * dm);
+      bh += bp * dp + bm * cp + (ap * dm + am * cm);
+      bS += (Math.abs(a) + Math.abs(bb)) * (Math.abs(c) + Math.abs(d));
     }
     sl += bl;
     sh += bh;
     S += bS;
   }
-  return widen(sl, sh, S, n, B) ?? slowDotInterval(x, xo, y, n);
+  return widen(sl, sh, S, n, B, 2, 4) ?? slowDotInterval(x, xo, y, n);
+}
+
+/** dotIntervalAt with the sign parts and magnitudes |c| + |d| of Y given (the same terms and bound). */
+function dotIntervalPartsIntervalAt(
+  x: IntervalVector,
+  xo: number,
+  y: IntervalVector,
+  cp: Float64Array,
+  cm: Float64Array,
+  dp: Float64Array,
+  dm: Float64Array,
+  ymag: Float64Array,
+  n: number,
+): Interval {
+  const B = blockLength(n);
+  const { lo: xl, hi: xh } = x;
+  let sl = 0;
+  let sh = 0;
+  let S = 0;
+  for (let b = 0; b < n; b += B) {
+    const end = Math.min(n, b + B);
+    let bl = 0;
+    let bh = 0;
+    let bS = 0;
+    for (let i = b; i < end; i++) {
+      const a = xl[xo + i];
+      const bb = xh[xo + i];
+      const ap = 0.5 * (a + Math.abs(a));
+      const am = a - ap;
+      const bp = 0.5 * (bb + Math.abs(bb));
+      const bm = bb - bp;
+      bl += ap * cp[i] + am * dp[i] + (bp * cm[i] + bm * dm[i]);
+      bh += bp * dp[i] + bm * cp[i] + (ap * dm[i] + am * cm[i]);
+      bS += (Math.abs(a) + Math.abs(bb)) * ymag[i];
+    }
+    sl += bl;
+    sh += bh;
+    S += bS;
+  }
+  return widen(sl, sh, S, n, B, 2, 4) ?? slowDotInterval(x, xo, y, n);
 }
 
 function checkLength(a: number, b: number): void {
@@ -307,8 +416,9 @@ export function matVecPoint(a: Float64Array, rows: number, cols: number, x: Floa
 export function matVecIntervalPoint(a: IntervalVector, rows: number, cols: number, x: Float64Array): IntervalVector {
   checkShape(a.lo.length, rows, cols, x.length);
   const out = intervalVector(rows);
+  const { plus, minus } = signParts(x);
   for (let r = 0; r < rows; r++) {
-    const v = dotIntervalPointAt(a, r * cols, x, cols);
+    const v = dotIntervalPartsAt(a, r * cols, x, plus, minus, cols);
     out.lo[r] = v.lo;
     out.hi[r] = v.hi;
   }
@@ -319,8 +429,12 @@ export function matVecIntervalPoint(a: IntervalVector, rows: number, cols: numbe
 export function matVecInterval(a: IntervalVector, rows: number, cols: number, x: IntervalVector): IntervalVector {
   checkShape(a.lo.length, rows, cols, x.lo.length);
   const out = intervalVector(rows);
+  const c = signParts(x.lo);
+  const d = signParts(x.hi);
+  const mag = new Float64Array(cols);
+  for (let i = 0; i < cols; i++) mag[i] = Math.abs(x.lo[i]) + Math.abs(x.hi[i]);
   for (let r = 0; r < rows; r++) {
-    const v = dotIntervalAt(a, r * cols, x, cols);
+    const v = dotIntervalPartsIntervalAt(a, r * cols, x, c.plus, c.minus, d.plus, d.minus, mag, cols);
     out.lo[r] = v.lo;
     out.hi[r] = v.hi;
   }
@@ -345,7 +459,15 @@ export function normSquaredPoint(x: Float64Array): Interval {
   return { lo: Math.max(0, r.lo), hi: r.hi };
 }
 
-/** Certified Σ X_i²: lower ends from the mignitudes, upper from the magnitudes. */
+/**
+ * Certified Σ X_i²: lower end Σ mig², upper end Σ mag², without branches.
+ * mig = l⁺ − h⁻ is exact (one part is 0); mag = (|l| + |h| + ||l| − |h||)/2
+ * is computed with relative error θ_2 (a sum of two nonnegative rounded
+ * terms, then one rounding; the halving is exact above the subnormals and
+ * swallowed by the η term below), so mag² carries θ_5 and the upper sum
+ * depth d + 5: errorBound(extraDepth = 6). Both sums have nonnegative terms,
+ * so each is its own magnitude sum.
+ */
 export function normSquaredInterval(x: IntervalVector): Interval {
   const n = x.lo.length;
   const B = blockLength(n);
@@ -359,15 +481,22 @@ export function normSquaredInterval(x: IntervalVector): Interval {
     for (let i = b; i < end; i++) {
       const l = lo[i];
       const h = hi[i];
-      const mig = Math.max(l, -h, 0);
-      const mag = Math.max(-l, h);
+      const al = Math.abs(l);
+      const ah = Math.abs(h);
+      const mig = 0.5 * (l + al) - 0.5 * (h - ah);
+      const mag = 0.5 * (al + ah + Math.abs(al - ah));
       bl += mig * mig;
       bh += mag * mag;
     }
     sl += bl;
     sh += bh;
   }
-  let r = widen(sl, sh, sh, n, B);
+  let r: Interval | null = null;
+  if (Number.isFinite(sl) && Number.isFinite(sh)) {
+    const lower = widen(sl, sl, sl, n, B);
+    const upper = widen(sh, sh, sh, n, B, 6);
+    if (lower && upper) r = { lo: lower.lo, hi: upper.hi };
+  }
   if (r === null) {
     refuseNaN(lo, hi);
     let acc: Interval = { lo: 0, hi: 0 };
@@ -399,42 +528,75 @@ export const frobeniusInterval = normInterval;
 
 /**
  * Certified W − η·G elementwise, W and G interval vectors (pass
- * pointVector(w) for points). Each element is one interval product and one
- * subtraction, each rounded outward with the cheap bounds; elements whose
- * fast ends are not finite are recomputed with exact directed rounding.
+ * pointVector(w) for points), optionally into `out`. Per element, the ends of
+ * η·G by sign parts as in dotIntervalAt (four rounded products, two levels of
+ * additions: error ≤ γ_3 Σ|p| + 3η ≤ 1.1·4u·M + ETA_NORMAL with
+ * M = fl(fl(|η̲| + |η̄|) · fl(|g̲| + |ḡ|)) ≥ Σ|p|(1 − u)^3), then the
+ * subtraction, each step rounded outward with the cheap successor bounds.
+ * Elements whose fast ends are not finite are recomputed with exact directed
+ * rounding.
  */
-export function subtractScaled(w: IntervalVector, eta: Interval, g: IntervalVector): IntervalVector {
+/**
+ * A normal stand-in for η in loops: subnormal operands cost a microcode
+ * assist per operation on x86 (measured: 10× slower loops). A larger η keeps
+ * every bound sound (fl(c + e) is monotone in e) and loosens it only for
+ * results below 2^-947.
+ */
+const ETA_NORMAL = 2 ** -1000;
+
+export function subtractScaled(w: IntervalVector, eta: Interval, g: IntervalVector, out: IntervalVector = intervalVector(w.lo.length)): IntervalVector {
   const n = w.lo.length;
   checkLength(n, g.lo.length);
-  const out = intervalVector(n);
-  const el = eta.lo;
-  const eh = eta.hi;
+  checkLength(n, out.lo.length);
+  const e0 = eta.lo;
+  const e1 = eta.hi;
+  const e0p = 0.5 * (e0 + Math.abs(e0));
+  const e0m = e0 - e0p;
+  const e1p = 0.5 * (e1 + Math.abs(e1));
+  const e1m = e1 - e1p;
+  const E = Math.abs(e0) + Math.abs(e1);
+  const C = 4.4 * U;
   const { lo: wl, hi: wh } = w;
   const { lo: gl, hi: gh } = g;
   const ol = out.lo;
   const oh = out.hi;
+  let check = 0;
   for (let i = 0; i < n; i++) {
-    const a = gl[i];
-    const c = gh[i];
-    const p1 = el * a;
-    const p2 = el * c;
-    const p3 = eh * a;
-    const p4 = eh * c;
-    // η·G ⊆ [min − e, max + e] by the cheap successor bounds; then W minus it.
-    const tl = downCheap(Math.min(p1, p2, p3, p4));
-    const th = upCheap(Math.max(p1, p2, p3, p4));
-    let l = downCheap(wl[i] - th);
-    let h = upCheap(wh[i] - tl);
-    if (!(Number.isFinite(l) && Number.isFinite(h))) {
-      refuseNaN([wl[i], wh[i], a, c, el, eh]);
-      const r = sub({ lo: wl[i], hi: wh[i] }, mul(eta, { lo: a, hi: c }));
-      l = r.lo;
-      h = r.hi;
-    }
+    const c = gl[i];
+    const d = gh[i];
+    const cp = 0.5 * (c + Math.abs(c));
+    const cm = c - cp;
+    const dp = 0.5 * (d + Math.abs(d));
+    const dm = d - dp;
+    const tl = e0p * cp + e0m * dp + (e1p * cm + e1m * dm);
+    const th = e1p * dp + e1m * cp + (e0p * dm + e0m * cm);
+    const err = C * (E * (Math.abs(c) + Math.abs(d))) + ETA_NORMAL;
+    const thUp = th + err;
+    const tlDown = tl - err;
+    const tu = thUp + (PHI * Math.abs(thUp) + ETA_NORMAL);
+    const td = tlDown - (PHI * Math.abs(tlDown) + ETA_NORMAL);
+    const lNear = wl[i] - tu;
+    const hNear = wh[i] - td;
+    const l = lNear - (PHI * Math.abs(lNear) + ETA_NORMAL);
+    const h = hNear + (PHI * Math.abs(hNear) + ETA_NORMAL);
+    // x − x is 0 for finite x and NaN for ±∞ and NaN: a branch-free finiteness flag.
+    check += l - l + (h - h);
     ol[i] = l;
     oh[i] = h;
   }
+  if (check !== 0) repairSubtractScaled(w, eta, g, out);
   return out;
+}
+
+/** Recomputes the elements whose fast ends are not finite, with exact directed rounding. */
+function repairSubtractScaled(w: IntervalVector, eta: Interval, g: IntervalVector, out: IntervalVector): void {
+  for (let i = 0; i < out.lo.length; i++) {
+    if (Number.isFinite(out.lo[i]) && Number.isFinite(out.hi[i])) continue;
+    refuseNaN([w.lo[i], w.hi[i], g.lo[i], g.hi[i], eta.lo, eta.hi]);
+    const r = sub({ lo: w.lo[i], hi: w.hi[i] }, mul(eta, { lo: g.lo[i], hi: g.hi[i] }));
+    out.lo[i] = r.lo;
+    out.hi[i] = r.hi;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -456,9 +618,12 @@ export function intervalSum(xs: readonly Interval[]): Interval {
   return sumInterval(toVector(xs));
 }
 
+const straddles = (a: Interval) => a.lo < 0 && a.hi > 0;
+
+/** The kernel for long arrays, unless some term has both factors straddling 0 (where its sign-part ends are wider than the fold's). */
 export function intervalDot(xs: readonly Interval[], ys: readonly Interval[]): Interval {
   checkLength(xs.length, ys.length);
-  if (xs.length < FOLD_LIMIT) {
+  if (xs.length < FOLD_LIMIT || xs.some((x, i) => straddles(x) && straddles(ys[i]))) {
     let acc: Interval = { lo: 0, hi: 0 };
     for (let i = 0; i < xs.length; i++) acc = add(acc, mul(xs[i], ys[i]));
     return acc;

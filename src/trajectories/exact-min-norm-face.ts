@@ -48,27 +48,41 @@ function isqrt(x: bigint): bigint {
   return r;
 }
 
-/** Greatest double ≤ N·2^k and least double ≥ (N+1)·2^k for an integer N ≥ 0. */
-function scaledBounds(N: bigint, k: number): [number, number] {
-  const lo = Number(N);
-  const loExact = BigInt(lo) <= N ? lo : nextDown(lo);
-  const hiInt = N + 1n;
-  const hi = Number(hiInt);
-  const hiExact = BigInt(hi) >= hiInt ? hi : nextUp(hi);
-  // Multiplying by a power of two is exact away from over/underflow; step outward otherwise.
-  const a = loExact * 2 ** k;
-  const b = hiExact * 2 ** k;
-  const exactScale = Number.isFinite(a) && Number.isFinite(b) && (a === 0 || Math.abs(a) >= 2 ** -1000);
-  return exactScale ? [a, b] : [nextDown(a), nextUp(b)];
+/** x·2^k by steps that cannot overflow in between (exact unless the result over- or underflows). */
+function timesPowerOfTwo(x: number, k: number): number {
+  while (k > 1000) {
+    x *= 2 ** 1000;
+    k -= 1000;
+  }
+  while (k < -1000) {
+    x *= 2 ** -1000;
+    k += 1000;
+  }
+  return x * 2 ** k;
 }
 
-/** Bounds of √(P/Q) for integers P ≥ 0, Q > 0, to about 60 bits. */
-function sqrtRatioBounds(P: bigint, Q: bigint): [number, number] {
+/** Doubles lo ≤ N·2^k and hi ≥ (N+1)·2^k for an integer N ≥ 0. */
+function scaledBounds(N: bigint, k: number): [number, number] {
+  // N and N + 1 to doubles, rounded outward exactly (both below 2^1024 here).
+  const lo0 = Number(N);
+  const lo1 = BigInt(lo0) <= N ? lo0 : nextDown(lo0);
+  const hiInt = N + 1n;
+  const hi0 = Number(hiInt);
+  const hi1 = BigInt(hi0) >= hiInt ? hi0 : nextUp(hi0);
+  const a = timesPowerOfTwo(lo1, k);
+  const b = timesPowerOfTwo(hi1, k);
+  // Away from the subnormal range and overflow the scaling is exact; otherwise step outward.
+  const exact = Number.isFinite(b) && (a === 0 ? lo1 === 0 : a >= 2 ** -1000);
+  return exact ? [a, b] : [Math.max(0, nextDown(a)), nextUp(b)];
+}
+
+/** Bounds of √(P/Q)·2^extra for integers P ≥ 0, Q > 0, to about 60 bits. */
+export function sqrtRatioBounds(P: bigint, Q: bigint, extra = 0): [number, number] {
   if (P === 0n) return [0, 0];
-  // √(P/Q) = √(P·4^s / Q) · 2^−s with s chosen for ~64 significant bits.
-  const s = Math.max(0, Math.ceil((128 - bitLength(P) + bitLength(Q)) / 2));
-  const N = isqrt((P << BigInt(2 * s)) / Q);
-  return scaledBounds(N, -s);
+  // √(P/Q) = √(P·4^s / Q) · 2^−s, with s (of either sign) leaving ~64 bits in the root.
+  const s = Math.ceil((128 - bitLength(P) + bitLength(Q)) / 2);
+  const N = s >= 0 ? isqrt((P << BigInt(2 * s)) / Q) : isqrt(P / (Q << BigInt(-2 * s)));
+  return scaledBounds(N, extra - s);
 }
 
 /** Exact Gauss–Jordan solve of A x = b (A square, integers); null if singular. Returns x = num/den. */
@@ -135,33 +149,11 @@ export function exactMinNormFace(points: readonly (readonly number[])[], support
   for (let k = 0; k < m; k++) for (let j = 0; j < d; j++) w[j] += sol.num[k] * S[k][j];
   for (let i = 0; i < n; i++) if (dotInt(Zi[i], w) < sol.den) return null;
   // γ̂² = 1/Σβ̂ = den/sumNum; γ̄ = γ̂ · 2^E.
-  const [gLo, gHi] = sqrtRatioBounds(sol.den, sumNum);
-  const gamma: [number, number] = scaleByPowerOfTwo(gLo, gHi, E);
+  const gamma = sqrtRatioBounds(sol.den, sumNum, E);
   // ū_j = (Σ β_k ẑ_kj)/√Σβ = (w_j/den)/√(sumNum/den) = sign(w_j) √(w_j² / (den · sumNum)).
   const direction = w.map((wj): [number, number] => {
     const [lo, hi] = sqrtRatioBounds(wj * wj, sol.den * sumNum);
     return wj < 0n ? [-hi, -lo] : [lo, hi];
   });
   return { gamma, direction };
-}
-
-/** [lo, hi]·2^E outward (exact unless over/underflow). */
-function scaleByPowerOfTwo(lo: number, hi: number, E: number): [number, number] {
-  let a = lo;
-  let b = hi;
-  let e = E;
-  while (e > 0) {
-    const step = Math.min(e, 1000);
-    a *= 2 ** step;
-    b *= 2 ** step;
-    e -= step;
-  }
-  while (e < 0) {
-    const step = Math.max(e, -1000);
-    a *= 2 ** step;
-    b *= 2 ** step;
-    e -= step;
-  }
-  const safe = Number.isFinite(b) && (a === 0 || a >= 2 ** -1000);
-  return safe ? [a, b] : [Math.max(0, nextDown(a)), nextUp(b)];
 }

@@ -30,9 +30,9 @@ import * as ball from './ball-arithmetic.js';
  */
 
 // Module-local copies: imported bindings may be accessed through getters in hot loops.
-const U = rounding.UNIT_ROUNDOFF;
+const U = rounding.UNIT_ROUNDOFF; // unit roundoff u
 const ETA = rounding.ETA;
-const { addUp, divDown, divUp, sqrtDown, sqrtUp, subDown, upCheap } = rounding;
+const { addUp, divDown, divUp, sqrtDown, sqrtUp, subDown, subUp, upCheap } = rounding;
 const { ballFromBounds, normUpper, roundoffRadius } = ball;
 const expDownLocal = expDown;
 const expUpLocal = expUp;
@@ -58,6 +58,8 @@ export interface StepCertificate {
   pathLength: Interval;
   /** False when √N could not be expanded and a crude bound was used. */
   pathLengthSharp: boolean;
+  /** Width of the enclosure of the approximant's own path length (without the coupling to the exact flow). */
+  approximantPathWidth: number;
 }
 
 /** Scratch arrays for certifyStep, sized for a degree and a maximal expansion order. */
@@ -82,6 +84,8 @@ export interface CertificateWorkspace {
   readonly NR: Float64Array;
   readonly SM: Float64Array;
   readonly SR: Float64Array;
+  readonly TM: Float64Array;
+  readonly TR: Float64Array;
 }
 
 export function certificateWorkspace(n: number, d: number, degree: number, maxOrder: number): CertificateWorkspace {
@@ -106,6 +110,8 @@ export function certificateWorkspace(n: number, d: number, degree: number, maxOr
     NR: new Float64Array(2 * degree + 1),
     SM: new Float64Array(orders + 1),
     SR: new Float64Array(orders + 1),
+    TM: new Float64Array(2 * degree + 1),
+    TR: new Float64Array(2 * degree + 1),
   };
 }
 
@@ -176,9 +182,9 @@ function chooseCauchyRadius(
 /**
  * Certifies one step of exact length h ∈ [hLo, hHi] (0 ≤ hLo ≤ hHi) of the
  * approximant with coefficients b_0..b_degree (b[k·d + j]).
- * `startRadius` bounds ‖w(t_k) − b_0‖ for the exact flow w; `tolerance` is
- * the target of ∫‖δ‖ relative to the arc length and only steers the
- * expansion orders. All returned bounds are rigorous (infinite on overflow).
+ * `startRadius` bounds ‖w(t_k) − b_0‖ for the exact flow w; `goal` is the
+ * target of ∫‖δ‖ over the step and only steers the expansion orders. All
+ * returned bounds are rigorous (infinite on overflow).
  */
 export function certifyStep(
   F: FlowData,
@@ -187,7 +193,7 @@ export function certifyStep(
   hLo: number,
   hHi: number,
   startRadius: number,
-  tolerance: number,
+  goal: number,
   cw: CertificateWorkspace,
 ): StepCertificate {
   const { Z, ZT, n, d, zNormUp, zNormSqUp } = F;
@@ -216,12 +222,8 @@ export function certifyStep(
     }
   }
 
-  // Arc-length scale of the step and the defect budget (steering only).
-  let speedSq = 0;
-  for (let j = 0; j < d; j++) speedSq += b[d + j] * b[d + j];
-  let roundingScale = 0;
-  for (let i = 0; i < n; i++) roundingScale += zNormUp[i] * Math.exp(-uM[i * S]);
-  const budget = Math.max(0.1 * tolerance * Math.sqrt(speedSq), 16 * U * hHi * roundingScale, 1e-300);
+  // Budget of each Cauchy tail (steering only).
+  const budget = Math.max(0.1 * goal, 1e-300);
 
   // Order and radius of the Cauchy tail for E = exp(−u).
   const cauchyE = chooseCauchyRadius(
@@ -326,7 +328,7 @@ export function certifyStep(
       A += Math.abs(x);
     }
     endMid[j] = s;
-    endRad[j] = roundoffRadius(A, 0, degree + 1);
+    endRad[j] = degree === 0 ? 0 : roundoffRadius(A, 0, degree + 1);
   }
 
   // Λ ≥ sup ‖∇²L‖ over the tube of radius startRadius + ∫‖δ‖ around ŵ on the step.
@@ -339,12 +341,19 @@ export function certifyStep(
   }
   const coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
 
-  const path = pathLengthOfApproximant(b, d, degree, tolerance, cw);
+  const path = pathLengthOfApproximant(b, d, degree, budget, cw);
   const pathLength: Interval = {
     lo: Math.max(0, subDown(path.lo, coupling)),
     hi: addUp(path.hi, coupling),
   };
-  return { defectIntegral, endMid, endRad, pathLength, pathLengthSharp: path.sharp };
+  return {
+    defectIntegral,
+    endMid,
+    endRad,
+    pathLength,
+    pathLengthSharp: path.sharp,
+    approximantPathWidth: subUp(path.hi, path.lo),
+  };
 }
 
 /** Enclosure of ∫₀¹ ‖P'(σ)‖ dσ. */
@@ -352,10 +361,10 @@ function pathLengthOfApproximant(
   b: Float64Array,
   d: number,
   degree: number,
-  tolerance: number,
+  budget: number,
   cw: CertificateWorkspace,
 ): { lo: number; hi: number; sharp: boolean } {
-  const { PM, PR, NM, NR, SM, SR } = cw;
+  const { PM, PR, NM, NR } = cw;
   const dp = degree - 1; // degree of P'
   if (dp < 0) return { lo: 0, hi: 0, sharp: true };
   for (let a = 0; a <= dp; a++) {
@@ -396,19 +405,65 @@ function pathLengthOfApproximant(
     for (let a = 0; a <= dp; a++) acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) / (a + 1)));
     return { lo: 0, hi: acc, sharp: false };
   };
-  const n0Lo = subDown(NM[0], NR[0]);
-  if (!(n0Lo > 0)) return crude();
+  // Adaptive dyadic pieces [j·2^−ℓ, (j+1)·2^−ℓ]: √N is expanded on each piece
+  // where it varies little enough; where the speed changes fast (a strongly
+  // damped flow), the pieces get shorter.
+  let lo = 0;
+  let hi = 0;
+  const pending: [number, number][] = [[0, 0]];
+  while (pending.length > 0) {
+    const [j, level] = pending.pop()!;
+    const piece = sqrtIntegralOnPiece(nDeg, j, level, budget * 2 ** -level, cw);
+    if (piece === null) {
+      if (level >= MAX_PATH_LEVEL) return crude();
+      pending.push([2 * j + 1, level + 1], [2 * j, level + 1]);
+      continue;
+    }
+    lo = rounding.addDown(lo, piece[0]);
+    hi = addUp(hi, piece[1]);
+  }
+  return { lo, hi, sharp: true };
+}
 
-  const budget = Math.max(0.1 * tolerance * Math.sqrt(NM[0]), 1e-300);
+/** Deepest dyadic subdivision of a step for the path length (2^6 = 64 pieces). */
+const MAX_PATH_LEVEL = 6;
+
+/**
+ * Enclosure of ∫ √N over the piece [j·w, (j+1)·w], w = 2^−level, from the
+ * ball coefficients NM/NR (degree nDeg) of N; null when √N cannot be
+ * expanded there (N too close to 0 relative to its variation).
+ */
+function sqrtIntegralOnPiece(nDeg: number, j: number, level: number, budget: number, cw: CertificateWorkspace): [number, number] | null {
+  const { NM, NR, TM, TR, SM, SR } = cw;
+  // T(τ) = N(w(j + τ)), τ ∈ [0, 1]: scale by w^k (exact powers of two), then shift by the integer j.
+  const w = 2 ** -level;
+  let wk = 1;
+  for (let k = 0; k <= nDeg; k++) {
+    TM[k] = NM[k] * wk;
+    TR[k] = upCheap(NR[k] * wk + 2 * ETA); // 2η: the scaled midpoint may underflow
+    wk *= w;
+  }
+  if (j > 0) {
+    for (let i = 0; i < nDeg; i++) {
+      for (let k = nDeg - 1; k >= i; k--) {
+        const t = j * TM[k + 1];
+        const m = TM[k] + t;
+        TR[k] = roundoffRadius(Math.abs(TM[k]) + Math.abs(t), TR[k] + upCheap(j * TR[k + 1]), 2);
+        TM[k] = m;
+      }
+    }
+  }
+  const n0Lo = subDown(TM[0], TR[0]);
+  if (!(n0Lo > 0)) return null;
   const choice = chooseCauchyRadius(
     (c) => {
       let v = 0;
       let cp = 1;
       for (let m = 1; m <= nDeg; m++) {
         cp *= c;
-        v += (Math.abs(NM[m]) + NR[m]) * cp;
+        v += (Math.abs(TM[m]) + TR[m]) * cp;
       }
-      return v < 0.75 * n0Lo ? Math.sqrt(NM[0] + v) : Infinity;
+      return v < 0.75 * n0Lo ? Math.sqrt(TM[0] + v) : Infinity;
     },
     budget,
     1,
@@ -416,25 +471,25 @@ function pathLengthOfApproximant(
   );
   const c = choice.factor;
   // Rigorous analyticity condition and bound M.
-  const V = majorantUp(NM, NR, 0, 1, nDeg, c);
-  if (!(V < n0Lo)) return crude();
-  const M = sqrtUp(upCheap(addUp(NM[0], NR[0]) + V));
+  const V = majorantUp(TM, TR, 0, 1, nDeg, c);
+  if (!(V < n0Lo)) return null;
+  const M = sqrtUp(upCheap(addUp(TM[0], TR[0]) + V));
   const order = choice.order;
 
-  // S = √N: S_0 = √N_0, S_k = (N_k − Σ_{j=1}^{k−1} S_j S_{k−j}) / (2 S_0).
+  // S = √T: S_0 = √T_0, S_k = (T_k − Σ_{j=1}^{k−1} S_j S_{k−j}) / (2 S_0).
   const s0Lo = sqrtDown(n0Lo);
-  const s0Hi = sqrtUp(addUp(NM[0], NR[0]));
+  const s0Hi = sqrtUp(addUp(TM[0], TR[0]));
   [SM[0], SR[0]] = ballFromBounds(s0Lo, s0Hi);
   const [im, ir] = ballFromBounds(divDown(0.5, s0Hi), divUp(0.5, s0Lo));
   for (let k = 1; k <= order; k++) {
-    let s = k <= nDeg ? NM[k] : 0;
+    let s = k <= nDeg ? TM[k] : 0;
     let A = Math.abs(s);
-    let B = k <= nDeg ? NR[k] : 0;
-    for (let j = 1; j < k; j++) {
-      const x = SM[j];
-      const xr = SR[j];
-      const y = SM[k - j];
-      const yr = SR[k - j];
+    let B = k <= nDeg ? TR[k] : 0;
+    for (let i = 1; i < k; i++) {
+      const x = SM[i];
+      const xr = SR[i];
+      const y = SM[k - i];
+      const yr = SR[k - i];
       const t = x * y;
       s -= t;
       A += Math.abs(t);
@@ -445,7 +500,7 @@ function pathLengthOfApproximant(
     SM[k] = t;
     SR[k] = roundoffRadius(Math.abs(t), Math.abs(s) * ir + xr * (Math.abs(im) + ir), 1);
   }
-  // ∫₀¹ S = Σ_k S_k/(k+1) ± M c^−(K+1)/(1 − 1/c).
+  // ∫₀¹ S = Σ_k S_k/(k+1) ± M c^−(K+1)/(1 − 1/c), then times w (exact).
   let s = 0;
   let A = 0;
   let B = 0;
@@ -457,5 +512,5 @@ function pathLengthOfApproximant(
   }
   const tail = upCheap(M * geometricTailUp(c, order + 1));
   const rad = upCheap(roundoffRadius(A, B, order + 1) + tail);
-  return { lo: subDown(s, rad), hi: addUp(s, rad), sharp: true };
+  return [rounding.mulDown(subDown(s, rad), w), rounding.mulUp(addUp(s, rad), w)];
 }

@@ -62,7 +62,7 @@ export interface GradientFlowResult {
   rejectedSteps: number;
   /** False when maxSteps ran out before the last requested time. */
   complete: boolean;
-  /** True when every step's path length came from the sharp expansion. */
+  /** False when some step had to use a crude (wide) path-length bound. */
   pathLengthSharp: boolean;
 }
 
@@ -158,11 +158,34 @@ export function validatedGradientFlow(
         break;
       }
       // Coefficients at a provisional time scale, then the step from their decay.
+      const size = pointNormUpper(center);
+      const { speed, gross } = velocityScales(F, center);
+      // Once the flow has (numerically) stopped, a constant approximant with a long step.
+      if (t > 0) {
+        const h = Math.min(target - t, Math.max(2 * t, 4 * lastH));
+        const tNew = h >= target - t ? target : t + h;
+        const [hLo, hHi] = stepBounds(t, tNew);
+        const goal = goalOfStep(tolerance, 0, size, gross, t, hHi);
+        if (speed * hHi <= 0.25 * goal) {
+          const cert = certifyStep(F, center, 0, hLo, hHi, radius, goal, cw);
+          if (cert.defectIntegral <= 16 * goal) {
+            radius = upCheap(upCheap(radius + cert.defectIntegral) + jumpNorm(cert.endRad));
+            pathLo = addDown(pathLo, cert.pathLength.lo);
+            pathHi = addUp(pathHi, cert.pathLength.hi);
+            lastH = tNew - t;
+            t = tNew;
+            steps++;
+            continue;
+          }
+        }
+      }
       let tau = Math.min(lastH, target - t);
       let theta = 1;
+      // Defect target per unit time: ε · (‖ŵ‖ + τ·gross) per elapsed time t (see goalOfStep).
       for (let pass = 0; pass < 2; pass++) {
         flowTaylorCoefficients(F.Z, center, degree, tau, ws);
-        theta = stepRatio(ws, degree, tolerance);
+        const absolute = (tolerance * (size + tau * gross) * tau) / Math.max(t, tau);
+        theta = stepRatio(ws, degree, Math.max(tolerance * coefficientNorm(ws, 1), absolute));
         if (theta >= 1e-3 && theta <= 1e3) break;
         tau *= Math.min(Math.max(theta, 1e-300), 1e300);
         if (!(tau > 0 && tau < Infinity)) tau = target - t;
@@ -176,16 +199,17 @@ export function validatedGradientFlow(
         const hs = tNew - t;
         rescaleCoefficients(ws, degree, hs / scale);
         scale = hs;
-        const cert = certifyStep(F, ws.p, degree, hLo, hHi, radius, tolerance, cw);
-        const arc = coefficientNorm(ws, 1);
-        const goal = tolerance * Math.max(arc, 1e-300);
+        const goal = goalOfStep(tolerance, coefficientNorm(ws, 1), size, gross, t, hHi);
+        const cert = certifyStep(F, ws.p, degree, hLo, hHi, radius, goal, cw);
+        // A crude path length is fine when it is narrow anyway (e.g. once the flow has stopped).
+        const pathOk = cert.pathLengthSharp || cert.approximantPathWidth <= 16 * goal;
         const canShrink = attempt < 8 && t + (tNew - t) / 2 > t;
-        if (canShrink && (!(cert.defectIntegral <= 16 * goal) || (!cert.pathLengthSharp && attempt < 4))) {
+        if (canShrink && (!(cert.defectIntegral <= 16 * goal) || (!pathOk && attempt < 4))) {
           tNew = t + (tNew - t) / 2;
           rejected++;
           continue;
         }
-        sharp &&= cert.pathLengthSharp;
+        sharp &&= pathOk;
         radius = upCheap(upCheap(radius + cert.defectIntegral) + jumpNorm(cert.endRad));
         center = cert.endMid;
         pathLo = addDown(pathLo, cert.pathLength.lo);
@@ -218,17 +242,52 @@ function jumpNorm(rad: Float64Array): number {
   return normUpper(new Float64Array(rad.length), rad, 0, rad.length);
 }
 
-/** Step ratio θ for coefficients at the current scale: ‖p_k‖θ^(k−1) ≈ ε‖p_1‖ for the last two orders. */
-function stepRatio(ws: TaylorWorkspace, degree: number, tolerance: number): number {
-  const speed = coefficientNorm(ws, 1);
-  if (!(speed > 0)) return Infinity;
+/**
+ * Step ratio θ for coefficients at the current scale: the truncated terms,
+ * about ‖p_k‖θ^k for the last two orders, against a defect target goal·θ
+ * (goal for θ = 1).
+ */
+function stepRatio(ws: TaylorWorkspace, degree: number, goal: number): number {
+  if (!(goal > 0)) return Infinity;
   let theta = Infinity;
   for (const k of [degree - 1, degree]) {
     if (k < 2) continue;
     const c = coefficientNorm(ws, k);
-    if (c > 0) theta = Math.min(theta, 0.9 * Math.pow((tolerance * speed) / c, 1 / (k - 1)));
+    if (c > 0) theta = Math.min(theta, 0.9 * Math.pow(goal / c, 1 / (k - 1)));
   }
   return theta;
+}
+
+/**
+ * Target of ∫‖δ‖ over a step (steering only): ε times the arc length of the
+ * step, or ε(‖ŵ‖ + h Σ_i‖z_i‖e_i) per elapsed time t, whichever is larger, and
+ * never below the rounding level of evaluating ∇L. The second form lets
+ * steps grow once the flow has (nearly) stopped, e.g. at a minimizer of
+ * non-separable data; the radius then grows by ε‖w‖ per doubling of t.
+ */
+function goalOfStep(tolerance: number, arc: number, size: number, gross: number, t: number, h: number): number {
+  const elapsed = t > 0 ? Math.min(1, h / t) : 0;
+  return Math.max(tolerance * arc, tolerance * (size + h * gross) * elapsed, 16 * 2 ** -53 * h * gross, 1e-300);
+}
+
+/**
+ * Float estimates (steering only): the speed ‖∇L(w)‖ and the gross speed
+ * Σ_i ‖z_i‖ exp(−⟨z_i, w⟩) the flow would have without cancellations.
+ */
+function velocityScales(F: FlowData, w: Float64Array): { speed: number; gross: number } {
+  const { Z, n, d, zNormUp } = F;
+  const v = new Float64Array(d);
+  let gross = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += Z[i * d + j] * w[j];
+    const e = Math.exp(-s);
+    for (let j = 0; j < d; j++) v[j] += Z[i * d + j] * e;
+    gross += zNormUp[i] * e;
+  }
+  let speed = 0;
+  for (let j = 0; j < d; j++) speed += v[j] * v[j];
+  return { speed: Math.sqrt(speed), gross };
 }
 
 /** Time for some ⟨z_i, w⟩ to change by about 1 at the start: 1 / (‖ẇ(0)‖ max‖z_i‖). */

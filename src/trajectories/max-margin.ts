@@ -3,11 +3,14 @@ import { dotPoint, normInterval, normPoint, sumPoint } from '../arithmetic/kerne
 import { addUp, divUp, mulDown, mulUp, sqrtUp, subUp } from '../arithmetic/rounding.js';
 import { type Dataset, dimension, sampleCount, signedPoints } from '../models/dataset.js';
 import { type Rational, rationalToString, zeroInConvexHull } from './exact-convex-combination.js';
-import { exactMinNormFace } from './exact-min-norm-face.js';
+import { exactMinNormFace, sqrtRatioBounds } from './exact-min-norm-face.js';
+import { decideZeroInHull, marginOfDirection } from './exact-separability-lp.js';
 import { minNormPoint } from './min-norm-point.js';
 
 /** Largest n·d for the exact (BigInt) face certificate; beyond it only the interval bounds are used. */
 const EXACT_FACE_LIMIT = 200_000;
+/** Largest n·d for the exact simplex fallback. */
+const EXACT_LP_LIMIT = 5_000;
 
 /**
  * Certified maximum margin γ̄ = max_{‖w‖=1} min_i ⟨w, z_i⟩ (z_i = y_i x_i)
@@ -28,6 +31,9 @@ const EXACT_FACE_LIMIT = 200_000;
  *   interval bounds above are used.
  * - Non-separability: an exact rational α ≥ 0, Σα = 1, Σ α_i z_i = 0
  *   (exact-convex-combination.ts). Then no w has min_i⟨w, z_i⟩ > 0.
+ * - When none of these settles it (degenerate or nearly degenerate data), an
+ *   exact phase-one simplex (exact-separability-lp.ts) decides 0 ∈ conv{z_i}
+ *   and returns either the convex combination or a separating direction.
  * The candidates come from Wolfe's algorithm (min-norm-point.ts); floats are
  * never trusted, only the rigorous evaluations above.
  */
@@ -43,8 +49,9 @@ export type MaxMarginResult =
       /** ‖ū − center‖₂ ≤ radius, certified. */
       direction: { center: number[]; radius: number };
       /** 'exact-face': exact rational optimality certificate on the support (enclosures a few ulps wide);
-       *  'primal-dual': interval evaluation of a primal and a dual candidate. */
-      method: 'exact-face' | 'primal-dual';
+       *  'primal-dual': interval evaluation of a primal and a dual candidate;
+       *  'exact-lp': separability proved by an exact separating direction (tiny margins), γ̄ bounded below by it. */
+      method: 'exact-face' | 'primal-dual' | 'exact-lp';
       /** The dual candidate: support indices and weights (floats ≥ 0, summing to about 1). */
       support: number[];
       weights: number[];
@@ -117,8 +124,13 @@ function directionBall(c: Interval[], gammaLo: number, gammaHi: number): { cente
   return { center, radius };
 }
 
+export interface MaxMarginOptions {
+  /** Try the exact face certificate first (default true; false forces the interval primal–dual bounds). */
+  exactFace?: boolean;
+}
+
 /** Certified max margin of a data set (see the header). */
-export function certifiedMaxMargin(data: Dataset): MaxMarginResult {
+export function certifiedMaxMargin(data: Dataset, options: MaxMarginOptions = {}): MaxMarginResult {
   const n = sampleCount(data);
   if (n === 0 || dimension(data) === 0) return { kind: 'undetermined', reason: 'empty data set', gammaLower: -Infinity, gammaUpper: Infinity };
   const points = signedPoints(data);
@@ -126,7 +138,7 @@ export function certifiedMaxMargin(data: Dataset): MaxMarginResult {
     return { kind: 'undetermined', reason: 'non-finite coordinates', gammaLower: -Infinity, gammaUpper: Infinity };
   }
   const wolfe = minNormPoint(points);
-  if (points.length * dimension(data) <= EXACT_FACE_LIMIT) {
+  if ((options.exactFace ?? true) && points.length * dimension(data) <= EXACT_FACE_LIMIT) {
     const face = exactMinNormFace(points, wolfe.support);
     if (face !== null) {
       const width = subUp(face.gamma[1], face.gamma[0]);
@@ -164,6 +176,29 @@ export function certifiedMaxMargin(data: Dataset): MaxMarginResult {
   }
   const certificate = zeroInConvexHull(points, wolfe.support);
   if (certificate !== null) return nonSeparable(wolfe.support, certificate);
+  // The float candidates could not settle it: decide 0 ∈ conv{z_i} exactly.
+  if (points.length * dimension(data) <= EXACT_LP_LIMIT) {
+    const decision = decideZeroInHull(points);
+    if (decision?.kind === 'zero-in-hull') return nonSeparable(decision.support, decision.weights);
+    if (decision?.kind === 'separated') {
+      // γ̄ ≥ min_i⟨z_i, u⟩/‖u‖ > 0 exactly: √(p²s / (q²r)) for min = p/q, ‖u‖² = r/s.
+      const { minDot, normSquared } = marginOfDirection(points, decision.direction);
+      const [lower] = sqrtRatioBounds(minDot.num * minDot.num * normSquared.den, minDot.den * minDot.den * normSquared.num);
+      const lo = Math.max(lower, gammaLower);
+      const hi = gammaUpper;
+      const width = subUp(hi, lo);
+      return {
+        kind: 'separable',
+        gamma: interval(lo, hi),
+        width,
+        relativeWidth: lo > 0 ? divUp(width, lo) : Infinity,
+        direction: dual === null || !(lo > 0) ? { center: wolfe.point.slice(), radius: Infinity } : directionBall(dual.combination, lo, hi),
+        method: 'exact-lp',
+        support: wolfe.support.slice(),
+        weights: wolfe.weights.slice(),
+      };
+    }
+  }
   return {
     kind: 'undetermined',
     reason:

@@ -12,7 +12,7 @@ const A60 = decimalArith(60);
 const A120 = decimalArith(120);
 const D = (s: string | number) => new Decimal(s);
 const ends = (x: DecimalInterval) => [x.lo.toString(), x.hi.toString()];
-/** e^−1000 to 64 digits (computed at 200 digits with decimal.js and checked against the 30-digit tables). */
+/** e^−1000 to 64 digits (from an independent multiprecision library, mpmath). */
 const E_MINUS_1000 = '5.075958897549456765291809479574336919305599282892837361832393845e-435';
 const POINT_ONE = '0.1000000000000000055511151231257827021181583404541015625';
 
@@ -63,6 +63,10 @@ describe('decimal arithmetic: conversions', () => {
     expect(domainError(() => A30.exact('1/0')).certain).toBe(true);
     expect(() => A30.exact('0.1.2')).toThrow(SyntaxError);
     expect(() => A30.exact('')).toThrow(SyntaxError);
+    // decimal.js would silently make these ∞ and 0.
+    expect(() => A30.exact('1e99999999999999999')).toThrow(RangeError);
+    expect(() => A30.exact('1e-99999999999999999')).toThrow(RangeError);
+    expect(ends(A30.exact('0e-99999999999999999'))).toEqual(['0', '0']);
   });
 
   it('range accepts unbounded sides and rejects reversed ends', () => {
@@ -281,9 +285,15 @@ describe('decimal arithmetic: hand-worked edge cases', () => {
   });
 
   it('works at the largest supported precision', () => {
-    const A = decimalArith(900);
-    const log = A.log(A.num(1e-300));
-    expectContains(log, nearest(1000).ln(decimalFromDouble(1e-300)), () => 'log at 900 digits');
-    expectContains(A.exp(A.num(-1e15)), nearest(1000).exp(-1e15), () => 'exp at 900 digits');
+    const A = decimalArith(450);
+    const R = nearest(1000);
+    expectContains(A.log(A.num(1e-300)), R.ln(decimalFromDouble(1e-300)), () => 'log');
+    expectContains(A.exp(A.num(-1e15)), R.exp(-1e15), () => 'exp');
+    expectContains(A.log1p(A.num(1e-400 + 1e-300)), R.ln(R.add(1, decimalFromDouble(1e-300))), () => 'log1p');
+    // ln 2 to 300 digits, rounded: ℓ^(−1) is about 10^−300 there.
+    const nearLn2 = '0.693147180559945309417232121458176568075500134360255254120680009493393621969694715605863326996418687542001481020570685733685520235758130557032670751635075961930727570828371435190307038623891673471123350115364497955239120475172681574932065155524734139525882950453007095326366642654104239157814952043740430385500801944170641671518644712839968171784546957026271631064546150257207402481637773389638550695260668341137273873722928956493547025762652098859693201965058554764703306793654432547632744951250406069438147104689946506220167720424524529612687946546193165174681392672504103802546259656869144192871608293803172714368';
+    const exactReference = R.ln(R.exp(nearLn2).minus(1)).neg();
+    expectContains(A.logisticInverse(A.exact(nearLn2)), exactReference, () => 'logisticInverse near ln 2');
+    expectContains(A.expm1(A.exact('1e-400')), R.exp('1e-400').minus(1), () => 'expm1');
   });
 });

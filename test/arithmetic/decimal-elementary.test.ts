@@ -23,7 +23,7 @@ import {
  * ln cost 0.1–1 ms each, so the default stays below the 10^4 of the cheap
  * operations; LEMMACHECK_FUZZ_RUNS raises it.
  */
-const RUNS = 2_000;
+const RUNS = 3_000;
 const SEED = 9_113;
 
 /** Moderate arguments (|x| < 10^4), where exp neither overflows nor underflows the decimal range trivially. */

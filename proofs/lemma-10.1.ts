@@ -1,0 +1,185 @@
+// Lecture 15, "Gradient flow": Lemma 10.1 (risk decays like log t/t, the norm grows like log t) and its proof sketch,
+// on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
+import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
+import { defineLemma } from '../src/language/lemma.js';
+import { separableDataAtTime } from '../src/domains/separable-data.js';
+import { positiveReal } from '../src/domains/scalars.js';
+import { flowSetup } from '../src/models/flow-setup.js';
+import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
+
+const data: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
+const { n } = data;
+const t = param('t');
+const gammaBar = param('gammaBar', { label: 'γ̄' });
+const ubar = param('ubar', { label: 'ū' });
+const wt = weights('w(t)', param('w', { label: 'w(t)' }));
+const w0 = param('w0', { label: 'w(0)' });
+const riskAtT = risk(linearModel, data, wt);
+const m = (i: Parameters<typeof margin>[2], w = wt) => margin(linearModel, data, i, w);
+
+/** The proof's choice c = 2tnγ̄² (the notes write it 2ntγ̄² and 2tnγ̄²). */
+const c = lit(2).times(t).times(n).times(sqr(gammaBar)).as('c');
+const twoTGammaSq = lit(2).times(t).times(sqr(gammaBar));
+/** z = log(c) · ū/γ̄ */
+const zVector = log(c).times(ubar).over(gammaBar);
+const z = weights('z', zVector.as('z'));
+
+/** The statement's first bound (1 + log(2ntγ̄²))/(2tγ̄²), and its correction with log² (what the plug-in gives). */
+const riskBound = lit(1).plus(log(c)).over(twoTGammaSq);
+const riskBoundCorrected = lit(1).plus(sqr(log(c))).over(twoTGammaSq);
+
+export default defineLemma({
+  id: 'lemma-10.1',
+  title: 'Lemma 10.1: 𝓛(w(t)) ≤ (1 + log(2ntγ̄²))/(2tγ̄²) and ‖w(t)‖ ≥ log(2tnγ̄²) − log(1 + log(2tnγ̄²))',
+  source: 'Lecture 15, Gradient flow: Lemma 10.1 and its proof sketch (Claims 1 and 2)',
+  runs: 30,
+  hypotheses: {
+    flow: {
+      arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
+      domain: 'separable data, n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4 (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); t > 0 log-uniform in 10^−6..10^6; w(t) the certified gradient flow from w(0) = 0',
+      integers: ['n', 'd'],
+    },
+  },
+  setup: flowSetup('flow'),
+  regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
+  fromDataset: (dataset) => positiveReal({ minExponent: -6, maxExponent: 5, boundaries: [1] }).map((time) => ({ flow: { X: dataset.X, y: dataset.y, n: dataset.X.length, d: dataset.X[0].length, t: time } })),
+  proof: [
+    {
+      id: 'risk-bound',
+      notes: String.raw`\mathcal{L}(w(t)) \leq \frac{1 + \log(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
+      lhs: riskAtT,
+      relation: '≤',
+      rhs: riskBound,
+      why: 'Claim 1 with c = 2tnγ̄²',
+      expect: { refuted: 'below t = 1/(2enγ̄²) the bound is negative, and the plug-in gives log², not log; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\mathcal{L}(w(t)) \leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
+        why: 'Claim 1 at c = 2tnγ̄² gives n/c + log²(c)/(2tγ̄²) = (1 + log² c)/(2tγ̄²); for c < 1 this exceeds n ≥ 𝓛(w(t)), so it holds for every t > 0',
+        rhs: riskBoundCorrected,
+      },
+    },
+    {
+      id: 'norm-bound',
+      notes: String.raw`\|w(t)\| \geq \log(2tn\bar{\gamma}^2) - \log(1 + \log(2tn\bar{\gamma}^2))`,
+      lhs: norm(wt.parts[0]),
+      relation: '≥',
+      rhs: log(c).minus(log(lit(1).plus(log(c)))),
+      why: 'Claim 2',
+      expect: { refuted: 'undefined for t ≤ 1/(2enγ̄²) and false just above it, where log(1 + log c) → −∞; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\|w(t)\| \geq \log(2tn\bar{\gamma}^2) - \log(1 + \log^2(2tn\bar{\gamma}^2))`,
+        why: 'Claim 2 with the corrected first bound: ℓ(‖w(t)‖) ≤ (1 + log² c)/c',
+        rhs: log(c).minus(log(lit(1).plus(sqr(log(c))))),
+      },
+    },
+    {
+      id: 'theorem-7.4',
+      notes: String.raw`\mathcal{L}(w(t)) \leq \mathcal{L}(z) + \frac{1}{2t} (\|w(0) - z\|^2 - \|w(t) - z\|^2)`,
+      lhs: riskAtT,
+      relation: '≤',
+      rhs: risk(linearModel, data, z).plus(normSq(w0.minus(zVector)).minus(normSq(wt.parts[0].minus(zVector))).over(lit(2).times(t))),
+      why: 'Theorem 7.4 (𝓛 convex) at z = log(c)·ū/γ̄',
+    },
+    {
+      id: 'claim-1',
+      notes: String.raw`\begin{aligned} \mathcal{L}(w(t)) &\leq \mathcal{L}(z) + \frac{\|z\|^2}{2t} = \sum_{i=1}^n \ell \left(\log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}} \right) + \frac{\log^2(c)}{2t\bar{\gamma}^2} \\ &\leq \sum_{i=1}^n \exp(-\log c) + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} \end{aligned}`,
+      start: riskAtT,
+      links: [
+        {
+          relation: '≤',
+          expr: risk(linearModel, data, z).plus(normSq(zVector).over(lit(2).times(t))),
+          why: 'Theorem 7.4 with w(0) = 0, dropping −‖w(t) − z‖²',
+          notes: String.raw`\mathcal{L}(w(t)) \leq \mathcal{L}(z) + \frac{\|z\|^2}{2t}`,
+        },
+        {
+          relation: '=',
+          expr: sum('i', 1, n, (i) => ell(log(c).times(m(i, weights('ū', ubar)).over(gammaBar)))).plus(sqr(log(c)).over(twoTGammaSq)),
+          why: 'm_i is linear in w, and ‖ū‖ = 1',
+          notes: String.raw`= \sum_{i=1}^n \ell \left(\log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}} \right) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
+        },
+        {
+          relation: '≤',
+          expr: sum('i', 1, n, () => exp(neg(log(c)))).plus(sqr(log(c)).over(twoTGammaSq)),
+          why: 'm_i(ū) ≥ γ̄ and ℓ is decreasing (needs log c ≥ 0)',
+          notes: String.raw`\leq \sum_{i=1}^n \exp(-\log c) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
+          expect: { refuted: 'for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄; counterexample: see report' },
+          erratum: {
+            notes: String.raw`\leq \sum_{i=1}^n \exp\left(-\min\left\{\log c, \log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}}\right\}\right) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
+            why: 'm_i(ū)/γ̄ ≥ 1: for log c ≥ 0 the minimum is log c (the notes\' bound); for log c < 0 the step keeps the term itself',
+            rhs: sum('i', 1, n, (i) => exp(neg(min(log(c), log(c).times(m(i, weights('ū', ubar)).over(gammaBar)))))).plus(sqr(log(c)).over(twoTGammaSq)),
+          },
+        },
+        {
+          relation: '=',
+          expr: n.over(c).plus(sqr(log(c)).over(twoTGammaSq)),
+          why: 'exp(−log c) = 1/c',
+          notes: String.raw`= \frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
+        },
+      ],
+    },
+    {
+      id: 'plug-in',
+      notes: String.raw`\text{Plug in } c = 2tn\bar{\gamma}^2 \text{ to get the first bound: } \frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
+      lhs: n.over(c).plus(sqr(log(c)).over(twoTGammaSq)),
+      relation: '=',
+      rhs: riskBound,
+      why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
+      expect: { refuted: 'the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
+        why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
+        rhs: riskBoundCorrected,
+      },
+    },
+    {
+      id: 'claim-2.margin',
+      notes: String.raw`\|w(t)\| \geq y_i \langle w(t), x_i \rangle = m_i(w(t)), \quad \forall i \in [n]`,
+      lhs: norm(wt.parts[0]),
+      relation: '≥',
+      rhs: data.y.at(index('i')).times(inner(wt.parts[0], data.X.at(index('i')))),
+      over: { i: [1, n] },
+      why: 'Cauchy–Schwarz and ‖x_i‖ ≤ 1',
+    },
+    {
+      id: 'claim-2',
+      notes: String.raw`\begin{aligned} \ell(\|w_t\|) &\leq \ell \left(\max_{i \in [n]} m_i(w(t)) \right) = \min_{i \in [n]} \ell \left(m_i(w(t)) \right) \leq \frac{1}{n} \cdot \mathcal{L}(w(t)) \\ &\leq \frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2} \end{aligned}`,
+      start: ell(norm(wt.parts[0])),
+      links: [
+        {
+          relation: '≤',
+          expr: ell(maxOver('i', 1, n, (i) => m(i))),
+          why: '‖w(t)‖ ≥ m_i(w(t)) for every i, and ℓ is decreasing',
+          notes: String.raw`\ell(\|w_t\|) \leq \ell \left(\max_{i \in [n]} m_i(w(t)) \right)`,
+        },
+        { relation: '=', expr: minOver('i', 1, n, (i) => ell(m(i))), why: 'ℓ is decreasing', notes: String.raw`= \min_{i \in [n]} \ell \left(m_i(w(t)) \right)` },
+        { relation: '≤', expr: riskAtT.over(n), why: 'the minimum is at most the mean', notes: String.raw`\leq \frac{1}{n} \cdot \mathcal{L}(w(t))` },
+        {
+          relation: '≤',
+          expr: lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))),
+          why: 'the first bound, divided by n',
+          notes: String.raw`\leq \frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
+          expect: { refuted: 'inherits the first bound, false for small t; counterexample: see report' },
+          erratum: {
+            notes: String.raw`\leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
+            why: 'the corrected first bound, divided by n',
+            rhs: lit(1).plus(sqr(log(c))).over(lit(2).times(n).times(t).times(sqr(gammaBar))),
+          },
+        },
+      ],
+    },
+    {
+      id: 'claim-2.inverse',
+      notes: String.raw`\text{Applying } \ell^{-1} \text{ on both sides: } \|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,
+      lhs: norm(wt.parts[0]),
+      relation: '≥',
+      rhs: ellInverse(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),
+      why: 'ℓ⁻¹ is decreasing',
+      expect: { refuted: 'ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,
+        why: 'ℓ⁻¹ of the corrected bound',
+        rhs: ellInverse(lit(1).plus(sqr(log(c))).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),
+      },
+    },
+  ],
+});

@@ -1,0 +1,254 @@
+// Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
+import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
+import { defineLemma, type Instance } from '../src/language/lemma.js';
+import { fromPlain, scalar } from '../src/language/value.js';
+import { comparisonRecipe, descentProblem, gdSetting, horizon, resolveInstance, type ComparisonRecipe, type GdSetting, type ResolvedInstance } from '../src/domains/gd-instances.js';
+import { halfOpen, stepSize } from '../src/domains/scalars.js';
+import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
+import { reluGradientDescent } from '../src/trajectories/relu-gradient-descent.js';
+
+const W = param('W', { base: [0, 1] });
+const Z = param('Z');
+const eta = param('eta', { label: 'η' });
+const net = { a: param('a'), m: param('m') };
+const data = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
+const { n } = data;
+const t = param('t');
+
+/** Every iterate i < t, and every prefix t' = 1..t of the trajectory. */
+const i = index('i');
+const prefix = index("t'");
+const everyIterate = { i: [0, t.minus(1)] as const };
+const everyPrefix = { "t'": [1, t] as const };
+
+const Wi = W.at(i);
+const Wnext = W.at(i.plus(1));
+const R = (Wk: E): E => risk(net, data, Wk);
+const Rsurrogate = (Wk: E): E => surrogateRisk(net, data, Z, Wk);
+const gradR = riskGradient(net, data, Wi);
+const distance = (Wk: E): E => normSq(Wk.minus(Z));
+const f = (k: E): E => netOutput(net, data, k, Wi);
+/** c·∇f(x_k; W_i), scaled as it is formed. */
+const scaledGradF = (k: E, c: E): E => netGradient(net, data, k, Wi, c);
+/** ⟨∇f(x_k; W_i), V⟩ and ⟨c·∇f(x_k; W_i), V⟩, paired without forming the m × d matrix ∇f(x_k; W_i). */
+const gradFPaired = (k: E, V: E, c?: E): E => netGradientPairing(net, data, k, Wi, V, c);
+const yk = (k: E): E => data.y.at(k);
+
+/** Σ_{i<t'} (1/t') R̂(W_i) − Σ_{i<t'} (2/t') R̂⁽ⁱ⁾(Z), the left side of the claim. */
+const claimLeft = sum('i', 0, prefix.minus(1), (j) => lit(1).over(prefix).times(R(W.at(j)))).minus(
+  sum('i', 0, prefix.minus(1), (j) => lit(2).over(prefix).times(Rsurrogate(W.at(j)))),
+);
+const claimRight = distance(W.at(0)).minus(distance(W.at(prefix))).over(eta.times(prefix));
+
+const CLAIM = String.raw`\sum_{i < t} \frac{1}{t} \hat{R}(W_i) - \sum_{i < t} \frac{2}{t} \hat{R}^{(i)}(Z) \leq \frac{\|W_0 - Z\|_F^2 - \|W_t - Z\|_F^2}{\eta \cdot t}`;
+const TELESCOPE = String.raw`Use the fact that $1 \leq 2 - \eta$, and telescope to get the claim`;
+
+const HORIZON = 12;
+
+/** Float trajectory and Z per instance, computed once and shared by every arithmetic. */
+const resolved = new WeakMap<Instance, ResolvedInstance>();
+
+function resolve(instance: Instance): ResolvedInstance {
+  let r = resolved.get(instance);
+  if (!r) {
+    r = resolveInstance(instance.setting as GdSetting, instance.eta as number, instance.t as number, instance.Z as ComparisonRecipe);
+    resolved.set(instance, r);
+  }
+  return r;
+}
+
+export default defineLemma({
+  id: 'lemma-9.4',
+  title: 'Lemma 9.4 (Ji & Telgarsky 2019): average risk along gradient descent against any Z',
+  source: 'Lecture 15, Risk convergence: Lemma 9.4 and its proof sketch',
+  hypotheses: {
+    setting: {
+      arbitrary: gdSetting({ points: [1, 8], dimension: [1, 4], width: [1, 8] }),
+      domain:
+        'n ∈ 1..8 points ‖x_k‖ ≤ 1 (on the sphere, inside, at radius 10^-6..10^-1, ±e_l, or 0), labels ±1: by a hyperplane (separable), with a point under both labels (non-separable), or at random; m ∈ 1..8, d ∈ 1..4, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active on some x_k at W_0',
+      integers: ['n', 'd', 'm'],
+    },
+    eta: { arbitrary: stepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
+    t: { arbitrary: horizon(HORIZON), domain: `t ∈ 1..${HORIZON} steps`, integer: true },
+    Z: {
+      arbitrary: comparisonRecipe(),
+      domain:
+        "Z drawn independently of the trajectory: W_0 or W_t (float) plus a perturbation of size 10^-3..1 relative to the weights and the trajectory's extent; far out, entries up to 10^2..10^6; or W_0 plus a direction orthogonal to every ∇f(x_k; W_0) (tight at i = 0)",
+    },
+  },
+  setup: (instance, A) => {
+    const setting = instance.setting as GdSetting;
+    const { Z: comparison, horizon: steps } = resolve(instance);
+    const trajectory = reluGradientDescent(A, descentProblem(setting, instance.eta as number, steps));
+    let largest = 0;
+    for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
+    return {
+      values: {
+        W: trajectory.iterates,
+        Z: fromPlain(A, comparison, 'Z'),
+        X: fromPlain(A, setting.X, 'X'),
+        y: fromPlain(A, setting.y, 'y'),
+        a: fromPlain(A, setting.a, 'a'),
+        eta: scalar(A.num(instance.eta as number)),
+      },
+      ints: { n: setting.n, d: setting.d, m: setting.m, t: steps },
+      facts: {
+        'largest enclosure width': trajectory.maxWidth,
+        'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
+        "box steps (σ' straddled)": trajectory.boxSteps,
+        'iterates cut after the net died': (instance.t as number) - steps,
+      },
+    };
+  },
+  proof: [
+    {
+      id: 'gradient-formula',
+      notes: String.raw`\nabla \hat{R}(W) = \frac{1}{n} \sum_{k=1}^n \ell'(y_k \cdot f(x_k; W)) \cdot y_k \cdot \nabla f(x_k; W)`,
+      lhs: gradR,
+      relation: '=',
+      rhs: sum('k', 1, n, (k) => scaledGradF(k, logisticPrime(margin(net, data, k, Wi)).times(yk(k)))).over(n),
+      why: 'chain rule (Settings); the trajectory steps along this ∇R̂(W_i)',
+      over: everyIterate,
+    },
+    {
+      id: 'surrogate-definition',
+      notes: String.raw`\hat{R}^{(i)}(Z) = \frac{1}{n} \sum_{k=1}^n \ell(y_k \cdot \langle Z, \nabla f(x_k; W_i) \rangle)`,
+      lhs: Rsurrogate(Wi),
+      relation: '=',
+      rhs: sum('k', 1, n, (k) => logistic(yk(k).times(pairingNetGradient(net, data, Z, k, Wi)))).over(n),
+      why: 'definition of the surrogate risk at iterate i',
+      over: everyIterate,
+    },
+    {
+      id: 'surrogate-at-iterate',
+      notes: String.raw`\hat{R}^{(i)}(W_i) = \hat{R}(W_i)`,
+      lhs: surrogateRisk(net, data, Wi, Wi),
+      relation: '=',
+      rhs: R(Wi),
+      why: '⟨W, ∇f(x; W)⟩ = f(x; W): σ(z) = σ\'(z)·z (the net is 1-homogeneous in W)',
+      over: everyIterate,
+    },
+    {
+      id: 'decomposition',
+      notes: String.raw`\|W_{i+1} - Z\|_F^2 = \|W_i - Z\|_F^2 - 2\eta \langle \nabla \hat{R}(W_i), W_i - Z \rangle + \eta^2 \|\nabla \hat{R}(W_i)\|_F^2`,
+      lhs: distance(Wnext),
+      relation: '=',
+      rhs: distance(Wi).minus(eta.times(2).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(normSq(gradR))),
+      why: 'W_{i+1} − Z = (W_i − Z) − η∇R̂(W_i), expanded',
+      over: everyIterate,
+    },
+    {
+      id: 'third-term',
+      notes: String.raw`\|\nabla \hat{R}(W_i)\|_F^2 \leq (\min\{1, \hat{R}(W_i)\})^2 \leq \hat{R}(W_i)`,
+      start: normSq(gradR),
+      over: everyIterate,
+      links: [
+        {
+          relation: '≤',
+          expr: min(1, R(Wi)).squared(),
+          why: '‖∇R̂(W)‖_F ≤ min{1, R̂(W)} (Settings)',
+          notes: String.raw`\|\nabla \hat{R}(W_i)\|_F^2 \leq (\min\{1, \hat{R}(W_i)\})^2`,
+        },
+        {
+          relation: '≤',
+          expr: R(Wi),
+          why: 'min{1, r}² ≤ r for r ≥ 0',
+          notes: String.raw`(\min\{1, \hat{R}(W_i)\})^2 \leq \hat{R}(W_i)`,
+        },
+      ],
+    },
+    {
+      id: 'after-third-term',
+      notes: String.raw`\|W_{i+1} - Z\|_F^2 \leq \|W_i - Z\|_F^2 - 2\eta \langle \nabla \hat{R}(W_i), W_i - Z \rangle + \eta^2 \hat{R}(W_i)`,
+      lhs: distance(Wnext),
+      relation: '≤',
+      rhs: distance(Wi).minus(eta.times(2).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(R(Wi))),
+      why: 'the decomposition with the third-term bound',
+      over: everyIterate,
+    },
+    {
+      id: 'second-term',
+      notes: String.raw`\begin{aligned} \langle \nabla \hat{R}(W_i), Z - W_i \rangle &= \frac{1}{n} \sum_{k=1}^n y_k \cdot \ell'(y_k \cdot f(x_k; W_i)) \cdot \langle \nabla f(x_k; W_i), Z - W_i \rangle \\ &= \frac{1}{n} \sum_{k=1}^n \ell'(y_k \cdot f(x_k; W_i)) \cdot \left(\langle y_k \cdot \nabla f(x_k; W_i), Z \rangle - y_k \cdot f(x_k; W_i) \right) \\ &\leq \frac{1}{n} \sum_{k=1}^n \ell(\langle y_k \cdot \nabla f(x_k; W_i), Z \rangle) - \ell(y_k \cdot f(x_k; W_i)) \\ &\leq \hat{R}^{(i)}(Z) - \hat{R}(W_i) \end{aligned}`,
+      start: inner(gradR, Z.minus(Wi)),
+      over: everyIterate,
+      links: [
+        {
+          relation: '=',
+          expr: sum('k', 1, n, (k) => yk(k).times(logisticPrime(margin(net, data, k, Wi))).times(gradFPaired(k, Z.minus(Wi)))).over(n),
+          why: 'the gradient formula, inner product term by term',
+          notes: String.raw`&= \frac{1}{n} \sum_{k=1}^n y_k \cdot \ell'(y_k \cdot f(x_k; W_i)) \cdot \langle \nabla f(x_k; W_i), Z - W_i \rangle`,
+        },
+        {
+          relation: '=',
+          expr: sum('k', 1, n, (k) => {
+            const fk = f(k);
+            return logisticPrime(yk(k).times(fk)).times(gradFPaired(k, Z, yk(k)).minus(yk(k).times(fk)));
+          }).over(n),
+          why: '⟨∇f(x_k; W_i), W_i⟩ = f(x_k; W_i) (1-homogeneity), and y_k² = 1',
+          notes: String.raw`&= \frac{1}{n} \sum_{k=1}^n \ell'(y_k \cdot f(x_k; W_i)) \cdot \left(\langle y_k \cdot \nabla f(x_k; W_i), Z \rangle - y_k \cdot f(x_k; W_i) \right)`,
+        },
+        {
+          relation: '≤',
+          // The sum runs over the difference: the subtracted term has the summation index k.
+          expr: sum('k', 1, n, (k) => logistic(gradFPaired(k, Z, yk(k))).minus(logistic(yk(k).times(f(k))))).over(n),
+          why: "ℓ convex: ℓ'(a)(b − a) ≤ ℓ(b) − ℓ(a)",
+          notes: String.raw`&\leq \frac{1}{n} \sum_{k=1}^n \ell(\langle y_k \cdot \nabla f(x_k; W_i), Z \rangle) - \ell(y_k \cdot f(x_k; W_i))`,
+        },
+        {
+          relation: '≤',
+          expr: Rsurrogate(Wi).minus(R(Wi)),
+          why: 'definitions of R̂⁽ⁱ⁾ and R̂ (the two sides are equal)',
+          notes: String.raw`&\leq \hat{R}^{(i)}(Z) - \hat{R}(W_i)`,
+        },
+      ],
+    },
+    {
+      id: 'one-step',
+      notes: String.raw`\|W_{i+1} - Z\|_F^2 \leq \|W_i - Z\|_F^2 + 2\eta \hat{R}^{(i)}(Z) - 2\eta \hat{R}(W_i) + \eta^2 \hat{R}(W_i)`,
+      lhs: distance(Wnext),
+      relation: '≤',
+      rhs: distance(Wi).plus(eta.times(2).times(Rsurrogate(Wi))).minus(eta.times(2).times(R(Wi))).plus(eta.squared().times(R(Wi))),
+      why: 'the second-term bound, multiplied by 2η',
+      over: everyIterate,
+    },
+    {
+      id: 'reordering',
+      notes: String.raw`(2 - \eta) \hat{R}(W_i) - 2\hat{R}^{(i)}(Z) \leq \frac{\|W_i - Z\|_F^2 - \|W_{i+1} - Z\|_F^2}{\eta}`,
+      lhs: eta.neg().plus(2).times(R(Wi)).minus(Rsurrogate(Wi).times(2)),
+      relation: '≤',
+      rhs: distance(Wi).minus(distance(Wnext)).over(eta),
+      why: 'reordering the one-step inequality and dividing by η > 0',
+      over: everyIterate,
+    },
+    {
+      id: 'telescope',
+      notes: CLAIM,
+      start: claimLeft,
+      over: everyPrefix,
+      links: [
+        {
+          relation: '≤',
+          expr: sum('i', 0, prefix.minus(1), (j) => eta.neg().plus(2).times(R(W.at(j))).minus(Rsurrogate(W.at(j)).times(2))).over(prefix),
+          why: '1 ≤ 2 − η (η ≤ 1) and R̂(W_i) ≥ 0',
+          notes: TELESCOPE,
+        },
+        {
+          relation: '≤',
+          expr: claimRight,
+          why: 'the reordered inequality summed over i < t\'; the right sides telescope',
+          notes: TELESCOPE,
+        },
+      ],
+    },
+    {
+      id: 'claim',
+      notes: CLAIM,
+      lhs: claimLeft,
+      relation: '≤',
+      rhs: claimRight,
+      why: "Lemma 9.4 for the prefix W_0 … W_{t'} of the trajectory",
+      over: everyPrefix,
+    },
+  ],
+  relaxations: [{ hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' } }],
+});

@@ -1,0 +1,148 @@
+// Lecture 15, "Margins" and "Smoothed margin": the definitions of γ, γ̄, γ̃ and the sandwich of the smooth margin,
+// for the linear model and the 2-homogeneous ReLU net.
+import { log, lit, maxOver, norm, param, sum } from '../src/language/builder.js';
+import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
+import fc from 'fast-check';
+import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
+import { maxMarginSetup } from '../src/models/flow-setup.js';
+import {
+  ell, ellInverse, linearModel, margin, minMargin, normPower, normalizedMargin, risk, smoothMargin, twoLayerReluNet, weights,
+  type HomogeneousModel, type Sample, type Weights,
+} from '../src/models/margin-functions.js';
+
+/**
+ * When every margin is 0 (a dead ReLU net, say), both sides of these steps are exactly 0 and no
+ * relative tolerance can say so; an absolute 10^−20 can (decimal enclosures are far narrower).
+ */
+const EXACT_ZERO = { abs: 1e-20 };
+
+function sandwichFor(model: HomogeneousModel, data: Sample, w: Weights, tag: string): (StepSpec | ChainSpec)[] {
+  const L = model.degree;
+  const smallest = minMargin(model, data, w);
+  const inverseRisk = ellInverse(risk(model, data, w));
+  return [
+    {
+      id: `gamma.${tag}`,
+      notes: String.raw`\gamma(w) = \min_{i \in [n]} m_i \left(\frac{w}{\|w\|} \right) = \frac{1}{\|w\|^L} \min_{i \in [n]} m_i(w)`,
+      start: normalizedMargin(model, data, w),
+      links: [
+        {
+          relation: '=',
+          expr: lit(1).over(normPower(model, w)).times(smallest),
+          why: `${L}-homogeneity: m_i(w/‖w‖) = m_i(w)/‖w‖^${L}`,
+          notes: String.raw`= \frac{1}{\|w\|^L} \min_{i \in [n]} m_i(w)`,
+        },
+      ],
+    },
+    {
+      id: `remark-upper.${tag}`,
+      tolerance: EXACT_ZERO,
+      notes: String.raw`\ell^{-1}(\mathcal{L}(w)) \leq \ell^{-1}(\max_i \ell(m_i(w))) = \min_{i \in [n]} m_i(w)`,
+      start: inverseRisk,
+      links: [
+        {
+          relation: '≤',
+          expr: ellInverse(maxOver('i', 1, data.n, (i) => ell(margin(model, data, i, w)))),
+          why: '𝓛(w) ≥ max_i ℓ(m_i(w)) (terms ≥ 0) and ℓ⁻¹ is decreasing',
+          notes: String.raw`\ell^{-1}(\mathcal{L}(w)) \leq \ell^{-1}(\max_i \ell(m_i(w)))`,
+        },
+        { relation: '=', expr: smallest, why: 'ℓ is decreasing, so max_i ℓ(m_i) = ℓ(min_i m_i)', notes: String.raw`= \min_{i \in [n]} m_i(w)` },
+      ],
+    },
+    {
+      id: `remark-lower.${tag}`,
+      tolerance: EXACT_ZERO,
+      notes: String.raw`\min_{i \in [n]} m_i(w) \leq \ell^{-1} \left(\frac{1}{n} \sum_{i=1}^n \ell(m_i(w)) \right) = \ell^{-1}(\mathcal{L}(w)) + \log(n)`,
+      start: smallest,
+      links: [
+        {
+          relation: '≤',
+          expr: ellInverse(sum('i', 1, data.n, (i) => ell(margin(model, data, i, w))).over(data.n)),
+          why: 'the mean is at most the largest term ℓ(min_i m_i), and ℓ⁻¹ is decreasing',
+          notes: String.raw`\min_{i \in [n]} m_i(w) \leq \ell^{-1} \left(\frac{1}{n} \sum_{i=1}^n \ell(m_i(w)) \right)`,
+        },
+        { relation: '=', expr: inverseRisk.plus(log(data.n)), why: 'ℓ⁻¹(v/n) = −log v + log n', notes: String.raw`= \ell^{-1}(\mathcal{L}(w)) + \log(n)` },
+      ],
+    },
+    {
+      id: `sandwich.${tag}`,
+      tolerance: EXACT_ZERO,
+      notes: String.raw`\tilde{\gamma}(w) \leq \gamma(w) \leq \tilde{\gamma}(w) + \frac{\log n}{\|w\|^L}`,
+      start: smoothMargin(model, data, w),
+      links: [
+        { relation: '≤', expr: normalizedMargin(model, data, w), why: 'the remark, divided by ‖w‖^L', notes: String.raw`\tilde{\gamma}(w) \leq \gamma(w)` },
+        {
+          relation: '≤',
+          expr: smoothMargin(model, data, w).plus(log(data.n).over(normPower(model, w))),
+          why: 'the remark, divided by ‖w‖^L',
+          notes: String.raw`\gamma(w) \leq \tilde{\gamma}(w) + \frac{\log n}{\|w\|^L}`,
+        },
+      ],
+    },
+  ];
+}
+
+const linear: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
+const net: Sample = { X: param('netX', { label: 'x' }), y: param('netY', { label: 'y' }), n: param('netN', { label: 'n' }) };
+const w = weights('w', param('w'));
+const theta = weights('w', param('a'), param('W'));
+const ubar = weights('ū', param('ubar', { label: 'ū' }));
+const gammaBar = param('gammaBar', { label: 'γ̄' });
+
+const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
+const withWeights = (data: SeparableData) => weightVector(data.d).map((w) => ({ ...data, w }));
+
+const hypotheses = {
+  linear: {
+    arbitrary: separableData({ n: [1, 6], d: [1, 4] }).chain(withWeights),
+    domain: 'linear model: n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4, separable (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); w ≠ 0 any direction, ‖w‖ log-uniform in 10^−3..10^2',
+    integers: ['n', 'd'],
+  },
+  net: {
+    arbitrary: netAndData({ n: [1, 6], d: [1, 3], m: [1, 4] }).map(netFields),
+    domain: 'two-layer ReLU net f(x; a, W) = Σ_j a_j σ(⟨w_j, x⟩) (2-homogeneous), m ∈ 1..4, d ∈ 1..3, n ∈ 1..6 points ‖x_i‖ ≤ 1 with any labels, ‖(a, W)‖ log-uniform in 10^−3..10^2',
+    integers: ['netN', 'netD', 'm'],
+  },
+};
+
+export default defineLemma({
+  id: 'margins',
+  title: 'Margins: γ(w), γ̄, γ̃(w), and the sandwich γ̃(w) ≤ γ(w) ≤ γ̃(w) + log n/‖w‖^L',
+  source: 'Lecture 15, Margins (definition and remark) and Smoothed margin',
+  runs: 40,
+  hypotheses,
+  setup: maxMarginSetup(hypotheses, 'linear'),
+  // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
+  fromDataset: (dataset) => {
+    const data = asSeparableData(dataset);
+    return fc.tuple(withWeights(data), netOn(data, [1, 4]).map(netFields)).map(([linear, net]) => ({ linear, net }));
+  },
+  proof: [
+    ...sandwichFor(linearModel, linear, w, 'linear'),
+    ...sandwichFor(twoLayerReluNet(param('m')), net, theta, 'relu'),
+    {
+      id: 'max-margin.unit',
+      notes: String.raw`\bar{u} = \operatorname{argmax}_{\|w\|=1} \min_{i \in [n]} y_i \cdot \langle w, x_i \rangle`,
+      lhs: norm(param('ubar', { label: 'ū' })),
+      relation: '=',
+      rhs: lit(1),
+      why: 'ū is a unit vector (certified max-margin direction)',
+    },
+    {
+      id: 'max-margin.attained',
+      notes: String.raw`\bar{\gamma} := \max_{\|w\|=1} \gamma(w)`,
+      lhs: normalizedMargin(linearModel, linear, ubar),
+      relation: '=',
+      rhs: gammaBar,
+      why: 'the maximum is attained at ū (certified: exact optimality certificate of the minimum-norm point of conv{y_i x_i})',
+    },
+    {
+      id: 'max-margin.upper',
+      notes: String.raw`\bar{\gamma} := \max_{\|w\|=1} \gamma(w)`,
+      lhs: normalizedMargin(linearModel, linear, w),
+      relation: '≤',
+      rhs: gammaBar,
+      why: 'γ̄ is the maximum over directions; γ(w) = γ(w/‖w‖)',
+    },
+  ],
+});

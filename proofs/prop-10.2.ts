@@ -1,0 +1,109 @@
+// Lecture 15, "Properties": Proposition 10.2, γ̄ is attained and γ̃(cw) → γ(w) as c → ∞,
+// for the linear model and the 2-homogeneous ReLU net.
+//
+// A limit is not decided by finitely many evaluations. Each limit is checked as
+// the certified rate behind it: for the sampled c > 0,
+//   γ̃(cw) ≤ γ(w) ≤ γ̃(cw) + log n / (c^L ‖w‖^L),
+// so for every ε > 0, |γ̃(cw) − γ(w)| ≤ ε once c ≥ (log n / ε)^{1/L} / ‖w‖.
+import { log, param, type E } from '../src/language/builder.js';
+import { defineLemma, type StepSpec } from '../src/language/lemma.js';
+import fc from 'fast-check';
+import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
+import { positiveReal } from '../src/domains/scalars.js';
+import { maxMarginSetup } from '../src/models/flow-setup.js';
+import {
+  linearModel, normPower, normalizedMargin, scaled, smoothMargin, twoLayerReluNet, weights,
+  type HomogeneousModel, type Sample, type Weights,
+} from '../src/models/margin-functions.js';
+
+const c = param('c');
+/** Where every margin is 0 both sides are exactly 0, which no relative tolerance can show; decimal enclosures are far below 10^−20. */
+const EXACT_ZERO = { abs: 1e-20 };
+const LIMIT = String.raw`\lim_{c \rightarrow \infty} \tilde{\gamma}(cw) = \gamma(w)`;
+
+function limitFor(model: HomogeneousModel, data: Sample, w: Weights, tag: string, limitOf: E, notes = LIMIT): StepSpec[] {
+  const cw = scaled(c, w, `c${w.label}`);
+  return [
+    {
+      id: `limit-below.${tag}`,
+      notes,
+      tolerance: EXACT_ZERO,
+      lhs: smoothMargin(model, data, cw),
+      relation: '≤',
+      rhs: limitOf,
+      why: 'γ̃(cw) ≤ γ(cw) (the sandwich) and γ(cw) = γ(w) (homogeneity)',
+    },
+    {
+      id: `limit-rate.${tag}`,
+      notes,
+      tolerance: EXACT_ZERO,
+      lhs: limitOf,
+      relation: '≤',
+      rhs: smoothMargin(model, data, cw).plus(log(data.n).over(normPower(model, cw))),
+      why: `γ(cw) ≤ γ̃(cw) + log n/‖cw‖^${model.degree} (the sandwich), and ‖cw‖^${model.degree} = c^${model.degree}‖w‖^${model.degree} → ∞`,
+    },
+  ];
+}
+
+const linear: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
+const net: Sample = { X: param('netX', { label: 'x' }), y: param('netY', { label: 'y' }), n: param('netN', { label: 'n' }) };
+const w = weights('w', param('w'));
+const theta = weights('w', param('a'), param('W'));
+const ubar = weights('ū', param('ubar', { label: 'ū' }));
+const gammaBar = param('gammaBar', { label: 'γ̄' });
+const relu = twoLayerReluNet(param('m'));
+
+const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
+const withWeights = (data: SeparableData) => weightVector(data.d).map((w) => ({ ...data, w }));
+
+const hypotheses = {
+  linear: {
+    arbitrary: separableData({ n: [1, 6], d: [1, 4] }).chain(withWeights),
+    domain: 'linear model: n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4, separable (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); w ≠ 0 any direction, ‖w‖ log-uniform in 10^−3..10^2',
+    integers: ['n', 'd'],
+  },
+  net: {
+    arbitrary: netAndData({ n: [1, 6], d: [1, 3], m: [1, 4] }).map(netFields),
+    domain: 'two-layer ReLU net f(x; a, W) = Σ_j a_j σ(⟨w_j, x⟩) (2-homogeneous), m ∈ 1..4, d ∈ 1..3, n ∈ 1..6 points ‖x_i‖ ≤ 1 with any labels, ‖(a, W)‖ log-uniform in 10^−3..10^2',
+    integers: ['netN', 'netD', 'm'],
+  },
+  c: {
+    arbitrary: positiveReal({ minExponent: -3, maxExponent: 5, boundaries: [1, 1e6] }),
+    domain: 'c > 0 log-uniform in 10^−3..10^6 (the rate is checked at each c)',
+  },
+};
+
+export default defineLemma({
+  id: 'prop-10.2',
+  title: 'Proposition 10.2: γ̄ is attained, and γ̃(cw) → γ(w) as c → ∞ (checked with the rate log n/(c^L‖w‖^L))',
+  source: 'Lecture 15, Properties: Proposition 10.2',
+  runs: 40,
+  hypotheses,
+  setup: maxMarginSetup(hypotheses, 'linear'),
+  // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
+  fromDataset: (dataset) => {
+    const data = asSeparableData(dataset);
+    return fc.tuple(withWeights(data), netOn(data, [1, 4]).map(netFields), hypotheses.c.arbitrary).map(([linear, net, c]) => ({ linear, net, c }));
+  },
+  proof: [
+    {
+      id: 'max-attained',
+      notes: String.raw`\bar{\gamma} \text{ is well-defined (i.e., maximum attained)}`,
+      lhs: normalizedMargin(linearModel, linear, ubar),
+      relation: '=',
+      rhs: gammaBar,
+      why: 'γ(ū) = γ̄ for the certified max-margin direction ū (linear model; for the net γ̄ is a non-convex maximum the tool does not certify)',
+    },
+    {
+      id: 'max-upper',
+      notes: String.raw`\bar{\gamma} := \max_{\|w\|=1} \gamma(w)`,
+      lhs: normalizedMargin(linearModel, linear, w),
+      relation: '≤',
+      rhs: gammaBar,
+      why: 'γ̄ is the maximum over directions',
+    },
+    ...limitFor(linearModel, linear, w, 'linear', normalizedMargin(linearModel, linear, w)),
+    ...limitFor(relu, net, theta, 'relu', normalizedMargin(relu, net, theta)),
+    ...limitFor(linearModel, linear, ubar, 'at-max', gammaBar, String.raw`\lim_{c \rightarrow \infty} \tilde{\gamma}(c\hat{w}) = \bar{\gamma}`),
+  ],
+});

@@ -1,0 +1,256 @@
+// Lecture 15, "Linear case": Theorem 10.1 (the smoothed margin of gradient flow approaches γ̄) and its proof sketch,
+// on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
+//
+// Pointwise steps about s (u̇(s), ‖ẇ(s)‖) are checked at s = t, the sampled time. Two integrals come from the
+// validated flow: ∫₀ᵗ‖ẇ(s)‖ds (the flow's certified path length). ∫₀ᵗ u̇(s)ds and ∫₀ᵗ ‖ẇ(s)‖²/𝓛(w(s))ds are
+// enclosed as u(t) − u(0) by the fundamental theorem of calculus (u is C¹ along the flow, and u̇ = ‖ẇ‖²/𝓛 is
+// the step `u-dot`): the links that only restate them check nothing more than u(0) = −log n.
+import { call, exp, grad, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
+import type { ModelFunction } from '../src/language/expr.js';
+import { defineLemma } from '../src/language/lemma.js';
+import { separableDataAtTime } from '../src/domains/separable-data.js';
+import { positiveReal } from '../src/domains/scalars.js';
+import { flowSetup } from '../src/models/flow-setup.js';
+import { ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
+import { asScalar, scalar } from '../src/language/value.js';
+
+const data: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
+const { n } = data;
+const t = param('t');
+const gammaBar = param('gammaBar', { label: 'γ̄' });
+const ubar = param('ubar', { label: 'ū' });
+const e = exp(lit(1)).as('e');
+const w = param('w', { label: 'w(t)' });
+const wt = weights('w(t)', w);
+const ws = weights('w(s)', param('w', { label: 'w(s)' }));
+const w0 = weights('w(0)', param('w0', { label: 'w(0)' }));
+const riskOf = (v: typeof wt) => risk(linearModel, data, v);
+const m = (i: E, v = ws) => margin(linearModel, data, i, v);
+
+/** ẇ(s) = −∇𝓛(w(s)), the gradient by automatic differentiation (certified in interval arithmetic). */
+const gradRisk = grad(ws.parts[0], (V) => riskOf(weights('w(s)', V)), '∇𝓛(w(s))');
+const wDot = neg(gradRisk).as('ẇ(s)');
+const wDotAtT = neg(grad(w, (V) => riskOf(weights('w(t)', V)), '∇𝓛(w(t))')).as('ẇ(t)');
+
+const u = (v: typeof wt, label: string) => neg(log(riskOf(v))).as(label);
+const uT = u(wt, 'u(t)');
+const u0 = u(w0, 'u(0)');
+const vT = norm(w).as('v(t)');
+/** See the header: both integrals of u̇ are enclosed as u(t) − u(0). */
+const integralOfUDot = uT.minus(u0).as('∫₀ᵗ u̇(s) ds');
+const integralOfSpeedSqOverRisk = uT.minus(u0).as('∫₀ᵗ ‖ẇ(s)‖²/𝓛(w(s)) ds');
+const pathLength = param('pathLength', { label: '∫₀ᵗ ‖ẇ(s)‖ ds' });
+
+/** c = 2tnγ̄²; the statement's denominator log t + log(2nγ̄²) − 2 log log(2tneγ̄²). */
+const c = lit(2).times(t).times(n).times(sqr(gammaBar)).as('c');
+const denominator = log(t).plus(log(lit(2).times(n).times(sqr(gammaBar)))).minus(lit(2).times(log(log(lit(2).times(t).times(n).times(e).times(sqr(gammaBar))))));
+/** log c − log(1 + log² c): the lower bound on ‖w(t)‖ from the corrected Lemma 10.1 (positive iff c > 1). */
+const correctedNormBound = log(c).minus(log(lit(1).plus(sqr(log(c)))));
+
+/**
+ * ∫₀ᵗ (1 + log(2nsγ̄²))/(2sγ̄²) ds diverges to −∞: the integrand is negative below s₀ = 1/(2enγ̄²) and
+ * behaves like log(s)/s at 0. It is enclosed as [−∞, ∫_a^t] with a = min(t, s₀)·e^{−1000}, since the
+ * integral over (0, a) is negative. With κ = 2nγ̄², ∫ (1 + log κs)/(2γ̄²s) ds = (log κs + ½log²κs)/(2γ̄²).
+ */
+const logKappaA = min(log(c), lit(-1)).minus(1000);
+const integralFromA = log(c).plus(sqr(log(c)).over(2)).minus(logKappaA.plus(sqr(logKappaA).over(2))).over(lit(2).times(sqr(gammaBar)));
+const divergentToMinusInfinity: ModelFunction = {
+  name: 'divergent integral',
+  print: () => '∫₀ᵗ (1 + log(2nsγ̄²))/(2sγ̄²) ds',
+  evaluate: (A, args) => scalar(A.sub(asScalar(args[0], 'integral'), A.range(0, Infinity))),
+};
+const integratedLemmaBound = call(divergentToMinusInfinity, integralFromA);
+/** The corrected integral: ∫₀ᵗ min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} ds = (min{c, 1} + ℓ₊ + ℓ₊³/3)/(2γ̄²), ℓ₊ = max{0, log c}. */
+const logPlus = max(0, log(c));
+const integratedCorrectedBound = min(c, 1).plus(logPlus).plus(logPlus.pow(3).over(3)).over(lit(2).times(sqr(gammaBar)));
+
+export default defineLemma({
+  id: 'thm-10.1',
+  title: 'Theorem 10.1: γ̃(w(t)) ≥ γ̄ − log n/(log t + log(2nγ̄²) − 2 log log(2tneγ̄²))',
+  source: 'Lecture 15, Linear case: Theorem 10.1, its remark and its proof sketch',
+  runs: 30,
+  hypotheses: {
+    flow: {
+      arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
+      domain: 'separable data, n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4 (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); t > 0 log-uniform in 10^−6..10^6; w(t) the certified gradient flow from w(0) = 0',
+      integers: ['n', 'd'],
+    },
+  },
+  setup: flowSetup('flow'),
+  regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
+  fromDataset: (dataset) => positiveReal({ minExponent: -6, maxExponent: 5, boundaries: [1] }).map((time) => ({ flow: { X: dataset.X, y: dataset.y, n: dataset.X.length, d: dataset.X[0].length, t: time } })),
+  proof: [
+    {
+      id: 'statement',
+      notes: String.raw`\tilde{\gamma}(w(t)) \geq \bar{\gamma} - \frac{\log n}{\log t + \log(2n\bar{\gamma}^2) - 2 \log \log(2tne\bar{\gamma}^2)}`,
+      lhs: smoothMargin(linearModel, data, wt),
+      relation: '≥',
+      rhs: gammaBar.minus(log(n).over(denominator)),
+      why: 'u(t) ≥ −log n + γ̄‖w(t)‖, and Lemma 10.1 bounds ‖w(t)‖ from below',
+      expect: { refuted: 'the denominator is ≤ 0 for 1 ≤ 2ntγ̄² ≲ 12.3 and the bound exceeds γ̄ ≥ γ̃ (n ≥ 2); log log is undefined for 2tneγ̄² ≤ 1; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\tilde{\gamma}(w(t)) \cdot V \geq \bar{\gamma} \cdot V - \log n, \quad V = \log(2tn\bar{\gamma}^2) - \log(1 + \log^2(2tn\bar{\gamma}^2))`,
+        why: 'γ̃ ≥ γ̄ − log n/‖w(t)‖ and ‖w(t)‖ ≥ V (corrected Lemma 10.1): for V > 0 (i.e. 2tnγ̄² > 1) this is γ̃ ≥ γ̄ − log n/V; for V ≤ 0 it holds since γ̃ ≤ γ̄',
+        lhs: smoothMargin(linearModel, data, wt).times(correctedNormBound),
+        rhs: gammaBar.times(correctedNormBound).minus(log(n)),
+      },
+    },
+    {
+      id: 'remark',
+      notes: String.raw`\tilde{\gamma}(w(t)) \leq \gamma(w(t)) \leq \bar{\gamma}`,
+      start: smoothMargin(linearModel, data, wt),
+      links: [
+        { relation: '≤', expr: normalizedMargin(linearModel, data, wt), why: 'the sandwich of the smooth margin', notes: String.raw`\tilde{\gamma}(w(t)) \leq \gamma(w(t))` },
+        { relation: '≤', expr: gammaBar, why: 'γ̄ is the maximum margin', notes: String.raw`\gamma(w(t)) \leq \bar{\gamma}` },
+      ],
+    },
+    {
+      id: 'remark.sandwich',
+      notes: String.raw`\bar{\gamma} - \frac{C}{\log t} \leq \gamma(w(t)) \leq \bar{\gamma}`,
+      lhs: gammaBar.minus(log(n).over(log(t))),
+      relation: '≤',
+      rhs: normalizedMargin(linearModel, data, wt),
+      why: 'the theorem, with C = log n (its constant as t → ∞; the notes leave C unspecified)',
+      expect: { refuted: 'for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0; counterexample: see report' },
+      erratum: {
+        notes: String.raw`\bar{\gamma} - \frac{\log n}{\|w(t)\|} \leq \gamma(w(t)) \leq \bar{\gamma}`,
+        why: 'γ(w(t)) ≥ γ̃(w(t)) ≥ γ̄ − log n/‖w(t)‖, for every t > 0',
+        lhs: gammaBar.minus(log(n).over(vT)),
+      },
+    },
+    {
+      id: 'ratio',
+      notes: String.raw`\tilde{\gamma}(w(t)) = \frac{\ell^{-1}(\mathcal{L}(w(t)))}{\|w(t)\|^1} =: \frac{u(t)}{v(t)}`,
+      lhs: smoothMargin(linearModel, data, wt),
+      relation: '=',
+      rhs: uT.over(vT),
+      why: 'ℓ⁻¹(v) = −log v; u(t) = −log 𝓛(w(t)), v(t) = ‖w(t)‖',
+    },
+    {
+      id: 'u0',
+      notes: String.raw`u(0) = \ell^{-1} \left(\sum_{i=1}^n \ell(y_i \cdot \langle w, x_i \rangle) \right) = \ell^{-1}(n) = -\log(n)`,
+      start: u0,
+      links: [
+        {
+          relation: '=',
+          expr: ellInverse(sum('i', 1, n, (i) => ell(data.y.at(i).times(inner(w0.parts[0], data.X.at(i)))))),
+          why: 'u = ℓ⁻¹(𝓛), at w = w(0)',
+          notes: String.raw`u(0) = \ell^{-1} \left(\sum_{i=1}^n \ell(y_i \cdot \langle w, x_i \rangle) \right)`,
+        },
+        { relation: '=', expr: ellInverse(n), why: 'w(0) = 0 and ℓ(0) = 1', notes: String.raw`= \ell^{-1}(n)` },
+        { relation: '=', expr: neg(log(n)), why: 'ℓ⁻¹(v) = −log v', notes: String.raw`= -\log(n)` },
+      ],
+    },
+    {
+      id: 'u-dot',
+      notes: String.raw`\dot{u}(s) = \left\langle \frac{-\nabla \mathcal{L}(w(s))}{\mathcal{L}(w(s))}, \dot{w}(s) \right\rangle = \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))}`,
+      // u̇(s) = d/ds u(w(s)) = ⟨∇u(w(s)), ẇ(s)⟩, with ∇u by automatic differentiation of w ↦ −log 𝓛(w).
+      start: inner(grad(ws.parts[0], (V) => neg(log(riskOf(weights('w(s)', V)))), '∇u(w(s))'), wDot).as('u̇(s)'),
+      links: [
+        {
+          relation: '=',
+          expr: inner(neg(gradRisk).over(riskOf(ws)), wDot),
+          why: 'chain rule: ∇(−log 𝓛) = −∇𝓛/𝓛',
+          notes: String.raw`\dot{u}(s) = \left\langle \frac{-\nabla \mathcal{L}(w(s))}{\mathcal{L}(w(s))}, \dot{w}(s) \right\rangle`,
+        },
+        { relation: '=', expr: normSq(wDot).over(riskOf(ws)), why: 'ẇ = −∇𝓛', notes: String.raw`= \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))}` },
+      ],
+    },
+    {
+      id: 'speed-lower',
+      notes: String.raw`\begin{aligned}\|\dot{w}(s)\| &\geq \langle \dot{w}(s), \bar{u} \rangle = \left\langle -\sum_{i=1}^n x_i y_i \ell'(m_i(w(s))), \bar{u} \right\rangle \\ &= \sum_{i=1}^n \ell(m_i(w(s))) \cdot \langle y_i x_i, \bar{u} \rangle \\ &\geq \bar{\gamma} \cdot \sum_{i=1}^n \ell(m_i(w(s))) \\ &= \bar{\gamma} \cdot \mathcal{L}(w(s))\end{aligned}`,
+      start: norm(wDot),
+      links: [
+        { relation: '≥', expr: inner(wDot, ubar), why: 'Cauchy–Schwarz, ‖ū‖ = 1', notes: String.raw`\|\dot{w}(s)\| \geq \langle \dot{w}(s), \bar{u} \rangle` },
+        {
+          relation: '=',
+          expr: inner(neg(sum('i', 1, n, (i) => data.X.at(i).times(data.y.at(i)).times(ellPrime(m(i))))), ubar),
+          why: 'ẇ = −∇𝓛 = −Σ_i x_i y_i ℓ\'(m_i(w))',
+          notes: String.raw`= \left\langle -\sum_{i=1}^n x_i y_i \ell'(m_i(w(s))), \bar{u} \right\rangle`,
+        },
+        {
+          relation: '=',
+          expr: sum('i', 1, n, (i) => ell(m(i)).times(inner(data.y.at(i).times(data.X.at(i)), ubar))),
+          why: "−ℓ' = ℓ for the exponential loss",
+          notes: String.raw`= \sum_{i=1}^n \ell(m_i(w(s))) \cdot \langle y_i x_i, \bar{u} \rangle`,
+        },
+        {
+          relation: '≥',
+          expr: gammaBar.times(sum('i', 1, n, (i) => ell(m(i)))),
+          why: '⟨y_i x_i, ū⟩ = m_i(ū) ≥ γ̄',
+          notes: String.raw`\geq \bar{\gamma} \cdot \sum_{i=1}^n \ell(m_i(w(s)))`,
+        },
+        { relation: '=', expr: gammaBar.times(riskOf(ws)), why: 'definition of 𝓛', notes: String.raw`= \bar{\gamma} \cdot \mathcal{L}(w(s))` },
+      ],
+    },
+    {
+      id: 'u-lower',
+      notes: String.raw`\begin{aligned} u(t) &= u(0) + \int_0^t \dot{u}(s) \, ds \\ &\geq -\log(n) + \int_0^t \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))} \, ds \\ &\geq -\log(n) + \bar{\gamma} \cdot \int_0^t \|\dot{w}(s)\| \, ds \\ &\geq -\log(n) + \bar{\gamma} \cdot \|\dot{w}(t)\| \end{aligned}`,
+      start: uT,
+      links: [
+        { relation: '=', expr: u0.plus(integralOfUDot), why: 'fundamental theorem of calculus (the integral is enclosed through it)', notes: String.raw`u(t) = u(0) + \int_0^t \dot{u}(s) \, ds` },
+        {
+          relation: '≥',
+          expr: neg(log(n)).plus(integralOfSpeedSqOverRisk),
+          why: 'u(0) = −log n and u̇ = ‖ẇ‖²/𝓛 (steps u0 and u-dot)',
+          notes: String.raw`\geq -\log(n) + \int_0^t \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))} \, ds`,
+        },
+        {
+          relation: '≥',
+          expr: neg(log(n)).plus(gammaBar.times(pathLength)),
+          why: '‖ẇ‖²/𝓛 ≥ γ̄‖ẇ‖ (step speed-lower); the path length is the flow\'s certified enclosure',
+          notes: String.raw`\geq -\log(n) + \bar{\gamma} \cdot \int_0^t \|\dot{w}(s)\| \, ds`,
+        },
+        {
+          relation: '≥',
+          expr: neg(log(n)).plus(gammaBar.times(norm(wDotAtT))),
+          why: 'as written: ∫₀ᵗ‖ẇ(s)‖ds ≥ ‖ẇ(t)‖',
+          notes: String.raw`\geq -\log(n) + \bar{\gamma} \cdot \|\dot{w}(t)\|`,
+          expect: { refuted: 'typo ‖ẇ(t)‖ for ‖w(t)‖: for small t the path length ≈ t‖ẇ(0)‖ is below ‖ẇ(t)‖; counterexample: see report' },
+          erratum: {
+            notes: String.raw`\geq -\log(n) + \bar{\gamma} \cdot \|w(t)\|`,
+            why: '∫₀ᵗ‖ẇ(s)‖ds ≥ ‖∫₀ᵗ ẇ(s)ds‖ = ‖w(t) − w(0)‖ = ‖w(t)‖',
+            rhs: neg(log(n)).plus(gammaBar.times(vT)),
+          },
+        },
+      ],
+    },
+    {
+      id: 'v-upper',
+      notes: String.raw`v(t) = \|w(t)\| \leq \int_0^t \|\dot{w}(s)\| \, ds`,
+      lhs: vT,
+      relation: '≤',
+      rhs: pathLength,
+      why: 'w(0) = 0 and the triangle inequality for integrals',
+    },
+    {
+      id: 'speed-upper',
+      notes: String.raw`\begin{aligned} \|\dot{w}(s)\| &= \left\| \sum_{i=1}^n x_i y_i \ell'(m_i(w(s))) \right\| \\ &\leq \sum_{i=1}^n \ell(m_i(w(s))) \\ &\leq \mathcal{L}(w(s)) \end{aligned}`,
+      start: norm(wDot),
+      links: [
+        {
+          relation: '=',
+          expr: norm(sum('i', 1, n, (i) => data.X.at(i).times(data.y.at(i)).times(ellPrime(m(i))))),
+          why: 'ẇ = −∇𝓛, and the norm ignores the sign',
+          notes: String.raw`\|\dot{w}(s)\| = \left\| \sum_{i=1}^n x_i y_i \ell'(m_i(w(s))) \right\|`,
+        },
+        { relation: '≤', expr: sum('i', 1, n, (i) => ell(m(i))), why: "triangle inequality, ‖x_i‖ ≤ 1, |ℓ'| = ℓ", notes: String.raw`\leq \sum_{i=1}^n \ell(m_i(w(s)))` },
+        { relation: '≤', expr: riskOf(ws), why: 'definition of 𝓛 (equality)', notes: String.raw`\leq \mathcal{L}(w(s))` },
+      ],
+    },
+    {
+      id: 'v-integrated',
+      notes: String.raw`\text{By the risk convergence (Lemma 10.1) \dots Integrate: } v(t) \leq \int_0^t \frac{1 + \log(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2} \, ds`,
+      lhs: vT,
+      relation: '≤',
+      rhs: integratedLemmaBound,
+      why: 'v(t) ≤ ∫₀ᵗ ‖ẇ‖ ≤ ∫₀ᵗ 𝓛(w(s)) ds and Lemma 10.1\'s bound on 𝓛(w(s))',
+      expect: { refuted: 'the bound on 𝓛(w(s)) is negative for s < 1/(2enγ̄²) and its integral from 0 diverges to −∞; counterexample: see report' },
+      erratum: {
+        notes: String.raw`v(t) \leq \int_0^t \min\left\{n, \frac{1 + \log^2(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2}\right\} ds = \frac{\min\{c, 1\} + \log_+ c + \frac{1}{3}\log_+^3 c}{2\bar{\gamma}^2}, \quad c = 2tn\bar{\gamma}^2`,
+        why: '𝓛(w(s)) ≤ 𝓛(w(0)) = n and the corrected Lemma 10.1 bound, integrated',
+        rhs: integratedCorrectedBound,
+      },
+    },
+  ],
+});

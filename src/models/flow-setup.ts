@@ -1,0 +1,156 @@
+import type { Arith } from '../arithmetic/arith.js';
+import { addUp, subDown, subUp } from '../arithmetic/rounding.js';
+import type { Env, Hypothesis, Instance, Setup } from '../language/lemma.js';
+import { plainSetup } from '../language/lemma.js';
+import type { Value } from '../language/value.js';
+import { exactMinNormFace } from '../trajectories/exact-min-norm-face.js';
+import { certifiedMaxMargin } from '../trajectories/max-margin.js';
+import { validatedGradientFlow, type FlowPoint } from '../trajectories/gradient-flow.js';
+import { signedPoints, type Dataset } from './dataset.js';
+
+/**
+ * Setups for the margin lemmas: the certified max margin γ̄ and direction ū
+ * of a data set, and the validated gradient flow w(t) of 𝓛(w) = Σ_i e^{−y_i⟨w, x_i⟩}
+ * from w(0) = 0, bound as values in any arithmetic via A.range(lo, hi).
+ * The enclosures are computed once in float intervals; decimal levels then
+ * evaluate the proof's formulas at higher precision around them (sound,
+ * and the enclosures' own width stays visible in every verdict).
+ *
+ * Bound names: gammaBar (γ̄), ubar (ū, a box around the certified ball),
+ * and for the flow: w (w(t)), w0 (w(0) = 0), pathLength (∫₀ᵗ‖ẇ(s)‖ds), t.
+ */
+
+export interface MaxMarginEnclosure {
+  gamma: { lo: number; hi: number };
+  relativeWidth: number;
+  /** A box around ū (each coordinate), and the radius of the certified ball it came from. */
+  direction: [number, number][];
+  radius: number;
+}
+
+export class NotSeparableError extends Error {
+  override name = 'NotSeparableError';
+}
+
+const CACHE_SIZE = 512;
+
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+const maxMargins = new Map<string, MaxMarginEnclosure>();
+const flows = new Map<string, FlowPoint>();
+
+/** The certified γ̄ and ū of a data set; throws NotSeparableError when separability cannot be certified. */
+export function maxMarginOf(data: Dataset): MaxMarginEnclosure {
+  return cached(maxMargins, JSON.stringify([data.X, data.y]), () => {
+    const result = certifiedMaxMargin(data);
+    if (result.kind === 'non-separable') throw new NotSeparableError('the data are not linearly separable (certified: 0 is a convex combination of the y_i x_i)');
+    if (result.kind === 'undetermined') throw new NotSeparableError(`the max margin could not be certified: ${result.reason}`);
+    const { center, radius } = result.direction;
+    const ball: MaxMarginEnclosure = {
+      gamma: result.gamma,
+      relativeWidth: result.relativeWidth,
+      direction: center.map((c) => [subDown(c, radius), addUp(c, radius)]),
+      radius,
+    };
+    return result.method === 'exact-face' ? ball : (exactFaceNearSupport(signedPoints(data), result.support, result.weights) ?? ball);
+  });
+}
+
+/**
+ * When the engine's exact face certificate fails on Wolfe's support, the face is usually
+ * near-degenerate: a point j with ⟨z_j, v⟩ = ‖v‖² up to rounding belongs to it. Retry the exact
+ * certificate (exactMinNormFace, which checks optimality on every point) with such points added.
+ */
+function exactFaceNearSupport(points: number[][], support: readonly number[], weights: readonly number[]): MaxMarginEnclosure | null {
+  const d = points[0].length;
+  const v = points[0].map((_, j) => support.reduce((acc, k, s) => acc + weights[s] * points[k][j], 0));
+  const normSq = v.reduce((a, x) => a + x * x, 0);
+  const same = (a: readonly number[], b: readonly number[]): boolean => a.every((x, j) => x === b[j]);
+  const near: number[] = [];
+  points.forEach((z, j) => {
+    if (support.includes(j) || [...support, ...near].some((k) => same(points[k], z))) return;
+    if (z.reduce((a, x, k) => a + x * v[k], 0) <= normSq * (1 + 1e-6)) near.push(j);
+  });
+  const candidates = [...near.map((j) => [...support, j]), [...support, ...near]].filter((s) => s.length <= d);
+  for (const candidate of candidates) {
+    const face = exactMinNormFace(points, candidate);
+    if (face === null) continue;
+    const width = subUp(face.gamma[1], face.gamma[0]);
+    const radius = Math.max(...face.direction.map(([lo, hi]) => subUp(hi, lo)));
+    return { gamma: { lo: face.gamma[0], hi: face.gamma[1] }, relativeWidth: width / face.gamma[0], direction: face.direction, radius };
+  }
+  return null;
+}
+
+/** The validated flow at time t (certified enclosures of w(t), 𝓛, ‖w‖, ‖ẇ‖, ∫‖ẇ‖). */
+export function flowAt(data: Dataset, t: number): FlowPoint {
+  return cached(flows, JSON.stringify([data.X, data.y, t]), () => {
+    const result = validatedGradientFlow(data, [t]);
+    if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+    return result.points[0];
+  });
+}
+
+const vector = <T>(data: T[]): Value<T> => ({ shape: [data.length], data });
+const scalarValue = <T>(x: T): Value<T> => ({ shape: [], data: [x] });
+
+/** γ̄ and ū as values: ū's box contains the certified ball around it. */
+export function bindMaxMargin<T>(A: Arith<T>, enclosure: MaxMarginEnclosure, env: Env<T>, names = { gammaBar: 'gammaBar', ubar: 'ubar' }): void {
+  env.values[names.gammaBar] = scalarValue(A.range(enclosure.gamma.lo, enclosure.gamma.hi));
+  env.values[names.ubar] = vector(enclosure.direction.map(([lo, hi]) => A.range(lo, hi)));
+  env.facts = {
+    ...env.facts,
+    gammaBarLo: enclosure.gamma.lo,
+    gammaBarHi: enclosure.gamma.hi,
+    gammaBarRelativeWidth: enclosure.relativeWidth,
+    ubarRadius: enclosure.radius,
+  };
+}
+
+function datasetOf(instance: Record<string, unknown>): Dataset {
+  return { X: instance.X as number[][], y: instance.y as number[] };
+}
+
+/**
+ * plainSetup plus γ̄ and ū of the data set in the object hypothesis `field`
+ * (which holds X and y).
+ */
+export function maxMarginSetup(hypotheses: Record<string, Hypothesis>, field: string): Setup {
+  const plain = plainSetup(hypotheses);
+  return <T>(instance: Instance, A: Arith<T>): Env<T> => {
+    const env = plain(instance, A);
+    bindMaxMargin(A, maxMarginOf(datasetOf(instance[field] as Record<string, unknown>)), env);
+    return env;
+  };
+}
+
+/**
+ * For an instance { [field]: { X, y, n, d, t } }: the data (X, y exact, n and
+ * d integers), t, γ̄, ū, and the certified flow at t: w (w(t)), w0 (= 0),
+ * pathLength (∫₀ᵗ‖ẇ(s)‖ds). Facts: the γ̄ enclosure and the flow's radius
+ * (absolute, and relative to ‖w(t)‖).
+ */
+export function flowSetup(field: string): Setup {
+  return <T>(instance: Instance, A: Arith<T>): Env<T> => {
+    const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number };
+    const data = datasetOf(part);
+    const env: Env<T> = { values: {}, ints: { n: part.n, d: part.d } };
+    env.values.X = { shape: [part.n, part.d], data: part.X.flat().map((v) => A.num(v)) };
+    env.values.y = vector(part.y.map((v) => A.num(v)));
+    env.values.t = scalarValue(A.num(part.t));
+    bindMaxMargin(A, maxMarginOf(data), env);
+    const flow = flowAt(data, part.t);
+    env.values.w = vector(flow.w.map((x) => A.range(x.lo, x.hi)));
+    env.values.w0 = vector(part.X[0].map(() => A.num(0)));
+    env.values.pathLength = scalarValue(A.range(flow.pathLength.lo, flow.pathLength.hi));
+    env.facts = { ...env.facts, flowRadius: flow.radius, flowRelativeRadius: flow.norm.lo > 0 ? flow.radius / flow.norm.lo : Infinity };
+    return env;
+  };
+}

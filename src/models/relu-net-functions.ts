@@ -1,0 +1,338 @@
+import type { Arith } from '../arithmetic/arith.js';
+import { floatArith } from '../arithmetic/float-arith.js';
+import { intervalArith } from '../arithmetic/interval-arith.js';
+import type { Interval } from '../arithmetic/interval.js';
+import { type E, call } from '../language/builder.js';
+import type { ModelFunction } from '../language/expr.js';
+import { ShapeError, asScalar, scalar, type Value } from '../language/value.js';
+import * as fast from './relu-net-float.js';
+import * as generic from './relu-net-generic.js';
+import * as certified from './relu-net-interval.js';
+import type { LabelledSample, ReluNet } from './relu-net.js';
+import { type NetSample, netSample } from './relu-net-sample.js';
+
+/**
+ * The hot quantities of the two-layer ReLU net as model functions for `call`
+ * nodes: f(x; W), ∇f(x; W), R̂(W), ∇R̂(W) by the notes' formula and the
+ * surrogate R̂⁽ⁱ⁾(Z) = (1/n) Σ_k ℓ(y_k ⟨Z, ∇f(x_k; W_i)⟩). Each is written once
+ * per kind of arithmetic: tight Float64Array loops for floats, the certified
+ * typed-array kernels for float intervals, and plain `Arith` code for any
+ * other arithmetic (decimal intervals, dual numbers of `grad`).
+ * Results of the fast paths are cached per argument value (values are immutable).
+ */
+
+// --- argument conversion -----------------------------------------------------
+
+const floats = new WeakMap<Value<unknown>, Float64Array>();
+const boxes = new WeakMap<Value<unknown>, certified.Box | null>();
+
+function floatData(v: Value<number>): Float64Array {
+  let out = floats.get(v);
+  if (!out) floats.set(v, (out = Float64Array.from(v.data)));
+  return out;
+}
+
+function boxData(v: Value<Interval>): certified.Box {
+  let out = boxes.get(v);
+  if (!out) {
+    const lo = new Float64Array(v.data.length);
+    const hi = new Float64Array(v.data.length);
+    let isPoint = true;
+    v.data.forEach((x, i) => {
+      lo[i] = x.lo;
+      hi[i] = x.hi;
+      if (x.lo !== x.hi) isPoint = false;
+    });
+    out = isPoint ? { lo, hi: lo } : { lo, hi };
+    boxes.set(v, out);
+  }
+  return out;
+}
+
+/** An exact double per entry, or null when an entry is not a point. */
+function pointData(v: Value<Interval>): Float64Array | null {
+  const b = boxData(v);
+  return b.lo === b.hi ? b.lo : null;
+}
+
+function matrixShape(v: Value<unknown>, what: string): [number, number] {
+  if (v.shape.length !== 2) throw new ShapeError(`${what}: expected a matrix, got shape [${v.shape.join(', ')}]`);
+  return [v.shape[0], v.shape[1]];
+}
+
+function vectorLength(v: Value<unknown>, what: string): number {
+  if (v.shape.length !== 1) throw new ShapeError(`${what}: expected a vector, got shape [${v.shape.join(', ')}]`);
+  return v.shape[0];
+}
+
+const isFloat = <T>(A: Arith<T>): boolean => A === (floatArith as unknown);
+const isInterval = <T>(A: Arith<T>): boolean => A === (intervalArith as unknown);
+
+const unitSigns = (xs: ArrayLike<number>): boolean => Array.prototype.every.call(xs, (v: number) => v === 1 || v === -1);
+
+/**
+ * The sample as typed arrays, cached on the X value; null when an entry is not
+ * exact or a sign is not ±1. Without labels (per-point functions) y is all 1.
+ */
+const samples = new WeakMap<Value<unknown>, { y: Value<unknown> | undefined; a: Value<unknown>; sample: NetSample | null }>();
+
+function sampleOf<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value<T>): NetSample | null {
+  const known = samples.get(X);
+  if (known && known.y === y && known.a === a) return known.sample;
+  const [n, d] = matrixShape(X, 'X');
+  if (y && vectorLength(y, 'y') !== n) throw new ShapeError(`y has ${y.shape[0]} labels for ${n} points`);
+  vectorLength(a, 'a');
+  let sample: NetSample | null = null;
+  const exact = (v: Value<T>): Float64Array | null => (isFloat(A) ? floatData(v as Value<number>) : isInterval(A) ? pointData(v as Value<Interval>) : null);
+  const Xs = exact(X);
+  const ys = y ? exact(y) : new Float64Array(n).fill(1);
+  const as = exact(a);
+  if (Xs && ys && as && unitSigns(ys) && unitSigns(as)) sample = netSample(Xs, n, d, ys, as);
+  samples.set(X, { y, a, sample });
+  return sample;
+}
+
+/** The notes' 1-based point index k as a 0-based row of X. */
+function pointIndex<T>(A: Arith<T>, k: Value<T>, n: number): number {
+  const v = A.lo(asScalar(k, 'point index'));
+  if (!Number.isInteger(v) || A.hi(k.data[0]) !== v || v < 1 || v > n) throw new ShapeError(`point index ${v} outside 1..${n}`);
+  return v - 1;
+}
+
+function rowOf<T>(M: Value<T>, r: number): T[] {
+  const cols = M.shape[1];
+  return M.data.slice(r * cols, (r + 1) * cols);
+}
+
+function checkWeights(W: Value<unknown>, m: number, d: number, what: string): void {
+  const [rows, cols] = matrixShape(W, what);
+  if (rows !== m || cols !== d) throw new ShapeError(`${what} is ${rows}×${cols}, the net is ${m}×${d}`);
+}
+
+// --- cached preactivations of a weight matrix over the sample ----------------
+
+const floatPre = new WeakMap<Value<unknown>, { sample: NetSample; P: Float64Array }>();
+const boxPre = new WeakMap<Value<unknown>, { sample: NetSample; P: certified.Box }>();
+
+function floatPreactivations(W: Value<number>, s: NetSample): Float64Array {
+  const known = floatPre.get(W);
+  if (known && known.sample === s) return known.P;
+  const P = fast.preactivations(floatData(W), s);
+  floatPre.set(W, { sample: s, P });
+  return P;
+}
+
+function boxPreactivations(W: Value<Interval>, s: NetSample): certified.Box {
+  const known = boxPre.get(W);
+  if (known && known.sample === s) return known.P;
+  const P = certified.preactivations(boxData(W), s);
+  boxPre.set(W, { sample: s, P });
+  return P;
+}
+
+function genericSample<T>(X: Value<T>, y: Value<T>, a: Value<T>): generic.GenericSample<T> {
+  const [n, d] = matrixShape(X, 'X');
+  return { n, m: a.data.length, d, X: X.data, y: y.data, a: a.data };
+}
+
+function boxValue(b: certified.Box, shape: readonly number[]): Value<Interval> {
+  const data: Interval[] = new Array(b.lo.length);
+  for (let i = 0; i < b.lo.length; i++) data[i] = { lo: b.lo[i], hi: b.hi[i] };
+  return { shape, data };
+}
+
+
+// --- printing ------------------------------------------------------------------
+
+const SUBSCRIPT_TO_PLAIN: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₊': '+', '₋': '-', 'ᵢ': 'i', 'ⱼ': 'j', 'ₖ': 'k', 'ₜ': 't', 'ₘ': 'm', 'ₙ': 'n' };
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', i: 'ⁱ', j: 'ʲ', k: 'ᵏ', t: 'ᵗ', m: 'ᵐ', n: 'ⁿ' };
+
+/** "Wᵢ" → "⁽ⁱ⁾", "W_{t'}" → "^{(t')}": the iterate's index as the surrogate's superscript. */
+function iterateSuperscript(printedW: string): string {
+  const rest = printedW.replace(/^W/, '');
+  const plain = rest.startsWith('_{') && rest.endsWith('}') ? rest.slice(2, -1) : [...rest].map((c) => SUBSCRIPT_TO_PLAIN[c] ?? c).join('');
+  const chars = [...plain];
+  return chars.length && chars.every((c) => SUPERSCRIPT[c]) ? `⁽${chars.map((c) => SUPERSCRIPT[c]).join('')}⁾` : `^{(${plain})}`;
+}
+
+// --- the model functions --------------------------------------------------------
+
+/** x_k printed as the notes do: "xₖ" (subscript characters where they exist). */
+function pointName(X: string, k: string): string {
+  const SUB: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', n: 'ₙ' };
+  return [...k].every((c) => SUB[c]) ? `${X}${[...k].map((c) => SUB[c]).join('')}` : `${X}_{${k}}`;
+}
+
+/** f(x_k; W); arguments X, k (the notes' 1-based index), W, a. */
+export const netOutputFunction: ModelFunction = {
+  name: 'relu-net-output',
+  print: ([X, k, W]) => `f(${pointName(X, k)}; ${W})`,
+  evaluate<T>(A: Arith<T>, [X, kv, W, a]: readonly Value<T>[]): Value<T> {
+    const [n, d] = matrixShape(X, 'X');
+    const k = pointIndex(A, kv, n);
+    checkWeights(W, a.data.length, d, 'W');
+    const s = sampleOf(A, X, undefined, a);
+    if (s && isFloat(A)) return scalar(fast.outputAt(floatPreactivations(W as Value<number>, s), k, s) as T);
+    if (s && isInterval(A)) return scalar(certified.outputAt(boxPreactivations(W as Value<Interval>, s), k, s) as T);
+    return scalar(generic.output(A, rowOf(X, k), W.data, a.data, d));
+  },
+};
+
+/** ∇f(x_k; W) by the notes' rows formula, or c·∇f(x_k; W) with a scalar c; arguments X, k, W, a [, c]. */
+export const netGradientFunction: ModelFunction = {
+  name: 'relu-net-gradient',
+  print: ([X, k, W, , c]) => `${c === undefined ? '' : `${c}·`}∇f(${pointName(X, k)}; ${W})`,
+  evaluate<T>(A: Arith<T>, [X, kv, W, a, c]: readonly Value<T>[]): Value<T> {
+    const [n, d] = matrixShape(X, 'X');
+    const k = pointIndex(A, kv, n);
+    checkWeights(W, a.data.length, d, 'W');
+    const shape = W.shape;
+    const factor = c === undefined ? undefined : asScalar(c, 'scalar factor');
+    const s = sampleOf(A, X, undefined, a);
+    if (s && isFloat(A)) {
+      const G = fast.gradientAt(floatPreactivations(W as Value<number>, s), k, s);
+      if (factor !== undefined) for (let e = 0; e < G.length; e++) G[e] *= factor as number;
+      return { shape, data: Array.from(G) as T[] };
+    }
+    if (s && isInterval(A)) {
+      const G = boxValue(certified.gradientAt(boxPreactivations(W as Value<Interval>, s), k, s), shape) as Value<T>;
+      return factor === undefined ? G : { shape, data: G.data.map((g) => A.mul(factor, g)) };
+    }
+    const G = generic.gradient(A, rowOf(X, k), W.data, a.data, d);
+    return { shape, data: factor === undefined ? G : G.map((g) => A.mul(factor, g)) };
+  },
+};
+
+/**
+ * ⟨∇f(x_k; W), V⟩ without forming ∇f(x_k; W): (1/√m) Σ_j a_j σ'(⟨w_j, x_k⟩) ⟨v_j, x_k⟩;
+ * arguments X, k, W, a, V and optionally a scalar c, for ⟨c·∇f(x_k; W), V⟩ = c ⟨∇f(x_k; W), V⟩.
+ * `gradientFirst` false prints the pairing the other way round, ⟨V, ∇f(x_k; W)⟩.
+ */
+function gradientPairingFunction(gradientFirst: boolean): ModelFunction {
+  return {
+    name: gradientFirst ? 'relu-net-gradient-pairing' : 'relu-net-pairing-gradient',
+    print: ([X, k, W, , V, c]) => {
+      const g = `${c === undefined ? '' : `${c}·`}∇f(${pointName(X, k)}; ${W})`;
+      return gradientFirst ? `⟨${g}, ${V}⟩` : `⟨${V}, ${g}⟩`;
+    },
+    evaluate<T>(A: Arith<T>, [X, kv, W, a, V, c]: readonly Value<T>[]): Value<T> {
+      const [n, d] = matrixShape(X, 'X');
+      const k = pointIndex(A, kv, n);
+      checkWeights(W, a.data.length, d, 'W');
+      checkWeights(V, a.data.length, d, 'V');
+      const factor = c === undefined ? undefined : asScalar(c, 'scalar factor');
+      const scaled = (v: T): Value<T> => scalar(factor === undefined ? v : A.mul(factor, v));
+      const s = sampleOf(A, X, undefined, a);
+      if (s && isFloat(A)) return scaled(fast.pairingAt(floatPreactivations(W as Value<number>, s), floatPreactivations(V as Value<number>, s), k, s) as T);
+      if (s && isInterval(A)) return scaled(certified.pairingAt(boxPreactivations(W as Value<Interval>, s), boxPreactivations(V as Value<Interval>, s), k, s) as T);
+      return scaled(generic.gradientPairing(A, rowOf(X, k), W.data, V.data, a.data, d));
+    },
+  };
+}
+
+export const netGradientPairingFunction = gradientPairingFunction(true);
+export const pairingNetGradientFunction = gradientPairingFunction(false);
+
+/** R̂(W) = (1/n) Σ_k ℓ(y_k f(x_k; W)); arguments W, X, y, a. */
+export const riskFunction: ModelFunction = {
+  name: 'relu-net-risk',
+  print: ([W]) => `R̂(${W})`,
+  evaluate<T>(A: Arith<T>, [W, X, y, a]: readonly Value<T>[]): Value<T> {
+    const s = sampleOf(A, X, y, a);
+    checkWeights(W, a.data.length, X.shape[1], 'W');
+    if (s && isFloat(A)) {
+      const P = floatPreactivations(W as Value<number>, s);
+      const f = fast.outputs(P, s);
+      let acc = 0;
+      for (let k = 0; k < s.n; k++) acc += floatArith.logistic(s.y[k] * f[k]);
+      return scalar((acc / s.n) as T);
+    }
+    if (s && isInterval(A)) return scalar(certified.riskFrom(boxPreactivations(W as Value<Interval>, s), s) as T);
+    return scalar(generic.risk(A, W.data, genericSample(X, y, a)));
+  },
+};
+
+/** ∇R̂(W) by the notes' formula (1/n) Σ_k ℓ'(y_k f(x_k; W)) y_k ∇f(x_k; W); arguments W, X, y, a. */
+export const riskGradientFunction: ModelFunction = {
+  name: 'relu-net-risk-gradient',
+  print: ([W]) => `∇R̂(${W})`,
+  evaluate<T>(A: Arith<T>, [W, X, y, a]: readonly Value<T>[]): Value<T> {
+    const s = sampleOf(A, X, y, a);
+    checkWeights(W, a.data.length, X.shape[1], 'W');
+    const shape = W.shape;
+    if (s && isFloat(A)) return { shape, data: [...fast.riskGradientFrom(floatPreactivations(W as Value<number>, s), s)] as T[] };
+    if (s && isInterval(A)) return boxValue(certified.riskGradientFrom(boxPreactivations(W as Value<Interval>, s), s), shape) as Value<T>;
+    return { shape, data: generic.riskGradient(A, W.data, genericSample(X, y, a)) };
+  },
+};
+
+/** R̂⁽ⁱ⁾(Z) = (1/n) Σ_k ℓ(y_k ⟨Z, ∇f(x_k; W_i)⟩); arguments Z, W_i, X, y, a. */
+export const surrogateRiskFunction: ModelFunction = {
+  name: 'relu-net-surrogate-risk',
+  print: ([Z, W]) => `R̂${iterateSuperscript(W)}(${Z})`,
+  evaluate<T>(A: Arith<T>, [Z, W, X, y, a]: readonly Value<T>[]): Value<T> {
+    const s = sampleOf(A, X, y, a);
+    checkWeights(W, a.data.length, X.shape[1], 'W');
+    checkWeights(Z, a.data.length, X.shape[1], 'Z');
+    if (s && isFloat(A)) {
+      const P = floatPreactivations(W as Value<number>, s);
+      const Q = floatPreactivations(Z as Value<number>, s);
+      const scale = 1 / Math.sqrt(s.m);
+      let acc = 0;
+      for (let k = 0; k < s.n; k++) {
+        let u = 0;
+        for (let j = 0; j < s.m; j++) if (P[k * s.m + j] > 0) u += s.a[j] * Q[k * s.m + j];
+        acc += floatArith.logistic(s.y[k] * scale * u);
+      }
+      return scalar((acc / s.n) as T);
+    }
+    if (s && isInterval(A)) {
+      const P = boxPreactivations(W as Value<Interval>, s);
+      const Q = boxPreactivations(Z as Value<Interval>, s);
+      return scalar(certified.surrogateRiskFrom(P, Q, s) as T);
+    }
+    return scalar(generic.surrogateRisk(A, Z.data, W.data, genericSample(X, y, a)));
+  },
+};
+
+// --- expressions that read like the notes -------------------------------------------
+
+/** f(x_k; W) */
+export function netOutput(net: ReluNet, data: LabelledSample, k: E, W: E): E {
+  return call(netOutputFunction, data.X, k, W, net.a);
+}
+
+/** ∇f(x_k; W) = (1/√m) [a_j σ'(w_jᵀx_k) x_k]_j, or c·∇f(x_k; W) with a scalar c. */
+export function netGradient(net: ReluNet, data: LabelledSample, k: E, W: E, c?: E): E {
+  return c === undefined ? call(netGradientFunction, data.X, k, W, net.a) : call(netGradientFunction, data.X, k, W, net.a, c);
+}
+
+/** ⟨∇f(x_k; W), V⟩, or ⟨c·∇f(x_k; W), V⟩ with a scalar c. */
+export function netGradientPairing(net: ReluNet, data: LabelledSample, k: E, W: E, V: E, c?: E): E {
+  return c === undefined ? call(netGradientPairingFunction, data.X, k, W, net.a, V) : call(netGradientPairingFunction, data.X, k, W, net.a, V, c);
+}
+
+/** ⟨V, ∇f(x_k; W)⟩ */
+export function pairingNetGradient(net: ReluNet, data: LabelledSample, V: E, k: E, W: E): E {
+  return call(pairingNetGradientFunction, data.X, k, W, net.a, V);
+}
+
+/** y_k f(x_k; W) */
+export function margin(net: ReluNet, data: LabelledSample, k: E, W: E): E {
+  return data.y.at(k).times(netOutput(net, data, k, W));
+}
+
+/** R̂(W) */
+export function risk(net: ReluNet, data: LabelledSample, W: E): E {
+  return call(riskFunction, W, data.X, data.y, net.a);
+}
+
+/** ∇R̂(W) */
+export function riskGradient(net: ReluNet, data: LabelledSample, W: E): E {
+  return call(riskGradientFunction, W, data.X, data.y, net.a);
+}
+
+/** R̂⁽ⁱ⁾(Z), the risk of the net linearised at W_i, evaluated at Z. */
+export function surrogateRisk(net: ReluNet, data: LabelledSample, Z: E, Wi: E): E {
+  return call(surrogateRiskFunction, Z, Wi, data.X, data.y, net.a);
+}

@@ -1,0 +1,199 @@
+import type { Arith } from '../arithmetic/arith.js';
+import { floatArith } from '../arithmetic/float-arith.js';
+import { intervalArith } from '../arithmetic/interval-arith.js';
+import { type Interval, point } from '../arithmetic/interval.js';
+import { intervalVector, normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
+import { addUp, mulUp, subDown, subUp } from '../arithmetic/rounding.js';
+import type { Value } from '../language/value.js';
+import * as fast from '../models/relu-net-float.js';
+import * as generic from '../models/relu-net-generic.js';
+import * as certified from '../models/relu-net-interval.js';
+import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
+
+/**
+ * Gradient descent W_{i+1} = W_i − η ∇R̂(W_i) on the notes' two-layer ReLU net
+ * (first layer trained, logistic loss), from an exact W_0, in any arithmetic.
+ *
+ * Float intervals carry each iterate as a ball: a double centre c_i and a
+ * Frobenius radius ρ_i with ‖W_i − c_i‖_F ≤ ρ_i for the exact iterate W_i.
+ * While no preactivation ⟨w_j, x_k⟩ (x_k ≠ 0) can change sign over the ball,
+ * R̂ is smooth on it with Hessian H = (1/n) Σ_k ℓ''(z_k) v_k v_kᵀ, v_k = y_k ∇f(x_k; W)
+ * fixed, so 0 ⪯ H ⪯ (1/4) max_k ‖x_k‖² I (ℓ'' ≤ 1/4, ‖v_k‖ ≤ ‖x_k‖). By the mean
+ * value theorem, W_{i+1} = [c_i − η∇R̂(c_i)] + (I − ηH̄)(W_i − c_i) with
+ * ‖I − ηH̄‖₂ ≤ 1 when η max_k ‖x_k‖² ≤ 8, so the radius grows only by the
+ * rounding of one certified step at the point c_i: linearly in t, where
+ * propagating boxes would grow geometrically (the wrapping effect).
+ * Otherwise (a preactivation may cross 0, or η is too large) the step is
+ * taken over the whole box with σ' = [0, 1] where its argument straddles 0.
+ *
+ * Other certified arithmetics (decimal intervals) propagate boxes directly:
+ * their precision absorbs the growth at the horizons used here. Plain floats
+ * run the plain iteration.
+ */
+export interface DescentProblem {
+  /** Points x_k (rows), labels y_k, output signs a_j, start W_0 (m × d), step η, number of steps t. */
+  readonly X: readonly (readonly number[])[];
+  readonly y: readonly number[];
+  readonly a: readonly number[];
+  readonly W0: readonly (readonly number[])[];
+  readonly eta: number;
+  readonly steps: number;
+}
+
+export interface DescentTrajectory<T> {
+  /** W_0 … W_t: shape [t + 1, m, d]. */
+  readonly iterates: Value<T>;
+  /** Largest width of an entry's enclosure over all iterates (0 in floats). */
+  readonly maxWidth: number;
+  /** Steps taken over a whole box because the activation pattern could not be fixed. */
+  readonly boxSteps: number;
+}
+
+function sampleOf(p: DescentProblem): NetSample {
+  const d = p.W0[0]?.length ?? 0;
+  for (const x of p.X) if (x.length !== d) throw new RangeError('gradient descent: points and weights differ in dimension');
+  return netSample(p.X.flat(), p.X.length, d, p.y, p.a);
+}
+
+function checkProblem(p: DescentProblem): void {
+  if (!Number.isInteger(p.steps) || p.steps < 0) throw new RangeError(`gradient descent: ${p.steps} steps`);
+  if (!(p.eta > 0) || !Number.isFinite(p.eta)) throw new RangeError(`gradient descent: step size ${p.eta}`);
+  if (p.a.length !== p.W0.length) throw new RangeError('gradient descent: one sign a_j per row of W_0');
+}
+
+/** The plain float iterates W_0 … W_t (row-major m × d each). */
+export function floatDescent(p: DescentProblem): Float64Array[] {
+  checkProblem(p);
+  const s = sampleOf(p);
+  let W = Float64Array.from(p.W0.flat());
+  const out = [W];
+  for (let i = 0; i < p.steps; i++) {
+    const G = fast.riskGradient(W, s);
+    const next = new Float64Array(W.length);
+    for (let e = 0; e < W.length; e++) next[e] = W[e] - p.eta * G[e];
+    out.push((W = next));
+  }
+  return out;
+}
+
+/** Centre and Frobenius radius of the ball around an enclosure: rad_e = max(hi − c, c − lo), radius ≥ ‖rad‖_F. */
+function recentre(b: certified.Box): { centre: Float64Array; radius: number } {
+  const n = b.lo.length;
+  const centre = new Float64Array(n);
+  const rad = new Float64Array(n);
+  for (let e = 0; e < n; e++) {
+    const c = b.lo[e] / 2 + b.hi[e] / 2;
+    centre[e] = c;
+    rad[e] = Math.max(subUp(b.hi[e], c), subUp(c, b.lo[e]), 0);
+  }
+  return { centre, radius: normPoint(rad).hi };
+}
+
+interface BallTrajectory {
+  boxes: certified.Box[];
+  maxWidth: number;
+  boxSteps: number;
+}
+
+function ballDescent(p: DescentProblem): BallTrajectory {
+  const s = sampleOf(p);
+  const eta: Interval = point(p.eta);
+  const normUp: number[] = [];
+  let maxNormSq = 0;
+  for (let k = 0; k < s.n; k++) {
+    const x = pointOf(s, k);
+    normUp.push(normPoint(x).hi);
+    maxNormSq = Math.max(maxNormSq, normSquaredPoint(x).hi);
+  }
+  const contractive = mulUp(p.eta, maxNormSq) <= 8;
+  let centre: Float64Array = Float64Array.from(p.W0.flat());
+  let radius = 0;
+  const boxes: certified.Box[] = [{ lo: centre, hi: centre }];
+  let maxWidth = 0;
+  let boxSteps = 0;
+  for (let i = 0; i < p.steps; i++) {
+    const P = certified.preactivations({ lo: centre, hi: centre }, s);
+    let fixed = contractive;
+    for (let k = 0; fixed && k < s.n; k++) {
+      if (s.zeroPoint[k]) continue;
+      const r = mulUp(radius, normUp[k]);
+      for (let j = 0; j < s.m; j++) {
+        const e = k * s.m + j;
+        if (!(P.lo[e] > r || P.hi[e] < -r)) {
+          fixed = false;
+          break;
+        }
+      }
+    }
+    let step: certified.Box;
+    let carried: number;
+    if (fixed) {
+      step = subtractScaled({ lo: centre, hi: centre }, eta, certified.riskGradientFrom(P, s));
+      carried = radius;
+    } else {
+      boxSteps++;
+      const box = intervalVector(centre.length);
+      for (let e = 0; e < centre.length; e++) {
+        box.lo[e] = subDown(centre[e], radius);
+        box.hi[e] = addUp(centre[e], radius);
+      }
+      step = subtractScaled(box, eta, certified.riskGradient(box, s));
+      carried = 0;
+    }
+    const enclosure = intervalVector(centre.length);
+    for (let e = 0; e < centre.length; e++) {
+      enclosure.lo[e] = subDown(step.lo[e], carried);
+      enclosure.hi[e] = addUp(step.hi[e], carried);
+      maxWidth = Math.max(maxWidth, subUp(enclosure.hi[e], enclosure.lo[e]));
+    }
+    boxes.push(enclosure);
+    const ball = recentre(step);
+    centre = ball.centre;
+    radius = addUp(carried, ball.radius);
+  }
+  return { boxes, maxWidth, boxSteps };
+}
+
+function genericDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
+  const m = p.W0.length;
+  const d = p.W0[0]?.length ?? 0;
+  const sample: generic.GenericSample<T> = {
+    n: p.X.length,
+    m,
+    d,
+    X: p.X.flat().map((v) => A.num(v)),
+    y: p.y.map((v) => A.num(v)),
+    a: p.a.map((v) => A.num(v)),
+  };
+  const eta = A.num(p.eta);
+  let W = p.W0.flat().map((v) => A.num(v));
+  const data = [...W];
+  let maxWidth = 0;
+  for (let i = 0; i < p.steps; i++) {
+    const G = generic.riskGradient(A, W, sample);
+    W = W.map((w, e) => A.sub(w, A.mul(eta, G[e])));
+    for (const w of W) maxWidth = Math.max(maxWidth, A.width(w));
+    data.push(...W);
+  }
+  return { iterates: { shape: [p.steps + 1, m, d], data }, maxWidth, boxSteps: 0 };
+}
+
+/** Certified enclosures of the exact iterates W_0 … W_t (plain iterates for floats). */
+export function reluGradientDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
+  checkProblem(p);
+  const m = p.W0.length;
+  const d = p.W0[0]?.length ?? 0;
+  const shape = [p.steps + 1, m, d];
+  if (A === (floatArith as unknown)) {
+    const data: number[] = [];
+    for (const W of floatDescent(p)) for (const w of W) data.push(w);
+    return { iterates: { shape, data: data as T[] }, maxWidth: 0, boxSteps: 0 };
+  }
+  if (A === (intervalArith as unknown) && p.y.every((v) => v === 1 || v === -1) && p.a.every((v) => v === 1 || v === -1)) {
+    const ball = ballDescent(p);
+    const data: Interval[] = [];
+    for (const b of ball.boxes) for (let e = 0; e < b.lo.length; e++) data.push({ lo: b.lo[e], hi: b.hi[e] });
+    return { iterates: { shape, data: data as T[] }, maxWidth: ball.maxWidth, boxSteps: ball.boxSteps };
+  }
+  return genericDescent(A, p);
+}

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arithmeticSection } from './arithmetic.js';
+import { decimalSection } from './decimal.js';
+import { marginSection } from './margin.js';
 import type { Figure, Section } from './measure.js';
 
 /**
@@ -7,7 +9,7 @@ import type { Figure, Section } from './measure.js';
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection];
+const sections: Section[] = [arithmeticSection, decimalSection, marginSection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');

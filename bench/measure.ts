@@ -41,7 +41,7 @@ export function medianMs(fn: () => void, { warmup = 5, runs = 21 } = {}): number
  * value against baseline, timed alternately so that both see the same machine
  * load: medians of each, and the median of the per-pair ratios.
  */
-export function compare(value: () => void, baseline: () => void, unit = 'ms', { warmup = 5, runs = 21, scale = 1 } = {}): Figure {
+export function compare(value: () => void, baseline: () => void, unit = 'ms', { warmup = 10, runs = 21, scale = 1 } = {}): Figure {
   for (let i = 0; i < warmup; i++) {
     baseline();
     value();

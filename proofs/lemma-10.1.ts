@@ -7,6 +7,17 @@ import { positiveReal } from '../src/domains/scalars.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 
+/** Where the tool found each certified counterexample (default seed): the replay path it printed. */
+const REPLAY_PATHS: Record<string, string> = {
+  'risk-bound': '3:267:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:5:0:0:1:1:1:1:1:1:0:2:0:0:0:4',
+  'norm-bound': '11:238:2:0:1:0:1',
+  'claim-1.3': '10:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1:0:1:0:1:0:2:0:2:0:4:0:2:1:0:0:3:3:1:2:2:2:2:3:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:2:3:3:0:3:0:0:1:3',
+  'plug-in': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+  'claim-2.4': '3:267:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:5:0:0:1:1:1:1:1:1:0:2:0:0:0:4',
+  'claim-2.inverse': '11:238:2:0:1:0:1',
+};
+const replay = (step: string): string => `npm run verify -- --lemma lemma-10.1 --seed 20261128 --replay ${REPLAY_PATHS[step]} --step ${step}`;
+
 const data: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
 const { n } = data;
 const t = param('t');
@@ -32,7 +43,7 @@ export default defineLemma({
   id: 'lemma-10.1',
   title: 'Lemma 10.1: 𝓛(w(t)) ≤ (1 + log(2ntγ̄²))/(2tγ̄²) and ‖w(t)‖ ≥ log(2tnγ̄²) − log(1 + log(2tnγ̄²))',
   source: 'Lecture 15, Gradient flow: Lemma 10.1 and its proof sketch (Claims 1 and 2)',
-  runs: 30,
+  runs: 50,
   hypotheses: {
     flow: {
       arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
@@ -51,7 +62,7 @@ export default defineLemma({
       relation: '≤',
       rhs: riskBound,
       why: 'Claim 1 with c = 2tnγ̄²',
-      expect: { refuted: 'below t = 1/(2enγ̄²) the bound is negative, and the plug-in gives log², not log; counterexample: see report' },
+      expect: { refuted: `below t = 1/(2enγ̄²) the bound is negative, and the plug-in gives log², not log; counterexample: ${replay('risk-bound')}` },
       erratum: {
         notes: String.raw`\mathcal{L}(w(t)) \leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'Claim 1 at c = 2tnγ̄² gives n/c + log²(c)/(2tγ̄²) = (1 + log² c)/(2tγ̄²); for c < 1 this exceeds n ≥ 𝓛(w(t)), so it holds for every t > 0',
@@ -65,7 +76,7 @@ export default defineLemma({
       relation: '≥',
       rhs: log(c).minus(log(lit(1).plus(log(c)))),
       why: 'Claim 2',
-      expect: { refuted: 'undefined for t ≤ 1/(2enγ̄²) and false just above it, where log(1 + log c) → −∞; counterexample: see report' },
+      expect: { refuted: `undefined for t ≤ 1/(2enγ̄²) and false just above it, where log(1 + log c) → −∞; counterexample: ${replay('norm-bound')}` },
       erratum: {
         notes: String.raw`\|w(t)\| \geq \log(2tn\bar{\gamma}^2) - \log(1 + \log^2(2tn\bar{\gamma}^2))`,
         why: 'Claim 2 with the corrected first bound: ℓ(‖w(t)‖) ≤ (1 + log² c)/c',
@@ -102,7 +113,7 @@ export default defineLemma({
           expr: sum('i', 1, n, () => exp(neg(log(c)))).plus(sqr(log(c)).over(twoTGammaSq)),
           why: 'm_i(ū) ≥ γ̄ and ℓ is decreasing (needs log c ≥ 0)',
           notes: String.raw`\leq \sum_{i=1}^n \exp(-\log c) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
-          expect: { refuted: 'for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄; counterexample: see report' },
+          expect: { refuted: `for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄; counterexample: ${replay('claim-1.3')}` },
           erratum: {
             notes: String.raw`\leq \sum_{i=1}^n \exp\left(-\min\left\{\log c, \log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}}\right\}\right) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
             why: 'm_i(ū)/γ̄ ≥ 1: for log c ≥ 0 the minimum is log c (the notes\' bound); for log c < 0 the step keeps the term itself',
@@ -124,7 +135,7 @@ export default defineLemma({
       relation: '=',
       rhs: riskBound,
       why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
-      expect: { refuted: 'the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}; counterexample: see report' },
+      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}; counterexample: ${replay('plug-in')}` },
       erratum: {
         notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
@@ -158,7 +169,7 @@ export default defineLemma({
           expr: lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))),
           why: 'the first bound, divided by n',
           notes: String.raw`\leq \frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
-          expect: { refuted: 'inherits the first bound, false for small t; counterexample: see report' },
+          expect: { refuted: `inherits the first bound, false for small t; counterexample: ${replay('claim-2.4')}` },
           erratum: {
             notes: String.raw`\leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
             why: 'the corrected first bound, divided by n',
@@ -174,7 +185,7 @@ export default defineLemma({
       relation: '≥',
       rhs: ellInverse(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),
       why: 'ℓ⁻¹ is decreasing',
-      expect: { refuted: 'ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above; counterexample: see report' },
+      expect: { refuted: `ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above; counterexample: ${replay('claim-2.inverse')}` },
       erratum: {
         notes: String.raw`\|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,
         why: 'ℓ⁻¹ of the corrected bound',

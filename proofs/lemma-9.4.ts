@@ -1,11 +1,9 @@
 // Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
 import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
-import { defineLemma, type Instance } from '../src/language/lemma.js';
-import { fromPlain, scalar } from '../src/language/value.js';
-import { comparisonRecipe, descentProblem, gdSetting, horizon, resolveInstance, type ComparisonRecipe, type GdSetting, type ResolvedInstance } from '../src/domains/gd-instances.js';
+import { defineLemma, type LemmaSpec } from '../src/language/lemma.js';
+import { comparisonRecipe, gdSetting, gradientDescentSetup, horizon } from '../src/domains/gd-instances.js';
 import { halfOpen, stepSize } from '../src/domains/scalars.js';
 import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
-import { reluGradientDescent } from '../src/trajectories/relu-gradient-descent.js';
 
 const W = param('W', { base: [0, 1] });
 const Z = param('Z');
@@ -43,29 +41,18 @@ const claimRight = distance(W.at(0)).minus(distance(W.at(prefix))).over(eta.time
 const CLAIM = String.raw`\sum_{i < t} \frac{1}{t} \hat{R}(W_i) - \sum_{i < t} \frac{2}{t} \hat{R}^{(i)}(Z) \leq \frac{\|W_0 - Z\|_F^2 - \|W_t - Z\|_F^2}{\eta \cdot t}`;
 const TELESCOPE = String.raw`Use the fact that $1 \leq 2 - \eta$, and telescope to get the claim`;
 
-const HORIZON = 12;
+const HORIZON = 20;
 
-/** Float trajectory and Z per instance, computed once and shared by every arithmetic. */
-const resolved = new WeakMap<Instance, ResolvedInstance>();
-
-function resolve(instance: Instance): ResolvedInstance {
-  let r = resolved.get(instance);
-  if (!r) {
-    r = resolveInstance(instance.setting as GdSetting, instance.eta as number, instance.t as number, instance.Z as ComparisonRecipe);
-    resolved.set(instance, r);
-  }
-  return r;
-}
-
-export default defineLemma({
+/** The lemma as written; exported so tests can build mutated copies of it. */
+export const lemma94: LemmaSpec = {
   id: 'lemma-9.4',
   title: 'Lemma 9.4 (Ji & Telgarsky 2019): average risk along gradient descent against any Z',
   source: 'Lecture 15, Risk convergence: Lemma 9.4 and its proof sketch',
   hypotheses: {
     setting: {
-      arbitrary: gdSetting({ points: [1, 8], dimension: [1, 4], width: [1, 8] }),
+      arbitrary: gdSetting({ points: [1, 12], dimension: [1, 6], width: [1, 16] }),
       domain:
-        'n ∈ 1..8 points ‖x_k‖ ≤ 1 (on the sphere, inside, at radius 10^-6..10^-1, ±e_l, or 0), labels ±1: by a hyperplane (separable), with a point under both labels (non-separable), or at random; m ∈ 1..8, d ∈ 1..4, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active on some x_k at W_0',
+        'n ∈ 1..12 points ‖x_k‖ ≤ 1 (on the sphere, inside, at radius 10^-6..10^-1, ±e_l, or 0), labels ±1: by a hyperplane (separable), with a point under both labels (non-separable), or at random; m ∈ 1..16, d ∈ 1..6, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active on some x_k at W_0',
       integers: ['n', 'd', 'm'],
     },
     eta: { arbitrary: stepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
@@ -76,30 +63,7 @@ export default defineLemma({
         "Z drawn independently of the trajectory: W_0 or W_t (float) plus a perturbation of size 10^-3..1 relative to the weights and the trajectory's extent; far out, entries up to 10^2..10^6; or W_0 plus a direction orthogonal to every ∇f(x_k; W_0) (tight at i = 0)",
     },
   },
-  setup: (instance, A) => {
-    const setting = instance.setting as GdSetting;
-    const { Z: comparison, horizon: steps } = resolve(instance);
-    const trajectory = reluGradientDescent(A, descentProblem(setting, instance.eta as number, steps));
-    let largest = 0;
-    for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
-    return {
-      values: {
-        W: trajectory.iterates,
-        Z: fromPlain(A, comparison, 'Z'),
-        X: fromPlain(A, setting.X, 'X'),
-        y: fromPlain(A, setting.y, 'y'),
-        a: fromPlain(A, setting.a, 'a'),
-        eta: scalar(A.num(instance.eta as number)),
-      },
-      ints: { n: setting.n, d: setting.d, m: setting.m, t: steps },
-      facts: {
-        'largest enclosure width': trajectory.maxWidth,
-        'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
-        "box steps (σ' straddled)": trajectory.boxSteps,
-        'iterates cut after the net died': (instance.t as number) - steps,
-      },
-    };
-  },
+  setup: gradientDescentSetup,
   proof: [
     {
       id: 'gradient-formula',
@@ -133,7 +97,7 @@ export default defineLemma({
       notes: String.raw`\|W_{i+1} - Z\|_F^2 = \|W_i - Z\|_F^2 - 2\eta \langle \nabla \hat{R}(W_i), W_i - Z \rangle + \eta^2 \|\nabla \hat{R}(W_i)\|_F^2`,
       lhs: distance(Wnext),
       relation: '=',
-      rhs: distance(Wi).minus(eta.times(2).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(normSq(gradR))),
+      rhs: distance(Wi).minus(lit(2).times(eta).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(normSq(gradR))),
       why: 'W_{i+1} − Z = (W_i − Z) − η∇R̂(W_i), expanded',
       over: everyIterate,
     },
@@ -162,7 +126,7 @@ export default defineLemma({
       notes: String.raw`\|W_{i+1} - Z\|_F^2 \leq \|W_i - Z\|_F^2 - 2\eta \langle \nabla \hat{R}(W_i), W_i - Z \rangle + \eta^2 \hat{R}(W_i)`,
       lhs: distance(Wnext),
       relation: '≤',
-      rhs: distance(Wi).minus(eta.times(2).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(R(Wi))),
+      rhs: distance(Wi).minus(lit(2).times(eta).times(inner(gradR, Wi.minus(Z)))).plus(eta.squared().times(R(Wi))),
       why: 'the decomposition with the third-term bound',
       over: everyIterate,
     },
@@ -207,14 +171,14 @@ export default defineLemma({
       notes: String.raw`\|W_{i+1} - Z\|_F^2 \leq \|W_i - Z\|_F^2 + 2\eta \hat{R}^{(i)}(Z) - 2\eta \hat{R}(W_i) + \eta^2 \hat{R}(W_i)`,
       lhs: distance(Wnext),
       relation: '≤',
-      rhs: distance(Wi).plus(eta.times(2).times(Rsurrogate(Wi))).minus(eta.times(2).times(R(Wi))).plus(eta.squared().times(R(Wi))),
+      rhs: distance(Wi).plus(lit(2).times(eta).times(Rsurrogate(Wi))).minus(lit(2).times(eta).times(R(Wi))).plus(eta.squared().times(R(Wi))),
       why: 'the second-term bound, multiplied by 2η',
       over: everyIterate,
     },
     {
       id: 'reordering',
       notes: String.raw`(2 - \eta) \hat{R}(W_i) - 2\hat{R}^{(i)}(Z) \leq \frac{\|W_i - Z\|_F^2 - \|W_{i+1} - Z\|_F^2}{\eta}`,
-      lhs: eta.neg().plus(2).times(R(Wi)).minus(Rsurrogate(Wi).times(2)),
+      lhs: lit(2).minus(eta).times(R(Wi)).minus(lit(2).times(Rsurrogate(Wi))),
       relation: '≤',
       rhs: distance(Wi).minus(distance(Wnext)).over(eta),
       why: 'reordering the one-step inequality and dividing by η > 0',
@@ -228,7 +192,7 @@ export default defineLemma({
       links: [
         {
           relation: '≤',
-          expr: sum('i', 0, prefix.minus(1), (j) => eta.neg().plus(2).times(R(W.at(j))).minus(Rsurrogate(W.at(j)).times(2))).over(prefix),
+          expr: sum('i', 0, prefix.minus(1), (j) => lit(2).minus(eta).times(R(W.at(j))).minus(lit(2).times(Rsurrogate(W.at(j))))).over(prefix),
           why: '1 ≤ 2 − η (η ≤ 1) and R̂(W_i) ≥ 0',
           notes: TELESCOPE,
         },
@@ -251,4 +215,6 @@ export default defineLemma({
     },
   ],
   relaxations: [{ hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' } }],
-});
+};
+
+export default defineLemma(lemma94);

@@ -1,8 +1,8 @@
 // Lecture 15, "Margins" and "Smoothed margin": the definitions of γ, γ̄, γ̃ and the sandwich of the smooth margin,
 // for the linear model and the 2-homogeneous ReLU net.
+import fc from 'fast-check';
 import { log, lit, maxOver, norm, param, sum } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
-import fc from 'fast-check';
 import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
 import {
@@ -109,7 +109,7 @@ export default defineLemma({
   id: 'margins',
   title: 'Margins: γ(w), γ̄, γ̃(w), and the sandwich γ̃(w) ≤ γ(w) ≤ γ̃(w) + log n/‖w‖^L',
   source: 'Lecture 15, Margins (definition and remark) and Smoothed margin',
-  runs: 40,
+  runs: 60,
   hypotheses,
   setup: maxMarginSetup(hypotheses, 'linear'),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.

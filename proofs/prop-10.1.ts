@@ -1,13 +1,22 @@
 // Lecture 15, "Infimum not attained": Proposition 10.1 and its proof sketch, for the linear model and the 2-homogeneous ReLU net.
+import fc from 'fast-check';
 import { index, lit, param, rows, sqrt, sum, type E } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
-import fc from 'fast-check';
 import { asSeparableData, netFromLinear, netSeparatedDataWithLowRisk, separableDataWithLowRisk, withLowRiskWeights, type NetInstance } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
 import {
   ell, infimumOfRisk, limsupAsCGrows, linearModel, margin, minMargin, risk, scaled, sumMinusLargest, twoLayerReluNet, weights,
   type HomogeneousModel, type Sample, type Weights,
 } from '../src/models/margin-functions.js';
+
+/** Where the tool found each certified counterexample (default seed): the replay path it printed. */
+const REPLAY_PATHS: Record<string, string> = {
+  'sum-above-max.linear': '2:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+  'limit.linear.2': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+  'sum-above-max.relu': '1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+  'limit.relu.2': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
+};
+const replay = (step: string): string => `npm run verify -- --lemma prop-10.1 --seed 20261128 --replay ${REPLAY_PATHS[step]} --step ${step}`;
 
 const c = param('c');
 /** Limits are compared as enclosures [0, g(C)] with g(C) < 10^−300 (see limsupAsCGrows): equal within this absolute tolerance. */
@@ -57,7 +66,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
       relation: '>',
       rhs: lit(0),
       why: 'every ℓ(m_i(ŵ)) > 0 (compared as the sum minus its largest term)',
-      expect: { refuted: 'strict only when n ≥ 2: for n = 1 the sum is its only term; counterexample: see the replay command in the report' },
+      expect: { refuted: `refuted when n = 1, where the sum is its only term (strict for n ≥ 2); counterexample: ${replay(`sum-above-max.${tag}`)}` },
       erratum: {
         notes: String.raw`\sum_{i=1}^n \ell(m_i(\hat{w})) \geq \max_{i \in [n]} \ell(m_i(\hat{w}))`,
         why: 'every term is ≥ 0; equality when n = 1',
@@ -89,7 +98,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
           expr: limsupAsCGrows((s) => risk(model, data, cw(s)), C, smallest),
           why: 'the infimum is at most any value of 𝓛',
           notes: String.raw`\inf_w \mathcal{L}(\hat{w}) \leq \limsup_{c \rightarrow \infty} \mathcal{L}(c\hat{w})`,
-          expect: { refuted: "typo: inf_w 𝓛(ŵ) = 𝓛(ŵ) > 0 while the lim sup is 0; counterexample: see the replay command in the report" },
+          expect: { refuted: `typo: inf_w 𝓛(ŵ) = 𝓛(ŵ) > 0 while the lim sup is 0; counterexample: ${replay(`limit.${tag}.2`)}` },
           erratum: {
             notes: String.raw`\inf_w \mathcal{L}(w) \leq \limsup_{c \rightarrow \infty} \mathcal{L}(c\hat{w})`,
             why: 'the infimum over w of 𝓛(w) is at most any value of 𝓛 (enclosed in [0, 𝓛(Cŵ)])',
@@ -141,7 +150,7 @@ export default defineLemma({
   id: 'prop-10.1',
   title: 'Proposition 10.1: with 𝓛(ŵ) < ℓ(0), inf_w 𝓛(w) = 0 and the infimum is not attained',
   source: 'Lecture 15, Infimum not attained: Proposition 10.1 and its proof sketch',
-  runs: 40,
+  runs: 50,
   hypotheses: {
     linear: {
       arbitrary: separableDataWithLowRisk({ n: [1, 6], d: [1, 4] }),

@@ -5,9 +5,9 @@
 // the certified rate behind it: for the sampled c > 0,
 //   γ̃(cw) ≤ γ(w) ≤ γ̃(cw) + log n / (c^L ‖w‖^L),
 // so for every ε > 0, |γ̃(cw) − γ(w)| ≤ ε once c ≥ (log n / ε)^{1/L} / ‖w‖.
+import fc from 'fast-check';
 import { log, param, type E } from '../src/language/builder.js';
 import { defineLemma, type StepSpec } from '../src/language/lemma.js';
-import fc from 'fast-check';
 import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
@@ -77,7 +77,7 @@ export default defineLemma({
   id: 'prop-10.2',
   title: 'Proposition 10.2: γ̄ is attained, and γ̃(cw) → γ(w) as c → ∞ (checked with the rate log n/(c^L‖w‖^L))',
   source: 'Lecture 15, Properties: Proposition 10.2',
-  runs: 40,
+  runs: 60,
   hypotheses,
   setup: maxMarginSetup(hypotheses, 'linear'),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.

@@ -98,23 +98,13 @@ function powWith(r: DirectedDecimal, a: DecimalInterval, n: number): DecimalInte
   return new DecimalInterval(ZERO, maxOf(r.powPositive(lo.neg(), n, 'up'), r.powPositive(hi, n, 'up')));
 }
 
-const cache = new Map<number, DecimalIntervalArithmetic>();
-
-/** Interval operations with ends rounded outward at `digits` significant digits (cached per digits). */
-export function decimalIntervals(digits: number): DecimalIntervalArithmetic {
-  let ops = cache.get(digits);
-  if (!ops) {
-    ops = new DecimalIntervalArithmetic(digits);
-    cache.set(digits, ops);
-  }
-  return ops;
-}
-
 /**
- * Every operation returns an enclosure of the exact real result over all
- * reals of its inputs, lower ends rounded toward −∞ and upper ends toward +∞.
+ * Interval operations with ends at `digits` significant digits. Every
+ * operation returns an enclosure of the exact real result over all reals of
+ * its inputs, lower ends rounded toward −∞ and upper ends toward +∞.
  * Monotone functions are evaluated at the ends; composite ones at a few guard
- * digits, then rounded outward once.
+ * digits, then rounded outward once. (`decimalArith` in decimal-arith.ts is
+ * the cached entry point.)
  */
 export class DecimalIntervalArithmetic {
   /** Rounding at the target precision. */

@@ -1,3 +1,5 @@
+import { MAX_DIGITS } from '../arithmetic/decimal-rounding.js';
+
 /** How a lemma is checked. Every run is a pure function of these options. */
 export interface CheckOptions {
   /** fast-check seed: the same seed gives the same report, apart from timing fields. */
@@ -15,5 +17,5 @@ export interface CheckOptions {
 }
 
 export const DEFAULT_SEED = 20261128;
-/** Decimal digits tried in turn; the deep end is reached only while the step's time budget lasts. */
-export const DEFAULT_DIGITS: readonly number[] = [30, 60, 120, 240, 480, 900];
+/** Decimal digits tried in turn; the deep end is reached only while the step's refinement budget lasts. */
+export const DEFAULT_DIGITS: readonly number[] = [30, 60, 120, 240, MAX_DIGITS];

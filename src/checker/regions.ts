@@ -38,6 +38,14 @@ function outcomeAt(lemma: Lemma, check: Check, instance: Instance, failure: Fail
 }
 
 const format = (x: number): string => Number(x.toPrecision(3)).toString();
+/** Bracket ends with enough digits to tell them apart. */
+function formatBracket(a: number, b: number): [string, string] {
+  for (let p = 3; p < 17; p++) {
+    const [x, y] = [Number(a.toPrecision(p)), Number(b.toPrecision(p))];
+    if (x !== y) return [String(x), String(y)];
+  }
+  return [String(a), String(b)];
+}
 
 /**
  * Locates where a refuted (or undefined) step fails along one parameter, at a fixed
@@ -80,10 +88,13 @@ export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan:
     const all = outcomes.every((o) => o === 'fails');
     return [{ parameter: name, direction: 'between', boundary: [lo, hi], description: all ? `${failure} for every scanned ${name} in [${format(lo)}, ${format(hi)}]` : `${failure} at some ${name} in [${format(lo)}, ${format(hi)}]; elsewhere not decided` }];
   }
-  return boundaries.map(({ between, refutedBelow }) => ({
-    parameter: name,
-    direction: refutedBelow ? 'below' : 'above',
-    boundary: between,
-    description: `${failure} for ${name} ${refutedBelow ? 'below' : 'above'} ${format(refutedBelow ? between[0] : between[1])} (boundary in [${format(between[0])}, ${format(between[1])}], scanned ${format(lo)}..${format(hi)})`,
-  }));
+  return boundaries.map(({ between, refutedBelow }) => {
+    const [a, b] = formatBracket(between[0], between[1]);
+    return {
+      parameter: name,
+      direction: refutedBelow ? 'below' : 'above',
+      boundary: between,
+      description: `${failure} for ${name} ${refutedBelow ? 'below' : 'above'} ${refutedBelow ? a : b} (boundary in [${a}, ${b}], scanned ${format(lo)}..${format(hi)})`,
+    };
+  });
 }

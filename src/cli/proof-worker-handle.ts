@@ -36,8 +36,10 @@ export class ProofWorker {
     const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href };
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
     // A proof's own output must not interleave with the report on stdout.
-    this.worker.stdout.pipe(process.stderr, { end: false });
-    this.worker.stderr.pipe(process.stderr, { end: false });
+    // Forwarded chunk by chunk: piping would add listeners to process.stderr for every worker.
+    const forward = (chunk: Buffer): boolean => process.stderr.write(chunk);
+    this.worker.stdout.on('data', forward);
+    this.worker.stderr.on('data', forward);
     this.worker.on('message', (message: FromWorker) => this.deliver({ kind: 'message', message }));
     this.worker.on('error', (err: unknown) => this.die(err instanceof Error ? `${err.name}: ${err.message}` : String(err)));
     this.worker.on('exit', (code) => this.die(`the worker thread stopped (exit code ${code})`));

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import type { Env, Instance } from '../language/lemma.js';
+import type { Arith } from '../arithmetic/arith.js';
+import { fromPlain, scalar } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import { netSample } from '../models/relu-net-sample.js';
-import { type DescentProblem, floatDescent } from '../trajectories/relu-gradient-descent.js';
+import { type DescentProblem, floatDescent, reluGradientDescent } from '../trajectories/relu-gradient-descent.js';
 import { inUnitBall } from './points.js';
 
 /**
@@ -286,6 +289,49 @@ export function resolveInstance(setting: GdSetting, eta: number, t: number, reci
   }
   const floatIterates = all.slice(0, horizon + 1);
   return { Z: resolveComparison(setting, recipe, floatIterates), horizon, floatIterates };
+}
+
+/** Float trajectory and Z per instance, computed once and shared by every arithmetic. */
+const resolved = new WeakMap<Instance, ResolvedInstance>();
+
+function resolveOnce(instance: Instance): ResolvedInstance {
+  let r = resolved.get(instance);
+  if (!r) {
+    r = resolveInstance(instance.setting as GdSetting, instance.eta as number, instance.t as number, instance.Z as ComparisonRecipe);
+    resolved.set(instance, r);
+  }
+  return r;
+}
+
+/**
+ * Setup for instances { setting, eta, t, Z }: the trajectory W_0 … W_t in the
+ * given arithmetic (certified enclosures in interval arithmetics), the data,
+ * Z and η as exact values, the sizes as integers, and the trajectory's widths
+ * as facts.
+ */
+export function gradientDescentSetup<T>(instance: Instance, A: Arith<T>): Env<T> {
+  const setting = instance.setting as GdSetting;
+  const { Z, horizon: steps } = resolveOnce(instance);
+  const trajectory = reluGradientDescent(A, descentProblem(setting, instance.eta as number, steps));
+  let largest = 0;
+  for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
+  return {
+    values: {
+      W: trajectory.iterates,
+      Z: fromPlain(A, Z, 'Z'),
+      X: fromPlain(A, setting.X, 'X'),
+      y: fromPlain(A, setting.y, 'y'),
+      a: fromPlain(A, setting.a, 'a'),
+      eta: scalar(A.num(instance.eta as number)),
+    },
+    ints: { n: setting.n, d: setting.d, m: setting.m, t: steps },
+    facts: {
+      'largest enclosure width': trajectory.maxWidth,
+      'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
+      "box steps (σ' straddled)": trajectory.boxSteps,
+      'iterates cut after the net died': (instance.t as number) - steps,
+    },
+  };
 }
 
 /** Horizons t of the trajectory. */

@@ -107,13 +107,10 @@ function axisPoints(d: number, n: [number, number]): fc.Arbitrary<SeparableData>
  * sphere; then duplicates, sometimes.
  */
 function generalSet(d: number, n: [number, number], decades: number): fc.Arbitrary<SeparableData> {
-  const gamma0 = fc.double({ min: 0, max: decades, noNaN: true }).map((s) => 10 ** -s);
-  const point = fc.tuple(
-    label,
-    fc.double({ min: 0, max: 1, noNaN: true }),
-    fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: d, maxLength: d }),
-    fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
-  );
+  const gamma0 = fc.noBias(fc.integer({ min: 0, max: 1000 * decades })).map((k) => 10 ** (-k / 1000));
+  // Unbiased fractions (fast-check favours 0 and the ends, which would put every point on the margin).
+  const fraction = fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((k) => k / 1_000_000);
+  const point = fc.tuple(label, fraction, fc.array(fraction.map((f) => 2 * f - 1), { minLength: d, maxLength: d }), fc.oneof(fc.constant(1), fraction));
   return fc
     .tuple(unitDirection(d), gamma0, fc.array(point, { minLength: n[0], maxLength: n[1] }), fc.array(fc.nat(), { maxLength: 2 }))
     .map(([u, g0, specs, duplicates]) => {
@@ -160,10 +157,25 @@ export function flowTime(minExponent = -6, maxExponent = 5): fc.Arbitrary<number
   return positiveReal({ minExponent, maxExponent, boundaries: [1] });
 }
 
-/** A separable data set and a time t at which its gradient flow is inspected. */
+/**
+ * A separable data set and a time t at which its gradient flow is inspected: t log-uniform over
+ * 10^lo … 10^(hi+1), or (one time in three) on the data's own scale, 2ntγ̄² = κ with κ log-uniform
+ * in 10^−1 … 10^2 or just above 1/e, where the notes' bounds change sign or leave their domain
+ * (clamped to the same range).
+ */
 export function separableDataAtTime(options: SeparableOptions & { time?: [number, number] }): fc.Arbitrary<SeparableData & { t: number }> {
   const [lo, hi] = options.time ?? [-6, 5];
-  return fc.tuple(separableData(options), flowTime(lo, hi)).map(([data, t]) => ({ ...data, t }));
+  return separableData(options).chain((data) => {
+    const result = certifiedMaxMargin(data);
+    const gamma = result.kind === 'separable' ? result.gamma.lo : 1;
+    const kappa = fc.oneof(
+      { arbitrary: fc.noBias(fc.integer({ min: -1000, max: 2000 })).map((k) => 10 ** (k / 1000)), weight: 2 },
+      // Just above κ = 1/e, where log(1 + log κ) leaves its domain.
+      { arbitrary: fc.noBias(fc.integer({ min: 0, max: 6000 })).map((k) => Math.exp(-1) * (1 + 10 ** (-k / 1000))), weight: 1 },
+    );
+    const onScale = kappa.map((k) => Math.min(10 ** (hi + 1), Math.max(10 ** lo, k / (2 * data.n * gamma * gamma))));
+    return fc.oneof({ arbitrary: flowTime(lo, hi), weight: 2 }, { arbitrary: onScale, weight: 1 }).map((t) => ({ ...data, t }));
+  });
 }
 
 /** Weights of the linear model or of the net: any direction, magnitudes log-uniform over 10^−3 … 10^2 (never 0). */

@@ -141,11 +141,12 @@ export function flowSetup(field: string): Setup {
   return <T>(instance: Instance, A: Arith<T>): Env<T> => {
     const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number };
     const data = datasetOf(part);
+    const maxMargin = maxMarginOf(data);
     const env: Env<T> = { values: {}, ints: { n: part.n, d: part.d } };
     env.values.X = { shape: [part.n, part.d], data: part.X.flat().map((v) => A.num(v)) };
     env.values.y = vector(part.y.map((v) => A.num(v)));
     env.values.t = scalarValue(A.num(part.t));
-    bindMaxMargin(A, maxMarginOf(data), env);
+    bindMaxMargin(A, maxMargin, env);
     const flow = flowAt(data, part.t);
     env.values.w = vector(flow.w.map((x) => A.range(x.lo, x.hi)));
     env.values.w0 = vector(part.X[0].map(() => A.num(0)));

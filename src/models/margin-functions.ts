@@ -198,3 +198,19 @@ export function infimumOfRisk(witness: E, label = 'inf_w 𝓛(w)'): E {
     witness,
   );
 }
+
+/**
+ * An integral that diverges to −∞, given a real upper bound of it (e.g. the integral over [a, t] when
+ * the integrand is negative on (0, a)): enclosed as [−∞, bound], so a comparison can refute
+ * "x ≤ integral" but never prove it.
+ */
+export function divergesToMinusInfinity(upperBound: E, label: string): E {
+  return call(
+    {
+      name: 'divergent integral',
+      print: () => label,
+      evaluate: <T>(A: Arith<T>, args: readonly Value<T>[]): Value<T> => scalar(A.sub(asScalar(args[0], 'integral bound'), A.range(0, Infinity))),
+    },
+    upperBound,
+  );
+}

@@ -316,19 +316,26 @@ export function certifyStep(
     defectIntegral = upCheap(defectIntegral + tail);
   }
 
-  // P(1) = Σ_k b_k.
+  // P(1) = Σ_k b_k, by the compensated sum Sum2 of Ogita, Rump and Oishi (SIAM J. Sci.
+  // Comput. 2005, Prop. 4.5): |res − Σ b_k| ≤ u|Σ b_k| + γ²_{K} Σ|b_k| (TwoSum is exact).
   const endMid = new Float64Array(d);
   const endRad = new Float64Array(d);
   for (let j = 0; j < d; j++) {
     let s = 0;
+    let c = 0;
     let A = 0;
     for (let k = 0; k <= degree; k++) {
       const x = b[k * d + j];
-      s += x;
+      const t = s + x;
+      const z = t - s;
+      c += s - (t - z) + (x - z);
+      s = t;
       A += Math.abs(x);
     }
-    endMid[j] = s;
-    endRad[j] = degree === 0 ? 0 : roundoffRadius(A, 0, degree + 1);
+    const res = s + c;
+    endMid[j] = res;
+    const g = (degree + 2) * U;
+    endRad[j] = degree === 0 ? 0 : upCheap(2 * U * Math.abs(res) + 2 * g * g * A + 2 * ETA);
   }
 
   // Λ ≥ sup ‖∇²L‖ over the tube of radius startRadius + ∫‖δ‖ around ŵ on the step.

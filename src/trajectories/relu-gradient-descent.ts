@@ -2,7 +2,7 @@ import type { Arith } from '../arithmetic/arith.js';
 import { floatArith } from '../arithmetic/float-arith.js';
 import { intervalArith } from '../arithmetic/interval-arith.js';
 import { type Interval, point } from '../arithmetic/interval.js';
-import { intervalVector, normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
+import { normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
 import { addUp, mulUp, subDown, subUp } from '../arithmetic/rounding.js';
 import type { Value } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
@@ -23,8 +23,9 @@ import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js
  * ‖I − ηH̄‖₂ ≤ 1 when η max_k ‖x_k‖² ≤ 8, so the radius grows only by the
  * rounding of one certified step at the point c_i: linearly in t, where
  * propagating boxes would grow geometrically (the wrapping effect).
- * Otherwise (a preactivation may cross 0, or η is too large) the step is
- * taken over the whole box with σ' = [0, 1] where its argument straddles 0.
+ * Each iterate is also enclosed by the box step from the previous enclosure
+ * (σ' = [0, 1] where its argument straddles 0), which alone is used when a
+ * preactivation may cross 0 over the ball or η is too large.
  *
  * Other certified arithmetics (decimal intervals) propagate boxes directly:
  * their precision absorbs the growth at the horizons used here. Plain floats
@@ -76,25 +77,32 @@ export function floatDescent(p: DescentProblem): Float64Array[] {
   return out;
 }
 
-/** Centre and Frobenius radius of the ball around an enclosure: rad_e = max(hi − c, c − lo), radius ≥ ‖rad‖_F. */
-function recentre(b: certified.Box): { centre: Float64Array; radius: number } {
-  const n = b.lo.length;
-  const centre = new Float64Array(n);
-  const rad = new Float64Array(n);
-  for (let e = 0; e < n; e++) {
-    const c = b.lo[e] / 2 + b.hi[e] / 2;
-    centre[e] = c;
-    rad[e] = Math.max(subUp(b.hi[e], c), subUp(c, b.lo[e]), 0);
-  }
-  return { centre, radius: normPoint(rad).hi };
-}
-
 interface BallTrajectory {
   boxes: certified.Box[];
   maxWidth: number;
   boxSteps: number;
 }
 
+/** Frobenius radius (rounded up) of a box around a given centre. */
+function radiusAround(b: certified.Box, centre: Float64Array): number {
+  const rad = new Float64Array(centre.length);
+  for (let e = 0; e < centre.length; e++) rad[e] = Math.max(subUp(b.hi[e], centre[e]), subUp(centre[e], b.lo[e]), 0);
+  return normPoint(rad).hi;
+}
+
+function midpoints(b: certified.Box): Float64Array {
+  const c = new Float64Array(b.lo.length);
+  for (let e = 0; e < c.length; e++) c[e] = b.lo[e] / 2 + b.hi[e] / 2;
+  return c;
+}
+
+/**
+ * Ball and box together: every iterate is enclosed both by the ball step
+ * (above) and by the box step B − η∇R̂(B) from the previous enclosure, and the
+ * reported enclosure is their intersection. Boxes are tighter over short
+ * horizons (the rounding of each entry stays per entry), balls over long
+ * ones (no wrapping effect); the next ball is the smaller of the two.
+ */
 function ballDescent(p: DescentProblem): BallTrajectory {
   const s = sampleOf(p);
   const eta: Interval = point(p.eta);
@@ -108,7 +116,8 @@ function ballDescent(p: DescentProblem): BallTrajectory {
   const contractive = mulUp(p.eta, maxNormSq) <= 8;
   let centre: Float64Array = Float64Array.from(p.W0.flat());
   let radius = 0;
-  const boxes: certified.Box[] = [{ lo: centre, hi: centre }];
+  let box: certified.Box = { lo: centre, hi: centre };
+  const boxes: certified.Box[] = [box];
   let maxWidth = 0;
   let boxSteps = 0;
   for (let i = 0; i < p.steps; i++) {
@@ -125,36 +134,35 @@ function ballDescent(p: DescentProblem): BallTrajectory {
         }
       }
     }
-    let step: certified.Box;
-    let carried: number;
+    // The box step is always valid; where σ' straddles 0 it uses [0, 1].
+    const next = subtractScaled(box, eta, certified.riskGradient(box, s));
+    let ball: { centre: Float64Array; radius: number } | null = null;
     if (fixed) {
-      step = subtractScaled({ lo: centre, hi: centre }, eta, certified.riskGradientFrom(P, s));
-      carried = radius;
-    } else {
-      boxSteps++;
-      const box = intervalVector(centre.length);
-      for (let e = 0; e < centre.length; e++) {
-        box.lo[e] = subDown(centre[e], radius);
-        box.hi[e] = addUp(centre[e], radius);
+      const step = subtractScaled({ lo: centre, hi: centre }, eta, certified.riskGradientFrom(P, s));
+      for (let e = 0; e < next.lo.length; e++) {
+        const lo = Math.max(next.lo[e], subDown(step.lo[e], radius));
+        const hi = Math.min(next.hi[e], addUp(step.hi[e], radius));
+        if (!(lo <= hi)) throw new Error('gradient descent: ball and box enclosures are disjoint (a bug)');
+        next.lo[e] = lo;
+        next.hi[e] = hi;
       }
-      step = subtractScaled(box, eta, certified.riskGradient(box, s));
-      carried = 0;
-    }
-    const enclosure = intervalVector(centre.length);
-    for (let e = 0; e < centre.length; e++) {
-      enclosure.lo[e] = subDown(step.lo[e], carried);
-      enclosure.hi[e] = addUp(step.hi[e], carried);
-      maxWidth = Math.max(maxWidth, subUp(enclosure.hi[e], enclosure.lo[e]));
-    }
-    boxes.push(enclosure);
-    const ball = recentre(step);
+      const c = midpoints(step);
+      ball = { centre: c, radius: addUp(radius, radiusAround(step, c)) };
+    } else boxSteps++;
+    for (let e = 0; e < next.lo.length; e++) maxWidth = Math.max(maxWidth, subUp(next.hi[e], next.lo[e]));
+    boxes.push(next);
+    box = next;
+    const c = midpoints(next);
+    const r = radiusAround(next, c);
+    if (ball === null || r <= ball.radius) ball = { centre: c, radius: r };
     centre = ball.centre;
-    radius = addUp(carried, ball.radius);
+    radius = ball.radius;
   }
   return { boxes, maxWidth, boxSteps };
 }
 
-function genericDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
+/** Boxes propagated step to step (the wrapping effect grows them geometrically; decimal precision absorbs it). */
+export function boxDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
   const m = p.W0.length;
   const d = p.W0[0]?.length ?? 0;
   const sample: generic.GenericSample<T> = {
@@ -195,5 +203,5 @@ export function reluGradientDescent<T>(A: Arith<T>, p: DescentProblem): DescentT
     for (const b of ball.boxes) for (let e = 0; e < b.lo.length; e++) data.push({ lo: b.lo[e], hi: b.hi[e] });
     return { iterates: { shape, data: data as T[] }, maxWidth: ball.maxWidth, boxSteps: ball.boxSteps };
   }
-  return genericDescent(A, p);
+  return boxDescent(A, p);
 }

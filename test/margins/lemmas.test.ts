@@ -17,11 +17,11 @@ const DIGITS = [30, 60, 120];
  * certified and replays from its printed path.
  */
 describe.each([
-  ['prop-10.1', prop101, 12],
-  ['margins', margins, 12],
-  ['prop-10.2', prop102, 12],
-  ['lemma-10.1', lemma101, 14],
-  ['thm-10.1', thm101, 14],
+  ['prop-10.1', prop101, 25],
+  ['margins', margins, 25],
+  ['prop-10.2', prop102, 25],
+  ['lemma-10.1', lemma101, 25],
+  ['thm-10.1', thm101, 25],
 ] as [string, Lemma, number][])('%s', (_id, lemma, runs) => {
   let report: LemmaReport;
   it('runs without errors; true steps and errata are never refuted', async () => {

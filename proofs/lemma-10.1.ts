@@ -2,8 +2,7 @@
 // on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
 import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
-import { separableDataAtTime } from '../src/domains/separable-data.js';
-import { positiveReal } from '../src/domains/scalars.js';
+import { asSeparableData, separableDataAtTime, timeFor } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 
@@ -53,7 +52,8 @@ export default defineLemma({
   },
   setup: flowSetup('flow'),
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
-  fromDataset: (dataset) => positiveReal({ minExponent: -6, maxExponent: 5, boundaries: [1] }).map((time) => ({ flow: { X: dataset.X, y: dataset.y, n: dataset.X.length, d: dataset.X[0].length, t: time } })),
+  // A user's data set: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²).
+  fromDataset: (dataset) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } })),
   proof: [
     {
       id: 'risk-bound',

@@ -1,8 +1,8 @@
 // Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
 import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
 import { defineLemma, type LemmaSpec } from '../src/language/lemma.js';
-import { comparisonRecipe, gdSetting, gradientDescentSetup, horizon } from '../src/domains/gd-instances.js';
-import { halfOpen, stepSize } from '../src/domains/scalars.js';
+import { comparisonRecipe, descentStepSize, gdSetting, gradientDescentSetup, horizon } from '../src/domains/gd-instances.js';
+import { halfOpen } from '../src/domains/scalars.js';
 import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
 
 const W = param('W', { base: [0, 1] });
@@ -55,7 +55,7 @@ export const lemma94: LemmaSpec = {
         'n ∈ 1..12 points ‖x_k‖ ≤ 1 (on the sphere, inside, at radius 10^-6..10^-1, ±e_l, or 0), labels ±1: by a hyperplane (separable), with a point under both labels (non-separable), or at random; m ∈ 1..16, d ∈ 1..6, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active on some x_k at W_0',
       integers: ['n', 'd', 'm'],
     },
-    eta: { arbitrary: stepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
+    eta: { arbitrary: descentStepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
     t: { arbitrary: horizon(HORIZON), domain: `t ∈ 1..${HORIZON} steps`, integer: true },
     Z: {
       arbitrary: comparisonRecipe(),
@@ -214,7 +214,11 @@ export const lemma94: LemmaSpec = {
       over: everyPrefix,
     },
   ],
-  relaxations: [{ hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' } }],
+  relaxations: [
+    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' } },
+    // The claim itself needs only η‖∇R̂‖² ≤ R̂, i.e. η ≤ 1/max_z(ℓ'(z)²/ℓ(z)) ≈ 2.455: beyond, look for failures of the claim.
+    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(2.5, 8), domain: 'η ∈ (2.5, 8]' }, steps: ['claim'] },
+  ],
 };
 
 export default defineLemma(lemma94);

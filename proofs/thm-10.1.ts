@@ -7,8 +7,7 @@
 // only restate them check nothing more than u(0) = −log n.
 import { exp, grad, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
-import { separableDataAtTime } from '../src/domains/separable-data.js';
-import { positiveReal } from '../src/domains/scalars.js';
+import { asSeparableData, separableDataAtTime, timeFor } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
 
@@ -88,7 +87,8 @@ export default defineLemma({
   setup: flowSetup('flow'),
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
-  fromDataset: (dataset) => positiveReal({ minExponent: -6, maxExponent: 5, boundaries: [1] }).map((time) => ({ flow: { X: dataset.X, y: dataset.y, n: dataset.X.length, d: dataset.X[0].length, t: time } })),
+  // A user's data set: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²).
+  fromDataset: (dataset) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } })),
   proof: [
     {
       id: 'statement',

@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import fc from 'fast-check';
+import { InstanceFileError, readInstanceFile } from '../io/instance-file.js';
 import { some, type Expr } from '../language/expr.js';
 import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
 import { print } from '../language/print.js';
@@ -59,7 +61,7 @@ function shrink(
   runs: number,
   firstRefutedRun: number,
   options: EvaluateOptions,
-): { instance: Instance; path: string; evaluation: Evaluation } | null {
+): { instance: Instance; path: string; evaluation: Evaluation; facts: Record<string, number> } | null {
   let calls = 0;
   const property = fc.property(arbitrary, (instance) => {
     calls++;
@@ -80,9 +82,10 @@ function shrink(
   const out = fc.check(property, { seed, numRuns: runs });
   if (!out.failed || !out.counterexample || out.counterexamplePath === null) return null;
   const instance = out.counterexample[0];
-  const evaluation = mostViolated(evaluateAll(check, new InstanceContext(lemma, instance), options));
+  const ctx = new InstanceContext(lemma, instance);
+  const evaluation = mostViolated(evaluateAll(check, ctx, options));
   if (!evaluation) return null;
-  return { instance, path: out.counterexamplePath, evaluation };
+  return { instance, path: out.counterexamplePath, evaluation, facts: ctx.facts };
 }
 
 function counterexampleOf(
@@ -115,6 +118,7 @@ function counterexampleOf(
     lhs: ev.lhs!,
     rhs: ev.rhs!,
     precision: ev.precision,
+    ...(Object.keys(shrunk.facts).length ? { facts: { ...shrunk.facts } } : {}),
     violation: ev.comparison?.violation ?? 0,
     replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id) },
     worst: worstPart,
@@ -137,12 +141,14 @@ function usesClosure(check: Check): boolean {
 interface PassResult {
   accumulators: StepAccumulator[];
   facts: Record<string, number>;
+  summaries: { run: number; facts: Record<string, number> }[];
 }
 
 /** Generates `runs` instances from the seed and evaluates every check at each. */
 function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, path?: string): PassResult {
   const accumulators = checks.map((c) => new StepAccumulator(c));
   const facts: Record<string, number> = {};
+  const summaries: PassResult['summaries'] = [];
   let run = 0;
   const property = fc.property(arbitrary, (instance) => {
     // A replay evaluates exactly the instance at the path; fast-check would go on walking its shrink tree.
@@ -152,11 +158,12 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
       for (const ev of evaluateAll(check, ctx, options)) accumulators[k].add(run, instance, ev);
     });
     for (const [name, value] of Object.entries(ctx.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
+    if (Object.keys(ctx.facts).length) summaries.push({ run, facts: { ...ctx.facts } });
     run++;
     return true;
   });
   fc.check(property, path === undefined ? { seed, numRuns: runs } : { seed, numRuns: runs, path });
-  return { accumulators, facts };
+  return { accumulators, facts, summaries };
 }
 
 function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
@@ -189,7 +196,7 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
     const failure = report.verdict === 'refuted' || report.verdict === 'undefined' ? report.verdict : null;
     const at = report.counterexample?.instance ?? acc.firstFailure(failure);
     if (failure && scans.length && at !== undefined) {
-      const regions = scans.flatMap((scan) => scanRegion(lemma, check, at as Instance, scan, failure, options));
+      const regions = scans.flatMap((scan) => scanRegion(lemma, check, at as Instance, scan, options));
       if (regions.length) report.regions = regions;
     }
     return report;
@@ -212,6 +219,15 @@ function relaxationReports(lemma: Lemma, seed: number, runs: number, options: Ev
   });
 }
 
+/** Instances built on a user's data set (--instance FILE); the remaining parameters (e.g. times) are still drawn. */
+function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, string>): fc.Arbitrary<Instance> {
+  const data = readInstanceFile(file);
+  if (!lemma.fromDataset) throw new InstanceFileError(`lemma ${lemma.id} does not take a data set`);
+  for (const key of Object.keys(domain)) delete domain[key];
+  domain.instance = `the data set in ${basename(file)} (n = ${data.X.length}, d = ${data.X[0]?.length ?? 0}); other parameters drawn as usual`;
+  return lemma.fromDataset(data);
+}
+
 /** Checks every step of a lemma over generated instances. Never throws: failures become verdicts. */
 export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<LemmaReport> {
   const started = Date.now();
@@ -222,7 +238,7 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
   const base = { id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {} };
   try {
-    const arbitrary = instanceArbitrary(lemma.hypotheses);
+    const arbitrary = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain) : instanceArbitrary(lemma.hypotheses);
     let steps: StepReport[];
     let facts: Record<string, number>;
     let relaxations: RelaxationReport[] = [];
@@ -232,13 +248,14 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
       const result = pass(lemma, only, arbitrary, seed, 1, evaluate, options.replay.path);
       steps = stepReports(lemma, only, result, arbitrary, seed, 1, evaluate, false);
       facts = result.facts;
-      return finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts }, started);
+      return finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started);
     }
     const result = pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
     steps = stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true);
     facts = result.facts;
-    relaxations = relaxationReports(lemma, seed, runs, evaluate);
-    return finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts }, started);
+    // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
+    relaxations = options.instanceFile ? [] : relaxationReports(lemma, seed, runs, evaluate);
+    return finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started);
   } catch (err) {
     const e = err as Error;
     return finish({ ...base, runs, steps: [], error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` }, started);

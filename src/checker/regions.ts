@@ -3,13 +3,18 @@ import { evaluateCheck, indexAssignments, type EvaluateOptions } from './evaluat
 import { InstanceContext } from './instance-context.js';
 import type { FailingRegion } from './report.js';
 
-type Outcome = 'fails' | 'held' | 'other';
-type Failure = 'refuted' | 'undefined';
+type Outcome = 'refuted' | 'undefined' | 'held' | 'other';
 
 const GRID_POINTS = 33;
 const BISECTIONS = 40;
 
-/** Reads or replaces a parameter by its path ("t", or "setting.t" inside an object hypothesis). */
+/** Reads a numeric parameter by its path ("t", or "flow.t" inside an object hypothesis). */
+function readParameter(instance: Instance, path: string): number | undefined {
+  let node: unknown = instance;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return typeof node === 'number' ? node : undefined;
+}
+
 function withParameter(instance: Instance, path: string, value: number): Instance {
   const keys = path.split('.');
   const copy = structuredClone(instance) as Record<string, unknown>;
@@ -20,25 +25,27 @@ function withParameter(instance: Instance, path: string, value: number): Instanc
   return copy;
 }
 
-function outcomeAt(lemma: Lemma, check: Check, instance: Instance, failure: Failure, options: EvaluateOptions): Outcome {
+/** The step's outcome at one instance: refuted or undefined if any index is (certainly), held if all are. */
+function outcomeAt(lemma: Lemma, check: Check, instance: Instance, options: EvaluateOptions): Outcome {
   const ctx = new InstanceContext(lemma, instance);
-  let allHeld = true;
+  let outcome: Outcome = 'held';
   try {
     for (const index of indexAssignments(check, ctx, options.levels)) {
       const ev = evaluateCheck(check, ctx, index, options);
-      // Only a certain domain error counts as undefined here.
-      if (ev.verdict === failure && !ev.uncertain) return 'fails';
-      if (ev.verdict !== 'held') allHeld = false;
+      if (ev.verdict === 'refuted') return 'refuted';
+      if (ev.verdict === 'undefined' && !ev.uncertain) outcome = 'undefined';
+      else if (ev.verdict !== 'held' && outcome === 'held') outcome = 'other';
     }
   } catch (err) {
-    if (failure === 'undefined' && (err as Error)?.name === 'DomainError' && (err as { certain?: boolean }).certain) return 'fails';
-    return 'other';
+    const e = err as { name?: string; certain?: boolean };
+    return e?.name === 'DomainError' && e.certain ? 'undefined' : 'other';
   }
-  return allHeld ? 'held' : 'other';
+  return outcome;
 }
 
 const format = (x: number): string => Number(x.toPrecision(3)).toString();
-/** Bracket ends with enough digits to tell them apart. */
+
+/** Bracket ends with just enough digits to tell them apart. */
 function formatBracket(a: number, b: number): [string, string] {
   for (let p = 3; p < 17; p++) {
     const [x, y] = [Number(a.toPrecision(p)), Number(b.toPrecision(p))];
@@ -47,54 +54,92 @@ function formatBracket(a: number, b: number): [string, string] {
   return [String(a), String(b)];
 }
 
+const decisive = (o: Outcome): boolean => o !== 'other';
+
 /**
- * Locates where a refuted (or undefined) step fails along one parameter, at a fixed
- * instance: a grid over the range (log-spaced for positive ranges), then
- * bisection of every refuted/held transition. Both ends of each reported
- * boundary bracket carry certified verdicts, so the region is computed,
- * not guessed: "refuted for t below 0.93 (boundary in [0.93, 0.94])".
+ * Locates where a failing step fails along one parameter, at a fixed
+ * instance: a grid over the scanned range (log-spaced for positive ranges,
+ * plus the instance's own value), then bisection of every edge between
+ * decided outcomes (refuted, undefined, held). The reported regions are
+ * computed, not guessed: "refuted for t below 0.93 (boundary in [0.93, 0.94])".
  */
-export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, failure: Failure, options: EvaluateOptions): FailingRegion[] {
+export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions): FailingRegion[] {
   const [lo, hi] = scan.range;
   const logScale = lo > 0 && hi > 0;
   const point = (u: number): number => (logScale ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo));
   const mid = (a: number, b: number): number => (logScale ? Math.sqrt(a) * Math.sqrt(b) : a / 2 + b / 2);
-  const at = (value: number): Outcome => outcomeAt(lemma, check, withParameter(instance, scan.parameter, value), failure, options);
-  const grid = Array.from({ length: GRID_POINTS }, (_, k) => point(k / (GRID_POINTS - 1)));
+  const at = (value: number): Outcome => outcomeAt(lemma, check, withParameter(instance, scan.parameter, value), options);
+  const own = readParameter(instance, scan.parameter);
+  const grid = [...new Set([...Array.from({ length: GRID_POINTS }, (_, k) => point(k / (GRID_POINTS - 1))), ...(own !== undefined && own >= lo && own <= hi ? [own] : [])])].sort((a, b) => a - b);
   const outcomes = grid.map(at);
-  if (!outcomes.includes('fails')) return [];
+  if (!outcomes.some((o) => o === 'refuted' || o === 'undefined')) return [];
 
-  // Bisect each fails↔held transition; 'other' points (inconclusive, other failures) are not crossed.
-  const boundaries: { between: [number, number]; refutedBelow: boolean }[] = [];
-  for (let k = 0; k + 1 < grid.length; k++) {
-    const pair = [outcomes[k], outcomes[k + 1]];
-    if (!(pair.includes('fails') && pair.includes('held'))) continue;
-    let [a, b] = [grid[k], grid[k + 1]];
-    const refutedBelow = outcomes[k] === 'fails';
+  // Runs of equal outcomes along the grid, and a certified bracket for each edge between decided ones.
+  const runs: { outcome: Outcome; first: number; last: number }[] = [];
+  outcomes.forEach((o, k) => {
+    const run = runs[runs.length - 1];
+    if (run && run.outcome === o) run.last = k;
+    else runs.push({ outcome: o, first: k, last: k });
+  });
+  const edges = runs.slice(0, -1).map((run, r) => {
+    const next = runs[r + 1];
+    if (!decisive(run.outcome) || !decisive(next.outcome)) return null;
+    let [a, b] = [grid[run.last], grid[next.first]];
     for (let step = 0; step < BISECTIONS; step++) {
       const c = mid(a, b);
       if (c <= a || c >= b) break;
       const o = at(c);
-      if (o === 'other') break;
-      if ((o === 'fails') === refutedBelow) a = c;
-      else b = c;
+      if (o === run.outcome) a = c;
+      else if (o === next.outcome) b = c;
+      else break;
       if ((b - a) / Math.max(Math.abs(a), Math.abs(b)) < 1e-6) break;
     }
-    boundaries.push({ between: [a, b], refutedBelow });
-  }
+    return [a, b] as [number, number];
+  });
 
   const name = scan.parameter.split('.').pop()!;
-  if (boundaries.length === 0) {
-    const all = outcomes.every((o) => o === 'fails');
-    return [{ parameter: name, direction: 'between', boundary: [lo, hi], description: all ? `${failure} for every scanned ${name} in [${format(lo)}, ${format(hi)}]` : `${failure} at some ${name} in [${format(lo)}, ${format(hi)}]; elsewhere not decided` }];
-  }
-  return boundaries.map(({ between, refutedBelow }) => {
-    const [a, b] = formatBracket(between[0], between[1]);
-    return {
+  const regions: FailingRegion[] = [];
+  runs.forEach((run, r) => {
+    if (run.outcome !== 'refuted' && run.outcome !== 'undefined') return;
+    const first = r === 0;
+    const last = r === runs.length - 1;
+    const below = r > 0 ? edges[r - 1] : null; // [outside, inside]
+    const above = !last ? edges[r] : null; // [inside, outside]
+    const verdict = run.outcome;
+    const start = first ? lo : below ? below[1] : grid[run.first];
+    const end = last ? hi : above ? above[0] : grid[run.last];
+    const scanned = `scanned ${format(lo)}..${format(hi)}`;
+    let direction: FailingRegion['direction'];
+    let description: string;
+    if (first && last) {
+      direction = 'everywhere';
+      description = `${verdict} for every scanned ${name} (${scanned})`;
+    } else if (first && above) {
+      const [a, b] = formatBracket(above[0], above[1]);
+      direction = 'below';
+      description = `${verdict} for ${name} below ${a} (boundary in [${a}, ${b}], ${scanned})`;
+    } else if (last && below) {
+      const [a, b] = formatBracket(below[0], below[1]);
+      direction = 'above';
+      description = `${verdict} for ${name} above ${b} (boundary in [${a}, ${b}], ${scanned})`;
+    } else if (below && above) {
+      const [a1, b1] = formatBracket(below[0], below[1]);
+      const [a2, b2] = formatBracket(above[0], above[1]);
+      direction = 'between';
+      description = `${verdict} for ${name} between ${b1} and ${a2} (boundaries in [${a1}, ${b1}] and [${a2}, ${b2}])`;
+    } else {
+      direction = 'between';
+      description = `${verdict} at ${name} around ${format(start)}..${format(end)}; its edges are not decided (${scanned})`;
+    }
+    regions.push({
       parameter: name,
-      direction: refutedBelow ? 'below' : 'above',
-      boundary: between,
-      description: `${failure} for ${name} ${refutedBelow ? 'below' : 'above'} ${refutedBelow ? a : b} (boundary in [${a}, ${b}], scanned ${format(lo)}..${format(hi)})`,
-    };
+      verdict,
+      direction,
+      boundary: [start, end],
+      ...(below ? { lowerEdge: [below[1], below[0]] as [number, number] } : {}),
+      ...(above ? { upperEdge: [above[0], above[1]] as [number, number] } : {}),
+      description,
+    });
   });
+  return regions;
 }

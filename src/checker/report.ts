@@ -50,18 +50,28 @@ export interface Counterexample {
   replay: { seed: number; path: string; command: string };
   /** The largest certified violation seen before shrinking, for scale. */
   worst?: { instance: unknown; index?: Record<string, number>; lhs: [string, string]; rhs: [string, string]; violation: number };
+  /** Facts of the shrunk instance's setup (e.g. its γ̄ enclosure). */
+  facts?: Record<string, number>;
   /** Certified size of the violation at the shrunk instance (lo(lhs) − hi(rhs) for ≤, etc). */
   violation: number;
 }
 
-/** A region of a parameter where the step fails, found by certified bisection. */
+/**
+ * A stretch of one parameter where the step fails (at the counterexample's
+ * other parameters), found by certified bisection: both ends of each edge
+ * bracket carry certified verdicts.
+ */
 export interface FailingRegion {
   parameter: string;
   /** e.g. "refuted for t below 0.93 (boundary in [0.93, 0.94])" */
   description: string;
-  direction: 'below' | 'above' | 'between';
-  /** The bracket of the boundary: certified verdicts on both sides (or the scanned range for 'between'). */
+  verdict?: 'refuted' | 'undefined';
+  direction: 'below' | 'above' | 'between' | 'everywhere';
+  /** Where the stretch lies: from its lower edge (or the scan's start) to its upper edge (or the scan's end). */
   boundary: [number, number];
+  /** Brackets of its edges, where it has them: the failing value first. */
+  lowerEdge?: [number, number];
+  upperEdge?: [number, number];
 }
 
 export interface StepReport {
@@ -134,8 +144,10 @@ export interface LemmaReport {
   steps: StepReport[];
   chains: ChainReport[];
   relaxations: RelaxationReport[];
-  /** Facts about the instances (e.g. largest trajectory enclosure width). */
+  /** Facts about the instances, each the largest over all instances (e.g. the widest trajectory enclosure). */
   notes: Record<string, string | number>;
+  /** Per instance, the facts its setup reported (e.g. the certified γ̄ enclosure, the flow's enclosure radius). */
+  instanceSummaries?: { run: number; facts: Record<string, number> }[];
   /** A lemma-level failure: the file did not load, setup threw, timed out. */
   error?: string;
   surprises: number;

@@ -78,7 +78,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs });
   try {
     const loaded = await runner.load(files);
-    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs });
+    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
     const lemmas = await runner.run(plan.tasks, options, (lemma) => print(formatLemma(lemma, style)));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });

@@ -16,7 +16,7 @@ export interface Plan {
  * after the file; with --lemma it cannot hold a selected lemma that was found
  * elsewhere, so it is only warned about. Unknown ids are usage errors.
  */
-export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number }): Plan {
+export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean }): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];
   const definedIn = new Map<string, string>();
@@ -37,6 +37,12 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
     for (const lemma of file.lemmas) {
       known.add(lemma.id);
       if (selected.length > 0 && !selected.includes(lemma.id)) continue;
+      // With --instance only lemmas that take a data set run; naming one that does not is a usage error.
+      if (run.instance && !lemma.takesDataset) {
+        if (selected.length > 0) throw new UsageError(`lemma '${lemma.id}' does not take a data set, so --instance does not apply to it`);
+        warnings.push(`${lemma.id} skipped: it does not take a data set (--instance)`);
+        continue;
+      }
       const first = definedIn.get(lemma.id);
       if (first !== undefined) {
         const error = `duplicate lemma id '${lemma.id}': already defined in ${first}`;

@@ -58,6 +58,7 @@ try {
     title: l.title,
     source: l.source,
     ...(typeof (l as { runs?: unknown }).runs === 'number' ? { runs: (l as { runs: number }).runs } : {}),
+    takesDataset: typeof l.fromDataset === 'function',
   }));
   send({ type: 'loaded', lemmas: meta });
 } catch (err) {

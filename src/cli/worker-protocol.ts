@@ -8,6 +8,8 @@ export interface LemmaMeta {
   source: string;
   /** The lemma's default number of instances, when it declares one. */
   runs?: number;
+  /** Whether it can be checked on a user's data set (--instance). */
+  takesDataset?: boolean;
 }
 
 export interface ProofWorkerData {

@@ -313,9 +313,7 @@ export function gradientDescentSetup<T>(instance: Instance, A: Arith<T>): Env<T>
   const setting = instance.setting as GdSetting;
   const { Z, horizon: steps } = resolveOnce(instance);
   const trajectory = reluGradientDescent(A, descentProblem(setting, instance.eta as number, steps));
-  let largest = 0;
-  for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
-  return {
+  const env: Env<T> = {
     values: {
       W: trajectory.iterates,
       Z: fromPlain(A, Z, 'Z'),
@@ -325,13 +323,29 @@ export function gradientDescentSetup<T>(instance: Instance, A: Arith<T>): Env<T>
       eta: scalar(A.num(instance.eta as number)),
     },
     ints: { n: setting.n, d: setting.d, m: setting.m, t: steps },
-    facts: {
-      'largest enclosure width': trajectory.maxWidth,
-      'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
-      "box steps (σ' straddled)": trajectory.boxSteps,
-      'iterates cut after the net died': (instance.t as number) - steps,
-    },
   };
+  // Facts are reported from the float-interval trajectory (decimal iterates are computed only as read).
+  if (A.kind !== 'interval') return env;
+  let largest = 0;
+  for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
+  env.facts = {
+    'largest enclosure width': trajectory.maxWidth,
+    'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
+    "box steps (σ' straddled)": trajectory.boxSteps,
+    'iterates cut after the net died': (instance.t as number) - steps,
+  };
+  return env;
+}
+
+/**
+ * Step sizes in (0, max]: max itself (a quarter of the draws), else
+ * max·10^(−6k/1000) for an integer k in 1..6000, log-uniform over six decades.
+ * (Drawn through an integer: fast-check's doubles crowd the ends of their
+ * range, which would make almost every step size max or max·10^−6.)
+ */
+export function descentStepSize(max: number): fc.Arbitrary<number> {
+  const below = fc.integer({ min: 1, max: 6000 }).map((k) => max * 10 ** (-k / 1000));
+  return fc.oneof({ arbitrary: fc.constant(max), weight: 1 }, { arbitrary: below, weight: 3 });
 }
 
 /** Horizons t of the trajectory. */

@@ -6,7 +6,8 @@ import { certifiedMaxMargin } from '../trajectories/max-margin.js';
 
 /**
  * Linearly separable data sets with max_i ‖x_i‖ ≤ 1 (decided exactly), for
- * the margin lemmas. Separability is certified when the set is generated:
+ * the margin lemmas. Separability holds by construction (one point, x and
+ * −x, signed axes) or is certified when a general set is generated:
  * min_i y_i⟨u, x_i⟩ > 0 for the generating direction u, in interval
  * arithmetic; candidates that cannot be certified are dropped.
  */
@@ -164,18 +165,20 @@ export function flowTime(minExponent = -6, maxExponent = 5): fc.Arbitrary<number
  * (clamped to the same range).
  */
 export function separableDataAtTime(options: SeparableOptions & { time?: [number, number] }): fc.Arbitrary<SeparableData & { t: number }> {
-  const [lo, hi] = options.time ?? [-6, 5];
-  return separableData(options).chain((data) => {
-    const result = certifiedMaxMargin(data);
-    const gamma = result.kind === 'separable' ? result.gamma.lo : 1;
-    const kappa = fc.oneof(
-      { arbitrary: fc.noBias(fc.integer({ min: -1000, max: 2000 })).map((k) => 10 ** (k / 1000)), weight: 2 },
-      // Just above κ = 1/e, where log(1 + log κ) leaves its domain.
-      { arbitrary: fc.noBias(fc.integer({ min: 0, max: 6000 })).map((k) => Math.exp(-1) * (1 + 10 ** (-k / 1000))), weight: 1 },
-    );
-    const onScale = kappa.map((k) => Math.min(10 ** (hi + 1), Math.max(10 ** lo, k / (2 * data.n * gamma * gamma))));
-    return fc.oneof({ arbitrary: flowTime(lo, hi), weight: 2 }, { arbitrary: onScale, weight: 1 }).map((t) => ({ ...data, t }));
-  });
+  return separableData(options).chain((data) => timeFor(data, options.time).map((t) => ({ ...data, t })));
+}
+
+/** Times for one data set, as in separableDataAtTime. */
+export function timeFor(data: SeparableData, [lo, hi]: [number, number] = [-6, 5]): fc.Arbitrary<number> {
+  const result = certifiedMaxMargin(data);
+  const gamma = result.kind === 'separable' ? result.gamma.lo : 1;
+  const kappa = fc.oneof(
+    { arbitrary: fc.noBias(fc.integer({ min: -1000, max: 2000 })).map((k) => 10 ** (k / 1000)), weight: 2 },
+    // Just above κ = 1/e, where log(1 + log κ) leaves its domain.
+    { arbitrary: fc.noBias(fc.integer({ min: 0, max: 6000 })).map((k) => Math.exp(-1) * (1 + 10 ** (-k / 1000))), weight: 1 },
+  );
+  const onScale = kappa.map((k) => Math.min(10 ** (hi + 1), Math.max(10 ** lo, k / (2 * data.n * gamma * gamma))));
+  return fc.oneof({ arbitrary: flowTime(lo, hi), weight: 2 }, { arbitrary: onScale, weight: 1 });
 }
 
 /** Weights of the linear model or of the net: any direction, magnitudes log-uniform over 10^−3 … 10^2 (never 0). */

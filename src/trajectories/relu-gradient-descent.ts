@@ -8,6 +8,7 @@ import type { Value } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import * as generic from '../models/relu-net-generic.js';
 import * as certified from '../models/relu-net-interval.js';
+import { lazyIterates } from './lazy-iterates.js';
 import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
 
 /**
@@ -161,7 +162,12 @@ function ballDescent(p: DescentProblem): BallTrajectory {
   return { boxes, maxWidth, boxSteps };
 }
 
-/** Boxes propagated step to step (the wrapping effect grows them geometrically; decimal precision absorbs it). */
+/**
+ * Boxes propagated step to step (the wrapping effect grows them
+ * geometrically; decimal precision absorbs it). The iterates are computed
+ * when first read (see lazy-iterates.ts), so a refinement that needs W_0 … W_i
+ * costs i steps; maxWidth reads them all.
+ */
 export function boxDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
   const m = p.W0.length;
   const d = p.W0[0]?.length ?? 0;
@@ -174,16 +180,20 @@ export function boxDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory
     a: p.a.map((v) => A.num(v)),
   };
   const eta = A.num(p.eta);
-  let W = p.W0.flat().map((v) => A.num(v));
-  const data = [...W];
-  let maxWidth = 0;
-  for (let i = 0; i < p.steps; i++) {
+  const step = (W: readonly T[]): T[] => {
     const G = generic.riskGradient(A, W, sample);
-    W = W.map((w, e) => A.sub(w, A.mul(eta, G[e])));
-    for (const w of W) maxWidth = Math.max(maxWidth, A.width(w));
-    data.push(...W);
-  }
-  return { iterates: { shape: [p.steps + 1, m, d], data }, maxWidth, boxSteps: 0 };
+    return W.map((w, e) => A.sub(w, A.mul(eta, G[e])));
+  };
+  const data = lazyIterates(p.steps + 1, m * d, p.W0.flat().map((v) => A.num(v)), step);
+  return {
+    iterates: { shape: [p.steps + 1, m, d], data },
+    get maxWidth() {
+      let widest = 0;
+      for (const w of data) widest = Math.max(widest, A.width(w));
+      return widest;
+    },
+    boxSteps: 0,
+  };
 }
 
 /** Certified enclosures of the exact iterates W_0 … W_t (plain iterates for floats). */

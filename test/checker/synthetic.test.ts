@@ -127,7 +127,9 @@ describe('checker on lemmas with known truth', () => {
     const regions = step(report, 't-above-one').regions!;
     expect(regions).toHaveLength(1);
     expect(regions[0].direction).toBe('below');
-    const [a, b] = regions[0].boundary;
+    expect(regions[0].verdict).toBe('refuted');
+    expect(regions[0].boundary[0]).toBe(1e-3);
+    const [a, b] = regions[0].upperEdge!;
     expect(a).toBeLessThan(1);
     expect(b).toBeGreaterThanOrEqual(1);
     expect(b - a).toBeLessThan(1e-5);

@@ -28,6 +28,7 @@ describe('Lemma 9.4 on certified gradient-descent trajectories (default run)', (
 
   it('relaxing η ≤ 1 to η ∈ (1, 2] refutes only the step that uses it; the claim itself survives', () => {
     const [relaxed] = report.relaxations;
+    expect(relaxed.domain).toBe('η ∈ (1, 2]');
     expect(relaxed.hypothesis).toBe('η ≤ 1');
     const verdict = (id: string) => relaxed.steps.find((s) => s.id === id);
     const oneLeTwoMinusEta = verdict('telescope.1')!;
@@ -37,6 +38,15 @@ describe('Lemma 9.4 on certified gradient-descent trajectories (default run)', (
     expect(relaxed.matters).toBe(true);
     // Every other step, the claim included, is proved for η up to 2: η‖∇R̂‖² ≤ 0.41·η·R̂ < R̂.
     for (const s of relaxed.steps.filter((x) => x.id !== 'telescope.1')) expect({ id: s.id, verdict: s.verdict }).toEqual({ id: s.id, verdict: 'held' });
+  });
+
+  it('beyond η ≈ 2.455 the claim itself fails: a certified counterexample for η ∈ (2.5, 8]', () => {
+    const beyond = report.relaxations[1];
+    expect(beyond.domain).toBe('η ∈ (2.5, 8]');
+    const claim = beyond.steps.find((s) => s.id === 'claim')!;
+    expect(claim.verdict).toBe('refuted');
+    expect((claim.counterexample?.instance as { eta: number }).eta).toBeGreaterThan(2.5);
+    expect(claim.counterexample!.violation).toBeGreaterThan(0);
   });
 });
 

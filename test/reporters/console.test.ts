@@ -48,7 +48,7 @@ describe('console reporter', () => {
   it('puts chain links under their chain, errata under the line they correct, details under their step', () => {
     const text = lines(formatLemma(auditReport.lemmas[0], plain));
     const at = (pattern: RegExp): number => text.findIndex((l) => pattern.test(l));
-    const order = [/ norm-chain +\\\|/, /  link 1 /, /  link 2 /, /  link 3 /, /counterexample +\{"m":1/, /replay +npm run verify .*--step norm-chain\.3$/, /    erratum +\\le 1/, / gradient-bound /];
+    const order = [/ norm-chain +‖/, /  link 1 /, /  link 2 /, /  link 3 /, /counterexample +\{"m":1/, /replay +npm run verify .*--step norm-chain\.3$/, /    erratum +≤ 1/, / gradient-bound /];
     const positions = order.map(at);
     expect(positions.every((p) => p >= 0), String(positions)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

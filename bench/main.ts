@@ -3,13 +3,14 @@ import { arithmeticSection } from './arithmetic.js';
 import { decimalSection } from './decimal.js';
 import { marginSection } from './margin.js';
 import type { Figure, Section } from './measure.js';
+import { reluTrajectorySection } from './relu-trajectory.js';
 
 /**
  * `npm run bench [-- --json FILE]`: runs every section and prints its figures;
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection, decimalSection, marginSection];
+const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');

@@ -1,8 +1,9 @@
 // Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
 import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
 import { defineLemma, type LemmaSpec } from '../src/language/lemma.js';
-import { comparisonRecipe, descentStepSize, gdSetting, gradientDescentSetup, horizon } from '../src/domains/gd-instances.js';
-import { halfOpen } from '../src/domains/scalars.js';
+import { comparisonRecipe, gdSetting, horizon } from '../src/domains/gd-instances.js';
+import { gradientDescentSetup } from '../src/domains/gd-setup.js';
+import { halfOpen, stepSize } from '../src/domains/scalars.js';
 import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
 
 const W = param('W', { base: [0, 1] });
@@ -55,8 +56,8 @@ export const lemma94: LemmaSpec = {
         'n ∈ 1..12 points ‖x_k‖ ≤ 1 (on the sphere, inside, at radius 10^-6..10^-1, ±e_l, or 0), labels ±1: by a hyperplane (separable), with a point under both labels (non-separable), or at random; m ∈ 1..16, d ∈ 1..6, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active on some x_k at W_0',
       integers: ['n', 'd', 'm'],
     },
-    eta: { arbitrary: descentStepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
-    t: { arbitrary: horizon(HORIZON), domain: `t ∈ 1..${HORIZON} steps`, integer: true },
+    eta: { arbitrary: stepSize(1), domain: 'η ∈ (0, 1]: 1, or log-uniform over 10^-6..1' },
+    t: { arbitrary: horizon(HORIZON), domain: `t ∈ 1..${HORIZON} steps, cut at the first iterate where no ReLU is active on any x_k ≠ 0 (GD stays there; reported as a fact)`, integer: true },
     Z: {
       arbitrary: comparisonRecipe(),
       domain:
@@ -71,7 +72,7 @@ export const lemma94: LemmaSpec = {
       lhs: gradR,
       relation: '=',
       rhs: sum('k', 1, n, (k) => scaledGradF(k, logisticPrime(margin(net, data, k, Wi)).times(yk(k)))).over(n),
-      why: 'chain rule (Settings); the trajectory steps along this ∇R̂(W_i)',
+      why: 'chain rule (Settings); the left side is the ∇R̂(W_i) the trajectory steps along, the right side the formula term by term',
       over: everyIterate,
     },
     {

@@ -150,6 +150,8 @@ export function sumPoint(x: Float64Array): Interval {
     s += bs;
     S += bS;
   }
+  // All terms zero: the sum is exactly 0 (the underflow slack below is for products, not sums).
+  if (S === 0) return { lo: 0, hi: 0 };
   // No products: the 2nη term is harmless slack.
   return widen(s, s, S, n, B) ?? slowSumEnds(x, x, 0, n);
 }
@@ -177,6 +179,8 @@ export function sumInterval(x: IntervalVector): Interval {
     sh += bh;
     S += bS;
   }
+  // All ends zero: the sum is exactly 0.
+  if (S === 0) return { lo: 0, hi: 0 };
   return widen(sl, sh, S, n, B) ?? slowSumEnds(lo, hi, 0, n);
 }
 

@@ -42,8 +42,15 @@ function mostViolated(evaluations: Evaluation[]): Evaluation | undefined {
   return best;
 }
 
-export function replayCommand(lemmaId: string, seed: number, path: string, stepId: string): string {
-  return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}`;
+export function replayCommand(lemmaId: string, seed: number, path: string, stepId: string, relaxation?: number): string {
+  return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}${relaxation ? ` --relaxation ${relaxation}` : ''}`;
+}
+
+/** The lemma with one hypothesis swapped for its relaxed domain (relaxations are numbered from 1). */
+function relaxedLemma(lemma: Lemma, k: number): Lemma {
+  const relaxation = lemma.relaxations[k - 1];
+  if (!relaxation) throw new Error(`lemma ${lemma.id} has no relaxation ${k} (it has ${lemma.relaxations.length})`);
+  return { ...lemma, hypotheses: { ...lemma.hypotheses, [relaxation.hypothesis]: relaxation.relaxed } };
 }
 
 /**
@@ -96,10 +103,25 @@ function counterexampleOf(
   seed: number,
   runs: number,
   options: EvaluateOptions,
+  relaxation?: number,
+  replayedPath?: string,
 ): Counterexample | undefined {
   if (acc.firstRefutedRun === null || !acc.worst) return undefined;
-  const shrunk = shrink(lemma, check, arbitrary, seed, runs, acc.firstRefutedRun, options);
   const worst = acc.worst;
+  if (replayedPath !== undefined) {
+    // A replay shows the replayed instance itself: it is already the shrunk one.
+    const ev = worst.evaluation;
+    return {
+      instance: worst.instance,
+      ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
+      lhs: ev.lhs!,
+      rhs: ev.rhs!,
+      precision: ev.precision,
+      violation: worst.violation,
+      replay: { seed, path: replayedPath, command: replayCommand(lemma.id, seed, replayedPath, check.id, relaxation) },
+    };
+  }
+  const shrunk = shrink(lemma, check, arbitrary, seed, runs, acc.firstRefutedRun, options);
   const worstPart = {
     instance: worst.instance,
     ...(Object.keys(worst.evaluation.index).length ? { index: { ...worst.evaluation.index } } : {}),
@@ -120,7 +142,7 @@ function counterexampleOf(
     precision: ev.precision,
     ...(Object.keys(shrunk.facts).length ? { facts: { ...shrunk.facts } } : {}),
     violation: ev.comparison?.violation ?? 0,
-    replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id) },
+    replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id, relaxation) },
     worst: worstPart,
   };
 }
@@ -184,12 +206,12 @@ function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
   });
 }
 
-function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult, arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, shrinkRefuted: boolean): StepReport[] {
+function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult, arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, shrinkRefuted: boolean, relaxation?: number, replayedPath?: string): StepReport[] {
   return checks.map((check, k) => {
     const acc = result.accumulators[k];
     const report = acc.report({ lhs: print(check.lhs), rhs: print(check.rhs) }, usesClosure(check), [...new Set([...floatLiterals(check.lhs), ...floatLiterals(check.rhs)])]);
-    if (report.verdict === 'refuted' && shrinkRefuted) {
-      const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options);
+    if (report.verdict === 'refuted' && (shrinkRefuted || replayedPath !== undefined)) {
+      const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options, relaxation, replayedPath);
       if (cx) report.counterexample = cx;
     }
     const scans = shrinkRefuted ? lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id)) : [];
@@ -204,13 +226,12 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
 }
 
 function relaxationReports(lemma: Lemma, seed: number, runs: number, options: EvaluateOptions): RelaxationReport[] {
-  return lemma.relaxations.map((relaxation) => {
-    const hypotheses = { ...lemma.hypotheses, [relaxation.hypothesis]: relaxation.relaxed };
-    const arbitrary = instanceArbitrary(hypotheses);
-    const relaxedLemma: Lemma = { ...lemma, hypotheses };
+  return lemma.relaxations.map((relaxation, k) => {
+    const relaxed = relaxedLemma(lemma, k + 1);
+    const arbitrary = instanceArbitrary(relaxed.hypotheses);
     const checks = lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
-    const result = pass(relaxedLemma, checks, arbitrary, seed, runs, options);
-    const steps = stepReports(relaxedLemma, checks, result, arbitrary, seed, runs, options, true).map((s) => ({
+    const result = pass(relaxed, checks, arbitrary, seed, runs, options);
+    const steps = stepReports(relaxed, checks, result, arbitrary, seed, runs, options, true, k + 1).map((s) => ({
       id: s.id,
       verdict: s.verdict,
       ...(s.counterexample ? { counterexample: s.counterexample } : {}),
@@ -245,8 +266,14 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
     if (options.replay) {
       const only = options.replay.step ? lemma.checks.filter((c) => c.id === options.replay!.step) : lemma.checks;
       if (only.length === 0) throw new Error(`no step '${options.replay.step}' in lemma ${lemma.id}`);
-      const result = pass(lemma, only, arbitrary, seed, 1, evaluate, options.replay.path);
-      steps = stepReports(lemma, only, result, arbitrary, seed, 1, evaluate, false);
+      const target = options.replay.relaxation ? relaxedLemma(lemma, options.replay.relaxation) : lemma;
+      const replayed = options.replay.relaxation ? instanceArbitrary(target.hypotheses) : arbitrary;
+      const result = pass(target, only, replayed, seed, 1, evaluate, options.replay.path);
+      steps = stepReports(target, only, result, replayed, seed, 1, evaluate, false, options.replay.relaxation, options.replay.path);
+      if (options.replay.relaxation) {
+        const relaxation = lemma.relaxations[options.replay.relaxation - 1];
+        domain[relaxation.hypothesis] = `${relaxation.relaxed.domain} (relaxed from ${relaxation.statement})`;
+      }
       facts = result.facts;
       return finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started);
     }

@@ -92,12 +92,19 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     if (!sameShape(left.shape, right.shape)) throw new ShapeError(`sides have shapes [${left.shape}] and [${right.shape}]`);
     if (left.shape.length > 0 && check.relation !== '=') throw new ShapeError(`'${check.relation}' between tensors; only '=' compares entrywise`);
     // Tensors are equal when every entry is: the decisive entry (refuted, else the widest) is the one reported.
+    // A tensor equality's relative tolerance is relative to its largest entry, so nearly cancelled entries still count as equal.
+    let tolerance = check.tolerance;
+    if (left.shape.length > 0) {
+      let scale = 0;
+      for (const x of [...left.data, ...right.data]) scale = Math.max(scale, Math.abs(A.lo(x)), Math.abs(A.hi(x)));
+      if (Number.isFinite(scale)) tolerance = { rel: check.tolerance.rel, abs: check.tolerance.abs + check.tolerance.rel * scale };
+    }
     let decisive: { comparison: Comparison; k: number } | null = null;
     for (let k = 0; k < left.data.length; k++) {
       const lk = left.data[k];
       const rk = right.data[k];
       if (level.precision === 'float' && (Number.isNaN(lk) || Number.isNaN(rk))) return { ...base, verdict: 'undefined', message: 'NaN in floats' };
-      const comparison = compare(A, check.relation, lk, rk, check.tolerance);
+      const comparison = compare(A, check.relation, lk, rk, tolerance);
       if (!decisive || severity(comparison) > severity(decisive.comparison) || (severity(comparison) === severity(decisive.comparison) && comparison.width > decisive.comparison.width)) decisive = { comparison, k };
       if (comparison.verdict === 'refuted') break;
     }

@@ -7,7 +7,7 @@ export interface CheckOptions {
   /** Instances per lemma; defaults to the lemma's own default. */
   runs?: number;
   /** Replay one counterexample: the fast-check path printed in a report (and the step it refuted). */
-  replay?: { path: string; step?: string };
+  replay?: { path: string; step?: string; relaxation?: number };
   /** Precision ladder for refinement of inconclusive evaluations, in decimal digits. */
   digits?: readonly number[];
   /** Time budget per step evaluation at one instance, in ms (exceeding it is an error verdict). */

@@ -13,13 +13,15 @@ export interface CliArgs {
   instance?: string;
   replay?: string;
   step?: string;
+  /** With --replay: the 1-based relaxed hypothesis whose domain the counterexample came from. */
+  relaxation?: number;
   proofs?: string;
   timeoutMs: number;
   jobs?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--proofs' | '--timeout-ms' | '--jobs';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--proofs', '--timeout-ms', '--jobs'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--timeout-ms' | '--jobs';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--timeout-ms', '--jobs'];
 const SWITCHES: readonly string[] = ['--help', '-h', '--no-color'];
 
 const INT32_MIN = -(2 ** 31);
@@ -73,6 +75,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.help) return args;
   if (args.replay !== undefined && args.lemmas.length !== 1) throw new UsageError('--replay needs exactly one --lemma');
   if (args.step !== undefined && args.replay === undefined) throw new UsageError('--step is only used with --replay');
+  if (args.relaxation !== undefined && args.replay === undefined) throw new UsageError('--relaxation is only used with --replay');
   return args;
 }
 
@@ -98,6 +101,9 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--step':
       args.step = value;
+      return;
+    case '--relaxation':
+      args.relaxation = positiveInteger(flag, value);
       return;
     case '--proofs':
       args.proofs = value;

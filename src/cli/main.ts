@@ -37,7 +37,9 @@ function checkOptions(args: CliArgs): CheckOptions {
   return {
     seed: args.seed,
     ...(args.runs !== undefined ? { runs: args.runs } : {}),
-    ...(args.replay !== undefined ? { replay: { path: args.replay, ...(args.step !== undefined ? { step: args.step } : {}) } } : {}),
+    ...(args.replay !== undefined
+      ? { replay: { path: args.replay, ...(args.step !== undefined ? { step: args.step } : {}), ...(args.relaxation !== undefined ? { relaxation: args.relaxation } : {}) } }
+      : {}),
     ...(args.instance !== undefined ? { instanceFile: resolve(args.instance) } : {}),
   };
 }

@@ -16,6 +16,7 @@ Options:
   --instance FILE    check the lemmas that take a data set on the one in FILE
   --replay PATH      replay one counterexample (with exactly one --lemma)
   --step STEP_ID     the step to replay (with --replay)
+  --relaxation K     replay in the K-th relaxed domain of the lemma (with --replay)
   --proofs DIR       directory of proof files (default: proofs)
   --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
   --jobs N           proof files checked in parallel (default: up to 2)

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import type { Env, Instance } from '../language/lemma.js';
-import type { Arith } from '../arithmetic/arith.js';
-import { fromPlain, scalar } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import { netSample } from '../models/relu-net-sample.js';
-import { type DescentProblem, floatDescent, reluGradientDescent } from '../trajectories/relu-gradient-descent.js';
 import { inUnitBall } from './points.js';
+import { UniformStream } from './uniform-stream.js';
 
 /**
  * Instances of gradient descent on the notes' two-layer ReLU net: a labelled
@@ -37,36 +34,6 @@ function dot(u: ArrayLike<number>, v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < u.length; i++) s += u[i] * v[i];
   return s;
-}
-
-/**
- * Values drawn from a seed rather than by fast-check: fast-check favours
- * special values (0, subnormals, bounds, repeats), which put preactivations
- * ⟨w_j, x_k⟩ exactly at the ReLU's kink or below the smallest double — kinks
- * the exact iteration does not decide (σ'(0)), and a trajectory in doubles
- * cannot follow. A mulberry32 stream of 53-bit uniforms avoids both; the
- * kinds of points, signs, labels and sizes still come from fast-check and shrink.
- */
-export class UniformStream {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  private next32(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  }
-  /** Uniform in [0, 1), 53 bits. */
-  unit(): number {
-    return ((this.next32() >>> 5) * 2 ** 26 + (this.next32() >>> 6)) / 2 ** 53;
-  }
-  /** Uniform in [−1, 1). */
-  symmetric(): number {
-    return 2 * this.unit() - 1;
-  }
 }
 
 /** Where a data point lies: on the unit sphere, inside it, near 0 (radius 10^-6..10^-1), ±e_l, or 0. */
@@ -111,9 +78,9 @@ function labelsOf(kind: DataKind, X: number[][], labels: number[], random: Unifo
   return { X: [X[0], [...X[0]], ...X.slice(2)], y: [labels[0], -labels[0], ...labels.slice(2)] };
 }
 
-/** Some point x_k ≠ 0 activates some neuron at W_0 (clearly, in floats): the gradient is not 0 from the start. */
-export function aliveAtStart(s: Pick<GdSetting, 'X' | 'W0'>): boolean {
-  return s.X.some((x) => s.W0.some((w) => dot(w, x) > 1e-9 * Math.hypot(...w) * Math.hypot(...x)));
+/** Some point x_k ≠ 0 clearly activates some neuron of W (rows w_j), in floats: ∇R̂(W) ≠ 0. */
+export function someNeuronActive(X: readonly (readonly number[])[], W: readonly (readonly number[])[]): boolean {
+  return X.some((x) => W.some((w) => dot(w, x) > 1e-9 * Math.hypot(...w) * Math.hypot(...x)));
 }
 
 export function gdSetting(options: {
@@ -149,7 +116,7 @@ export function gdSetting(options: {
       const W0 = Array.from({ length: m }, () => Array.from({ length: d }, () => (random.unit() < 0.5 ? -1 : 1) * scale * (1 / 16 + (15 / 16) * random.unit())));
       return { n, d, m, X, y, a, W0, data, scale };
     })
-    .filter(aliveAtStart);
+    .filter((s) => someNeuronActive(s.X, s.W0));
 }
 
 // --- the comparison matrix Z ------------------------------------------------------
@@ -218,7 +185,7 @@ function orthogonalToAll(v: Float64Array, spanning: readonly Float64Array[]): Fl
   return out;
 }
 
-function toRows(flat: Float64Array, m: number, d: number): number[][] {
+export function toRows(flat: Float64Array, m: number, d: number): number[][] {
   return Array.from({ length: m }, (_, j) => Array.from(flat.subarray(j * d, (j + 1) * d)));
 }
 
@@ -250,102 +217,6 @@ export function resolveComparison(setting: GdSetting, recipe: ComparisonRecipe, 
     for (let e = 0; e < Z.length; e++) Z[e] = W0[e] + scaleV * V[e] - scaleG * G[e];
   }
   return toRows(Z, m, d);
-}
-
-export interface ResolvedInstance {
-  /** Z as exact doubles. */
-  Z: number[][];
-  /** The horizon actually checked: t, or the first iterate where the net is dead (see below). */
-  horizon: number;
-  /** The float iterates W_0 … W_horizon. */
-  floatIterates: Float64Array[];
-}
-
-export function descentProblem(setting: GdSetting, eta: number, steps: number): DescentProblem {
-  return { X: setting.X, y: setting.y, a: setting.a, W0: setting.W0, eta, steps };
-}
-
-/** Whether some x_k ≠ 0 clearly activates some neuron of W (row-major m × d), in floats. */
-function alive(W: Float64Array, setting: GdSetting): boolean {
-  const rows = toRows(W, setting.m, setting.d);
-  return aliveAtStart({ X: setting.X, W0: rows });
-}
-
-/**
- * The float trajectory and Z of an instance. A net that is dead (no ReLU
- * active on any x_k ≠ 0) has ∇R̂ = 0 and stays where it is; there every
- * second-term line compares 0 with 0 computed along different routes, which
- * no enclosure can decide. The horizon stops at the first dead iterate, so
- * every iterate i < horizon is alive; the reports count the cut iterates.
- */
-export function resolveInstance(setting: GdSetting, eta: number, t: number, recipe: ComparisonRecipe): ResolvedInstance {
-  const all = floatDescent(descentProblem(setting, eta, t));
-  let horizon = t;
-  for (let i = 1; i <= t; i++) {
-    if (!alive(all[i], setting)) {
-      horizon = i;
-      break;
-    }
-  }
-  const floatIterates = all.slice(0, horizon + 1);
-  return { Z: resolveComparison(setting, recipe, floatIterates), horizon, floatIterates };
-}
-
-/** Float trajectory and Z per instance, computed once and shared by every arithmetic. */
-const resolved = new WeakMap<Instance, ResolvedInstance>();
-
-function resolveOnce(instance: Instance): ResolvedInstance {
-  let r = resolved.get(instance);
-  if (!r) {
-    r = resolveInstance(instance.setting as GdSetting, instance.eta as number, instance.t as number, instance.Z as ComparisonRecipe);
-    resolved.set(instance, r);
-  }
-  return r;
-}
-
-/**
- * Setup for instances { setting, eta, t, Z }: the trajectory W_0 … W_t in the
- * given arithmetic (certified enclosures in interval arithmetics), the data,
- * Z and η as exact values, the sizes as integers, and the trajectory's widths
- * as facts.
- */
-export function gradientDescentSetup<T>(instance: Instance, A: Arith<T>): Env<T> {
-  const setting = instance.setting as GdSetting;
-  const { Z, horizon: steps } = resolveOnce(instance);
-  const trajectory = reluGradientDescent(A, descentProblem(setting, instance.eta as number, steps));
-  const env: Env<T> = {
-    values: {
-      W: trajectory.iterates,
-      Z: fromPlain(A, Z, 'Z'),
-      X: fromPlain(A, setting.X, 'X'),
-      y: fromPlain(A, setting.y, 'y'),
-      a: fromPlain(A, setting.a, 'a'),
-      eta: scalar(A.num(instance.eta as number)),
-    },
-    ints: { n: setting.n, d: setting.d, m: setting.m, t: steps },
-  };
-  // Facts are reported from the float-interval trajectory (decimal iterates are computed only as read).
-  if (A.kind !== 'interval') return env;
-  let largest = 0;
-  for (const w of trajectory.iterates.data) largest = Math.max(largest, Math.abs(A.lo(w)), Math.abs(A.hi(w)));
-  env.facts = {
-    'largest enclosure width': trajectory.maxWidth,
-    'largest relative width': largest > 0 ? trajectory.maxWidth / largest : 0,
-    "box steps (σ' straddled)": trajectory.boxSteps,
-    'iterates cut after the net died': (instance.t as number) - steps,
-  };
-  return env;
-}
-
-/**
- * Step sizes in (0, max]: max itself (a quarter of the draws), else
- * max·10^(−6k/1000) for an integer k in 1..6000, log-uniform over six decades.
- * (Drawn through an integer: fast-check's doubles crowd the ends of their
- * range, which would make almost every step size max or max·10^−6.)
- */
-export function descentStepSize(max: number): fc.Arbitrary<number> {
-  const below = fc.integer({ min: 1, max: 6000 }).map((k) => max * 10 ** (-k / 1000));
-  return fc.oneof({ arbitrary: fc.constant(max), weight: 1 }, { arbitrary: below, weight: 3 });
 }
 
 /** Horizons t of the trajectory. */

@@ -42,12 +42,13 @@ export function realLine(options: MagnitudeOptions): fc.Arbitrary<number> {
  * itself is always in the mix and is where values shrink to.
  */
 export function stepSize(max: number, decades = 6): fc.Arbitrary<number> {
-  const below = fc.double({ min: 0, max: decades, noNaN: true }).map((s) => Math.min(max, max * 10 ** -s));
+  // An integer grid rather than fc.double, whose bias towards 0 and the extremes would skew the exponent.
+  const below = fc.integer({ min: 0, max: 1_000_000 }).map((k) => Math.min(max, max * 10 ** (-decades * k / 1_000_000)));
   return fc.oneof({ arbitrary: fc.constant(max), weight: 1 }, { arbitrary: below, weight: 3 });
 }
 
 /** A real in (lo, hi], uniform, with hi always in the mix (for relaxed hypotheses like η ∈ (1, 2]). */
 export function halfOpen(lo: number, hi: number): fc.Arbitrary<number> {
-  const inside = fc.double({ min: lo, max: hi, minExcluded: true, noNaN: true });
+  const inside = fc.integer({ min: 1, max: 1_000_000 }).map((k) => Math.min(hi, lo + ((hi - lo) * k) / 1_000_000)).filter((x) => x > lo);
   return fc.oneof({ arbitrary: fc.constant(hi), weight: 1 }, { arbitrary: inside, weight: 3 });
 }

@@ -1,5 +1,5 @@
 import { floatArith } from '../arithmetic/float-arith.js';
-import { type NetSample, pointOf } from './relu-net-sample.js';
+import type { NetSample } from './relu-net-sample.js';
 
 /**
  * The net's hot quantities in plain doubles (screening and the float
@@ -45,8 +45,9 @@ export function outputs(P: Float64Array, s: NetSample): Float64Array {
   return f;
 }
 
-export function risk(W: Float64Array, s: NetSample): number {
-  const f = outputs(preactivations(W, s), s);
+/** R̂(W) from the preactivations P of W. */
+export function riskFrom(P: Float64Array, s: NetSample): number {
+  const f = outputs(P, s);
   let acc = 0;
   for (let k = 0; k < s.n; k++) acc += logistic(s.y[k] * f[k]);
   return acc / s.n;
@@ -76,11 +77,9 @@ export function riskGradient(W: Float64Array, s: NetSample): Float64Array {
   return riskGradientFrom(preactivations(W, s), s);
 }
 
-/** R̂⁽ⁱ⁾(Z) with W = W_i. */
-export function surrogateRisk(Z: Float64Array, W: Float64Array, s: NetSample): number {
+/** R̂⁽ⁱ⁾(Z) from the preactivations P of W_i and Q of Z. */
+export function surrogateRiskFrom(P: Float64Array, Q: Float64Array, s: NetSample): number {
   const { n, m, y, a } = s;
-  const P = preactivations(W, s);
-  const Q = preactivations(Z, s);
   const scale = 1 / Math.sqrt(m);
   let acc = 0;
   for (let k = 0; k < n; k++) {

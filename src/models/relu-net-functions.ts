@@ -24,7 +24,7 @@ import { type NetSample, netSample } from './relu-net-sample.js';
 // --- argument conversion -----------------------------------------------------
 
 const floats = new WeakMap<Value<unknown>, Float64Array>();
-const boxes = new WeakMap<Value<unknown>, certified.Box | null>();
+const boxes = new WeakMap<Value<unknown>, certified.Box>();
 
 function floatData(v: Value<number>): Float64Array {
   let out = floats.get(v);
@@ -111,23 +111,64 @@ function checkWeights(W: Value<unknown>, m: number, d: number, what: string): vo
 
 // --- cached preactivations of a weight matrix over the sample ----------------
 
-const floatPre = new WeakMap<Value<unknown>, { sample: NetSample; P: Float64Array }>();
-const boxPre = new WeakMap<Value<unknown>, { sample: NetSample; P: certified.Box }>();
+/**
+ * Preactivations of a weight matrix over a sample, cached per value and by
+ * content: the same iterate is sliced out of the trajectory once per
+ * expression that names it (W_i in a step, W_i inside each sum over i), and
+ * every slice holds the same entries. A content hit is verified entry by
+ * entry (the same interval objects, or the same doubles), so it is exact.
+ */
+interface Preactivations<P> {
+  data: readonly unknown[];
+  sample: NetSample;
+  P: P;
+}
+
+const CONTENT_CACHE_SIZE = 512;
+
+class PreactivationCache<P> {
+  private readonly byValue = new WeakMap<Value<unknown>, Preactivations<P>>();
+  private readonly byContent = new Map<unknown, Preactivations<P>[]>();
+  private stored = 0;
+
+  constructor(private readonly compute: (W: Value<unknown>, s: NetSample) => P) {}
+
+  get(W: Value<unknown>, s: NetSample): P {
+    const known = this.byValue.get(W);
+    if (known && known.sample === s) return known.P;
+    const key = W.data[0];
+    const candidates = this.byContent.get(key) ?? [];
+    let hit = candidates.find((c) => c.sample === s && sameEntries(c.data, W.data));
+    if (!hit) {
+      hit = { data: W.data, sample: s, P: this.compute(W, s) };
+      // A bounded cache: forget everything when full (the trajectory being checked refills it).
+      if (++this.stored > CONTENT_CACHE_SIZE) {
+        this.byContent.clear();
+        this.stored = 1;
+      }
+      this.byContent.set(key, [...(this.byContent.get(key) ?? []), hit]);
+    }
+    this.byValue.set(W, hit);
+    return hit.P;
+  }
+}
+
+function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const floatPre = new PreactivationCache<Float64Array>((W, s) => fast.preactivations(floatData(W as Value<number>), s));
+const boxPre = new PreactivationCache<certified.Box>((W, s) => certified.preactivations(boxData(W as Value<Interval>), s));
 
 function floatPreactivations(W: Value<number>, s: NetSample): Float64Array {
-  const known = floatPre.get(W);
-  if (known && known.sample === s) return known.P;
-  const P = fast.preactivations(floatData(W), s);
-  floatPre.set(W, { sample: s, P });
-  return P;
+  return floatPre.get(W, s);
 }
 
 function boxPreactivations(W: Value<Interval>, s: NetSample): certified.Box {
-  const known = boxPre.get(W);
-  if (known && known.sample === s) return known.P;
-  const P = certified.preactivations(boxData(W), s);
-  boxPre.set(W, { sample: s, P });
-  return P;
+  return boxPre.get(W, s);
 }
 
 function genericSample<T>(X: Value<T>, y: Value<T>, a: Value<T>): generic.GenericSample<T> {
@@ -195,8 +236,8 @@ export const netGradientFunction: ModelFunction = {
       return { shape, data: Array.from(G) as T[] };
     }
     if (s && isInterval(A)) {
-      const G = boxValue(certified.gradientAt(boxPreactivations(W as Value<Interval>, s), k, s), shape) as Value<T>;
-      return factor === undefined ? G : { shape, data: G.data.map((g) => A.mul(factor, g)) };
+      const G = certified.gradientAt(boxPreactivations(W as Value<Interval>, s), k, s);
+      return boxValue(factor === undefined ? G : certified.scaleBox(factor as Interval, G), shape) as Value<T>;
     }
     const G = generic.gradient(A, rowOf(X, k), W.data, a.data, d);
     return { shape, data: factor === undefined ? G : G.map((g) => A.mul(factor, g)) };
@@ -240,13 +281,7 @@ export const riskFunction: ModelFunction = {
   evaluate<T>(A: Arith<T>, [W, X, y, a]: readonly Value<T>[]): Value<T> {
     const s = sampleOf(A, X, y, a);
     checkWeights(W, a.data.length, X.shape[1], 'W');
-    if (s && isFloat(A)) {
-      const P = floatPreactivations(W as Value<number>, s);
-      const f = fast.outputs(P, s);
-      let acc = 0;
-      for (let k = 0; k < s.n; k++) acc += floatArith.logistic(s.y[k] * f[k]);
-      return scalar((acc / s.n) as T);
-    }
+    if (s && isFloat(A)) return scalar(fast.riskFrom(floatPreactivations(W as Value<number>, s), s) as T);
     if (s && isInterval(A)) return scalar(certified.riskFrom(boxPreactivations(W as Value<Interval>, s), s) as T);
     return scalar(generic.risk(A, W.data, genericSample(X, y, a)));
   },
@@ -274,18 +309,7 @@ export const surrogateRiskFunction: ModelFunction = {
     const s = sampleOf(A, X, y, a);
     checkWeights(W, a.data.length, X.shape[1], 'W');
     checkWeights(Z, a.data.length, X.shape[1], 'Z');
-    if (s && isFloat(A)) {
-      const P = floatPreactivations(W as Value<number>, s);
-      const Q = floatPreactivations(Z as Value<number>, s);
-      const scale = 1 / Math.sqrt(s.m);
-      let acc = 0;
-      for (let k = 0; k < s.n; k++) {
-        let u = 0;
-        for (let j = 0; j < s.m; j++) if (P[k * s.m + j] > 0) u += s.a[j] * Q[k * s.m + j];
-        acc += floatArith.logistic(s.y[k] * scale * u);
-      }
-      return scalar((acc / s.n) as T);
-    }
+    if (s && isFloat(A)) return scalar(fast.surrogateRiskFrom(floatPreactivations(W as Value<number>, s), floatPreactivations(Z as Value<number>, s), s) as T);
     if (s && isInterval(A)) {
       const P = boxPreactivations(W as Value<Interval>, s);
       const Q = boxPreactivations(Z as Value<Interval>, s);

@@ -14,12 +14,6 @@ import { type NetSample, pointOf } from './relu-net-sample.js';
  */
 export type Box = IntervalVector;
 
-export function isPointBox(b: Box): boolean {
-  if (b.lo === b.hi) return true;
-  for (let i = 0; i < b.lo.length; i++) if (b.lo[i] !== b.hi[i]) return false;
-  return true;
-}
-
 /** Enclosures of ⟨w_j, x_k⟩: n × m, row-major by k. */
 export function preactivations(W: Box, s: NetSample): Box {
   const { n, m, d } = s;
@@ -34,8 +28,12 @@ export function preactivations(W: Box, s: NetSample): Box {
   return P;
 }
 
+const inverseSqrts = new Map<number, Interval>();
+/** An enclosure of 1/√m (cached: it is needed once per point and neuron count). */
 function inverseSqrt(m: number): Interval {
-  return div(ONE, sqrt(point(m)));
+  let v = inverseSqrts.get(m);
+  if (!v) inverseSqrts.set(m, (v = div(ONE, sqrt(point(m)))));
+  return v;
 }
 
 /** p·[sl, sh] for an interval p = [l, h] and 0 < sl ≤ sh, rounded outward; written to out[i]. */
@@ -92,10 +90,6 @@ export function riskFrom(P: Box, s: NetSample): Interval {
     losses.hi[k] = l.hi;
   }
   return div(sumInterval(losses), point(s.n));
-}
-
-export function risk(W: Box, s: NetSample): Interval {
-  return riskFrom(preactivations(W, s), s);
 }
 
 /** ∇R̂(W) from the preactivations: row j is (1/(n√m)) a_j Σ_k ℓ'(z_k) y_k σ'(p_kj) x_k. */
@@ -197,10 +191,18 @@ export function surrogateRiskFrom(P: Box, Q: Box, s: NetSample): Interval {
   return div(sumInterval(losses), point(n));
 }
 
+/** A work vector of length m per sample (reused: the loops below never nest). */
+const scratchOf = new WeakMap<NetSample, Box>();
+function scratch(s: NetSample): Box {
+  let v = scratchOf.get(s);
+  if (!v) scratchOf.set(s, (v = intervalVector(s.m)));
+  return v;
+}
+
 /** f(x_k; W) from the preactivations P of W (k is 0-based here). */
 export function outputAt(P: Box, k: number, s: NetSample): Interval {
   if (s.zeroPoint[k]) return { lo: 0, hi: 0 };
-  return mul(inverseSqrt(s.m), signedReluSum(P, k, s, intervalVector(s.m)));
+  return mul(inverseSqrt(s.m), signedReluSum(P, k, s, scratch(s)));
 }
 
 /** ∇f(x_k; W) (m × d) from the preactivations P of W: rows (1/√m) a_j σ'(p_kj) x_k. */
@@ -234,11 +236,25 @@ export function gradientAt(P: Box, k: number, s: NetSample): Box {
   return G;
 }
 
+/** c·B entrywise for an interval c and a box B (each product rounded outward). */
+export function scaleBox(c: Interval, B: Box): Box {
+  const out = intervalVector(B.lo.length);
+  for (let e = 0; e < B.lo.length; e++) {
+    const l = B.lo[e];
+    const h = B.hi[e];
+    if (l === 0 && h === 0) continue;
+    const v = mul(c, { lo: l, hi: h });
+    out.lo[e] = v.lo;
+    out.hi[e] = v.hi;
+  }
+  return out;
+}
+
 /** ⟨∇f(x_k; W), V⟩ = (1/√m) Σ_j a_j σ'(p_kj) ⟨v_j, x_k⟩ from the preactivations P of W and Q of V. */
 export function pairingAt(P: Box, Q: Box, k: number, s: NetSample): Interval {
   const { m, a } = s;
   if (s.zeroPoint[k]) return { lo: 0, hi: 0 };
-  const terms = intervalVector(m);
+  const terms = scratch(s);
   let allZero = true;
   for (let j = 0; j < m; j++) {
     const i = k * m + j;

@@ -41,6 +41,7 @@ export function latexToText(latex: string): string {
   let out = '';
   let i = 0;
   const s = latex
+    .replace(/\$/g, '')
     .replace(/\\begin\{bmatrix\}/g, '[')
     .replace(/\\end\{bmatrix\}/g, ']')
     .replace(/\\begin\{[a-z*]+\}(\{[^}]*\})?|\\end\{[a-z*]+\}/g, '').replace(/&/g, '').replace(/\\\\/g, ' ; ');

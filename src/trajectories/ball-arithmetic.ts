@@ -56,26 +56,43 @@ export function magnitudeUp(m: number, r: number): number {
 }
 
 /**
- * Upper bound of the ℓ2 norm of any vector in the box mid ± rad (entries
- * [offset, offset + len)). Σ q_j² with q_j ≥ |m_j| + r_j is computed with
- * at most len + 1 roundings per term, covered by the factor 1 + (2len + 4)u.
+ * Power of two bringing magnitudes up to `largest` into a range where squares
+ * neither overflow nor underflow (1 when no scaling is needed).
  */
-export function normUpper(mid: Float64Array, rad: Float64Array, offset: number, len: number): number {
+function normScale(largest: number): number {
+  if (largest > 2 ** 400) return 2 ** -500;
+  if (largest < 2 ** -400 && largest > 0) return 2 ** 500;
+  return 1;
+}
+
+/** Upper bound of √(Σ q_j²) for upper bounds q_j ≥ 0 (scaled by a power of two against over/underflow). */
+function sqrtSumOfSquaresUp(q: ArrayLike<number>, offset: number, len: number, magnitude: (j: number) => number): number {
+  let largest = 0;
+  for (let j = offset; j < offset + len; j++) largest = Math.max(largest, magnitude(j));
+  if (!(largest < Infinity)) return Infinity;
+  const scale = normScale(largest);
   let s = 0;
   for (let j = offset; j < offset + len; j++) {
-    const q = upCheap(Math.abs(mid[j]) + rad[j]);
-    s += q * q;
+    // upCheap(m·scale): the product by a power of two is exact unless it underflows.
+    const x = upCheap(magnitude(j) * scale);
+    s += x * x;
   }
-  const bound = upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA);
-  return upCheap(Math.sqrt(bound));
+  // Σ x² with at most len + 1 roundings per term, covered by 1 + (2len + 4)u; 2lenη covers underflow.
+  const root = upCheap(Math.sqrt(upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA)));
+  return scale === 1 ? root : upCheap(root / scale);
+}
+
+/**
+ * Upper bound of the ℓ2 norm of any vector in the box mid ± rad (entries
+ * [offset, offset + len)).
+ */
+export function normUpper(mid: Float64Array, rad: Float64Array, offset: number, len: number): number {
+  return sqrtSumOfSquaresUp(mid, offset, len, (j) => upCheap(Math.abs(mid[j]) + rad[j]));
 }
 
 /** Upper bound of the ℓ2 norm of a point vector. */
 export function pointNormUpper(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let j = 0; j < x.length; j++) s += x[j] * x[j];
-  const len = x.length;
-  return upCheap(Math.sqrt(upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA)));
+  return sqrtSumOfSquaresUp(x, 0, x.length, (j) => Math.abs(x[j]));
 }
 
 /** Lower bound of the ℓ2 norm of a point vector (0 allowed). */

@@ -338,6 +338,9 @@ export function certifyStep(
     endRad[j] = degree === 0 ? 0 : upCheap(2 * U * Math.abs(res) + 2 * g * g * A + 2 * ETA);
   }
 
+  // Overflow anywhere (0·∞, ∞ − ∞) leaves NaN: treat it as an unbounded defect.
+  if (defectIntegral !== defectIntegral) defectIntegral = Infinity;
+
   // Λ ≥ sup ‖∇²L‖ over the tube of radius startRadius + ∫‖δ‖ around ŵ on the step.
   const tube = upCheap(startRadius + defectIntegral);
   let curvature = 0;
@@ -346,20 +349,21 @@ export function certifyStep(
     const arg = upCheap(upCheap(upCheap(uR[i * S] - uM[i * S]) + v) + upCheap(zNormUp[i] * tube));
     curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUpLocal(arg)));
   }
-  const coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
+  let coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
+  if (coupling !== coupling) coupling = Infinity;
 
   const path = pathLengthOfApproximant(b, d, degree, budget, cw);
-  const pathLength: Interval = {
-    lo: Math.max(0, subDown(path.lo, coupling)),
-    hi: addUp(path.hi, coupling),
-  };
+  const finite = path.lo === path.lo && path.hi === path.hi && coupling < Infinity;
+  const pathLength: Interval = finite
+    ? { lo: Math.max(0, subDown(path.lo, coupling)), hi: addUp(path.hi, coupling) }
+    : { lo: 0, hi: Infinity };
   return {
     defectIntegral,
     endMid,
     endRad,
     pathLength,
     pathLengthSharp: path.sharp,
-    approximantPathWidth: subUp(path.hi, path.lo),
+    approximantPathWidth: finite ? subUp(path.hi, path.lo) : Infinity,
   };
 }
 
@@ -374,13 +378,20 @@ function pathLengthOfApproximant(
   const { PM, PR, NM, NR } = cw;
   const dp = degree - 1; // degree of P'
   if (dp < 0) return { lo: 0, hi: 0, sharp: true };
+  // ∫‖P'‖ is homogeneous: work with 2^s P' so that the squares in N neither
+  // underflow nor overflow, and divide by 2^s at the end (outward).
+  let largest = 0;
+  for (let k = 1; k <= degree; k++) for (let j = 0; j < d; j++) largest = Math.max(largest, (k + 1) * Math.abs(b[k * d + j]));
+  const scale = !(largest < Infinity) ? 1 : largest > 2 ** 300 ? 2 ** -400 : largest < 2 ** -300 && largest > 0 ? 2 ** 400 : 1;
   for (let a = 0; a <= dp; a++) {
     for (let j = 0; j < d; j++) {
-      const [m, r] = scaleByInteger(b[(a + 1) * d + j], 0, a + 1);
+      const [m, r] = scaleByInteger(b[(a + 1) * d + j] * scale, scale === 1 ? 0 : 2 * ETA, a + 1);
       PM[a * d + j] = m;
       PR[a * d + j] = r;
     }
   }
+  const unscale = (x: { lo: number; hi: number; sharp: boolean }): { lo: number; hi: number; sharp: boolean } =>
+    scale === 1 ? x : { lo: Math.min(Number.MAX_VALUE, Math.max(0, rounding.subDown(x.lo / scale, 2 * ETA))), hi: upCheap(x.hi / scale), sharp: x.sharp };
   // N = ‖P'‖², N_m = Σ_j Σ_{a+b=m} P'_{j,a} P'_{j,b}.
   const nDeg = 2 * dp;
   for (let m = 0; m <= nDeg; m++) {
@@ -410,7 +421,7 @@ function pathLengthOfApproximant(
     // ∫₀¹‖P'‖ ≤ Σ_a ‖P'_a‖/(a+1).
     let acc = 0;
     for (let a = 0; a <= dp; a++) acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) / (a + 1)));
-    return { lo: 0, hi: acc, sharp: false };
+    return unscale({ lo: 0, hi: acc, sharp: false });
   };
   // Adaptive dyadic pieces [j·2^−ℓ, (j+1)·2^−ℓ]: √N is expanded on each piece
   // where it varies little enough; where the speed changes fast (a strongly
@@ -429,7 +440,7 @@ function pathLengthOfApproximant(
     lo = rounding.addDown(lo, piece[0]);
     hi = addUp(hi, piece[1]);
   }
-  return { lo, hi, sharp: true };
+  return unscale({ lo, hi, sharp: true });
 }
 
 /** Deepest dyadic subdivision of a step for the path length (2^6 = 64 pieces). */

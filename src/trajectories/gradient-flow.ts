@@ -26,13 +26,23 @@ import { type FlowData, certificateWorkspace, certifyStep } from './flow-step-ce
  *
  * Step sizes follow the Taylor coefficients, which scale like the time
  * itself on the slow regime (the flow slows like 1/t), so a run from 1e−6 to
- * 1e6 takes a bounded number of steps.
+ * 1e6 takes a bounded number of steps (about 240 for n = 50, d = 10). Once
+ * the flow has numerically stopped (non-separable data at a minimizer) a
+ * constant approximant takes steps of the size of t; its certified defect is
+ * h‖∇L(ŵ)‖, i.e. the rounding level of ∇L, so the radius then grows like
+ * n·u·Σ_i‖z_i‖e_i·t, and the path-length enclosure widens by Λ·r per unit time.
+ * Explicit Taylor steps share the stability limit of explicit Runge–Kutta
+ * methods on stiff flows (where some of the e_i stay of order 1).
  */
 
 export interface GradientFlowOptions {
   /** Start point (default 0). */
   w0?: readonly number[];
-  /** Target of ∫‖δ‖ relative to the arc length of each step (default 1e−13): only steers the step sizes. */
+  /**
+   * Target of ∫‖δ‖ per step relative to its arc length, or to ‖ŵ‖ per doubling
+   * of t when the flow has nearly stopped (default 1e−13). Only steers the
+   * step sizes; the radius is certified whatever it is.
+   */
   tolerance?: number;
   /** Taylor degree of the approximant (default 12). */
   degree?: number;
@@ -182,15 +192,18 @@ export function validatedGradientFlow(
       let tau = Math.min(lastH, target - t);
       let theta = 1;
       // Defect target per unit time: ε · (‖ŵ‖ + τ·gross) per elapsed time t (see goalOfStep).
-      for (let pass = 0; pass < 2; pass++) {
+      for (let pass = 0; pass < 4; pass++) {
         flowTaylorCoefficients(F.Z, center, degree, tau, ws);
         const absolute = (tolerance * (size + tau * gross) * tau) / Math.max(t, tau);
         theta = stepRatio(ws, degree, Math.max(tolerance * coefficientNorm(ws, 1), absolute));
         if (theta >= 1e-3 && theta <= 1e3) break;
-        tau *= Math.min(Math.max(theta, 1e-300), 1e300);
-        if (!(tau > 0 && tau < Infinity)) tau = target - t;
+        if (theta > 1e3 && tau >= target - t) break; // the step can reach the target
+        // Recompute at a scale nearer the step, so that the coefficients neither over- nor underflow.
+        const next = Math.min(Math.max(tau * theta, tau * 1e-30), tau * 1e30, target - t);
+        if (!(next > 0 && next < Infinity)) break;
+        tau = next;
       }
-      const h = Math.min(tau * Math.min(theta, 4), 4 * lastH);
+      const h = Math.min(tau * Math.min(theta, 4), 4 * lastH, target - t);
       let tNew = h >= target - t ? target : t + h;
       if (!(tNew > t)) tNew = Math.min(target, nextUp(t)); // h below the spacing of doubles at t
       let scale = tau;
@@ -203,7 +216,8 @@ export function validatedGradientFlow(
         const cert = certifyStep(F, ws.p, degree, hLo, hHi, radius, goal, cw);
         // A crude path length is fine when it is narrow anyway (e.g. once the flow has stopped).
         const pathOk = cert.pathLengthSharp || cert.approximantPathWidth <= 16 * goal;
-        const canShrink = attempt < 8 && t + (tNew - t) / 2 > t;
+        // Shrink a few times for accuracy, and as often as it takes when the bound overflowed.
+        const canShrink = (attempt < 8 || (!(cert.defectIntegral < Infinity) && attempt < 200)) && t + (tNew - t) / 2 > t;
         if (canShrink && (!(cert.defectIntegral <= 16 * goal) || (!pathOk && attempt < 4))) {
           tNew = t + (tNew - t) / 2;
           rejected++;

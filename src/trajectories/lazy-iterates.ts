@@ -24,7 +24,7 @@ export function lazyIterates<T>(count: number, size: number, first: readonly T[]
       }
       if (prop === 'slice') {
         return (start = 0, end = count * size) => {
-          ensure(Math.min(end, count * size));
+          ensure(start < 0 || end < 0 ? count * size : Math.min(end, count * size));
           return target.slice(start, end);
         };
       }

@@ -8,8 +8,8 @@ import type { Value } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import * as generic from '../models/relu-net-generic.js';
 import * as certified from '../models/relu-net-interval.js';
-import { lazyIterates } from './lazy-iterates.js';
 import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
+import { lazyIterates } from './lazy-iterates.js';
 
 /**
  * Gradient descent W_{i+1} = W_i − η ∇R̂(W_i) on the notes' two-layer ReLU net

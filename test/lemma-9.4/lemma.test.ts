@@ -6,13 +6,11 @@ import { defineLemma } from '../../src/language/lemma.js';
 import lemma, { lemma94 } from '../../proofs/lemma-9.4.js';
 import { dropFactor, flipRelation, flipSign, mutant, rewrite } from './mutate.js';
 
-// Decimal digits available to refinement (the default ladder climbs further, never needed here).
-const DIGITS = [30, 60];
 
 describe('Lemma 9.4 on certified gradient-descent trajectories (default run)', () => {
   let report: LemmaReport;
   it('holds, certified, at every step, on at least 100 trajectories, with narrow enclosures', async () => {
-    report = await checkLemma(lemma, { seed: DEFAULT_SEED, digits: DIGITS });
+    report = await checkLemma(lemma, { seed: DEFAULT_SEED });
     expect(report.error).toBeUndefined();
     expect(report.runs).toBeGreaterThanOrEqual(100);
     expect(report.steps.map((s) => s.id)).toContain('claim');
@@ -61,7 +59,7 @@ const size = (x: unknown): number => {
 
 async function expectShrunkRefutation(spec: typeof lemma94, stepId: string): Promise<void> {
   const mutated = defineLemma(spec);
-  const report = await checkLemma(mutated, { seed: DEFAULT_SEED, digits: DIGITS });
+  const report = await checkLemma(mutated, { seed: DEFAULT_SEED });
   const step = report.steps.find((s) => s.id === stepId)!;
   expect(step.verdict).toBe('refuted');
   expect(step.certified).toBe(true);
@@ -70,7 +68,7 @@ async function expectShrunkRefutation(spec: typeof lemma94, stepId: string): Pro
   expect(cx.violation).toBeGreaterThan(0);
   expect(size(cx.instance)).toBeLessThanOrEqual(size(cx.worst!.instance));
   // The printed replay reproduces the refutation.
-  const replay = await checkLemma(mutated, { seed: cx.replay.seed, replay: { path: cx.replay.path, step: stepId }, digits: DIGITS });
+  const replay = await checkLemma(mutated, { seed: cx.replay.seed, replay: { path: cx.replay.path, step: stepId } });
   expect(replay.steps[0].verdict).toBe('refuted');
 }
 

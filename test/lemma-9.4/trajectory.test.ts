@@ -4,8 +4,10 @@ import { decimalArith } from '../../src/arithmetic/decimal-arith.js';
 import { floatArith } from '../../src/arithmetic/float-arith.js';
 import { intervalArith } from '../../src/arithmetic/interval-arith.js';
 import type { Interval } from '../../src/arithmetic/interval.js';
-import { descentProblem, gdSetting } from '../../src/domains/gd-instances.js';
+import { gdSetting } from '../../src/domains/gd-instances.js';
+import { descentProblem } from '../../src/domains/gd-setup.js';
 import { type DescentProblem, floatDescent, reluGradientDescent } from '../../src/trajectories/relu-gradient-descent.js';
+import { lazyIterates } from '../../src/trajectories/lazy-iterates.js';
 
 const decimal = decimalArith(40);
 
@@ -68,5 +70,20 @@ describe('certified gradient descent on the two-layer ReLU net', () => {
     const viaArith = reluGradientDescent(floatArith, p);
     expect(viaArith.iterates.data).toEqual(plain);
     expect(viaArith.maxWidth).toBe(0);
+  });
+
+  it('computes decimal iterates only as they are read', () => {
+    let steps = 0;
+    const data = lazyIterates(5, 2, [1, 2], (w) => {
+      steps++;
+      return w.map((x) => x * 10);
+    });
+    expect(data.length).toBe(10);
+    expect(data.slice(2, 4)).toEqual([10, 20]);
+    expect(steps).toBe(1);
+    expect(data[5]).toBe(200);
+    expect(steps).toBe(2);
+    expect([...data]).toEqual([1, 2, 10, 20, 100, 200, 1000, 2000, 10000, 20000]);
+    expect(steps).toBe(4);
   });
 });

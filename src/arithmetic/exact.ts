@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { DomainError } from './domain-error.js';
+import { binaryValue, nextDown, nextUp } from './rounding.js';
 
 /**
  * Exact conversions between doubles and decimals. Every finite double is
@@ -20,13 +21,6 @@ export const ExactDecimal = Decimal.clone({
 });
 
 const MAX_DOUBLE = Number.MAX_VALUE;
-const MIN_SUBNORMAL = 2 ** -1074;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LOW = littleEndian ? 0 : 1;
-const HIGH = littleEndian ? 1 : 0;
 
 const powersOfFive: bigint[] = [1n];
 function powerOfFive(k: number): bigint {
@@ -36,17 +30,7 @@ function powerOfFive(k: number): bigint {
 
 /** |x| = m · 2^e with m an odd BigInt (x finite, non-zero). */
 function oddBinary(x: number): { m: bigint; e: number } {
-  f64[0] = Math.abs(x);
-  const hi = u32[HIGH];
-  const lo = u32[LOW];
-  const biased = hi >>> 20;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (biased === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = biased - 1075;
-  }
+  let { m, e } = binaryValue(Math.abs(x));
   while ((m & 1n) === 0n) {
     m >>= 1n;
     e++;
@@ -65,28 +49,6 @@ export function decimalFromDouble(x: number): Decimal {
   return new ExactDecimal(`${sign}${(m * powerOfFive(-e)).toString()}e${e}`);
 }
 
-/** The least double > x (+∞ stays +∞; −0 and +0 both step to the least subnormal). */
-function nextUpDouble(x: number): number {
-  if (x === Infinity) return x;
-  if (x === 0) return MIN_SUBNORMAL;
-  if (x === -Infinity) return -MAX_DOUBLE;
-  f64[0] = x;
-  if (x > 0) {
-    if (u32[LOW] === 0xffffffff) {
-      u32[LOW] = 0;
-      u32[HIGH]++;
-    } else u32[LOW]++;
-  } else if (u32[LOW] === 0) {
-    u32[LOW] = 0xffffffff;
-    u32[HIGH]--;
-  } else u32[LOW]--;
-  return f64[0];
-}
-
-function nextDownDouble(x: number): number {
-  return -nextUpDouble(-x);
-}
-
 /** The largest double ≤ d (−∞ when d < −MAX_VALUE, MAX_VALUE when MAX_VALUE < d < ∞). */
 export function doubleBelow(d: Decimal): number {
   if (d.isNaN()) throw new DomainError('doubleBelow', true, 'NaN is not a number');
@@ -95,9 +57,9 @@ export function doubleBelow(d: Decimal): number {
   let x = d.toNumber();
   if (x === Infinity) return MAX_DOUBLE;
   if (x === -Infinity) x = -MAX_DOUBLE;
-  while (x !== -Infinity && decimalFromDouble(x).gt(d)) x = nextDownDouble(x);
+  while (x !== -Infinity && decimalFromDouble(x).gt(d)) x = nextDown(x);
   for (;;) {
-    const next = nextUpDouble(x);
+    const next = nextUp(x);
     if (next === Infinity || decimalFromDouble(next).gt(d)) break;
     x = next;
   }
@@ -111,7 +73,7 @@ export function doubleAbove(d: Decimal): number {
   return below === 0 ? 0 : -below;
 }
 
-/** The exact decimal value of a double, as a string ("-0", "Infinity", "NaN" for the special values). */
+/** The exact decimal value of a double, as a string in decimal.js notation ("1.00…e+300"; "-0", "Infinity", "NaN" for the special values). */
 export function formatDouble(x: number): string {
   if (x !== x) return 'NaN';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';

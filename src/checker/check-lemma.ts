@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import fc from 'fast-check';
+import { formatDouble } from '../arithmetic/exact.js';
 import { InstanceFileError, readInstanceFile } from '../io/instance-file.js';
 import { some, type Expr } from '../language/expr.js';
 import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
@@ -150,7 +151,8 @@ function counterexampleOf(
 function floatLiterals(e: Expr): string[] {
   const out = new Set<string>();
   some(e, (node) => {
-    if (node.kind === 'const' && node.text === undefined && !Number.isInteger(node.value)) out.add(String(node.value));
+    // A literal typed as a JS number is guaranteed only when its decimal text is the double itself (0.25 is, 0.1 is not).
+    if (node.kind === 'const' && node.text === undefined && formatDouble(node.value) !== String(node.value)) out.add(String(node.value));
     return false;
   });
   return [...out];

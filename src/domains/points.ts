@@ -1,26 +1,9 @@
 import fc from 'fast-check';
+import { compareSquaredNormWithOne } from '../io/instance-file.js';
 
-/** A finite double as m·2^e with m, e integers (exact). */
-function binary(x: number): { m: bigint; e: number } {
-  if (x === 0) return { m: 0n, e: 0 };
-  let e = 0;
-  let m = Math.abs(x);
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e--;
-  }
-  return { m: BigInt(m), e };
-}
-
-/** ‖x‖² ≤ 1, decided exactly in integer arithmetic (no rounding anywhere). */
+/** ‖x‖² ≤ 1, decided exactly (no rounding anywhere). */
 export function inUnitBall(x: readonly number[]): boolean {
-  if (!x.every(Number.isFinite)) return false;
-  const parts = x.map(binary);
-  const emin = Math.min(0, ...parts.map((p) => p.e));
-  // Σ m_i² 2^(2e_i) ≤ 1  ⇔  Σ m_i² 2^(2(e_i − emin)) ≤ 2^(−2 emin)
-  let total = 0n;
-  for (const p of parts) total += p.m * p.m * (1n << BigInt(2 * (p.e - emin)));
-  return total <= 1n << BigInt(-2 * emin);
+  return x.every(Number.isFinite) && compareSquaredNormWithOne(x) <= 0;
 }
 
 /** Scales x into the closed unit ball, shrinking by one ulp-ish step until the exact check passes. */

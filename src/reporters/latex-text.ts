@@ -51,7 +51,7 @@ export function latexToText(latex: string): string {
       const m = /^\\([a-zA-Z]+|.)/.exec(s.slice(i))!;
       const name = m[1];
       i += m[0].length;
-      if (name === 'frac') {
+      if (name === 'frac' || name === 'tfrac' || name === 'dfrac') {
         const [a, j] = group(s, i);
         const [b, k] = group(s, j);
         const ta = latexToText(a);

@@ -2,7 +2,7 @@
 // on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
 import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
-import { asSeparableData, separableDataAtTime, timeFor } from '../src/domains/separable-data.js';
+import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 
@@ -44,16 +44,11 @@ export default defineLemma({
   source: 'Lecture 15, Gradient flow: Lemma 10.1 and its proof sketch (Claims 1 and 2)',
   runs: 50,
   hypotheses: {
-    flow: {
-      arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
-      domain: 'separable data, n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4 (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); t > 0 log-uniform in 10^−6..10^6; w(t) the certified gradient flow from w(0) = 0',
-      integers: ['n', 'd'],
-    },
+    flow: flowHypothesis,
   },
   setup: flowSetup('flow'),
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
-  // A user's data set: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²).
-  fromDataset: (dataset) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } })),
+  fromDataset: flowOn,
   proof: [
     {
       id: 'risk-bound',

@@ -1,9 +1,8 @@
 // Lecture 15, "Margins" and "Smoothed margin": the definitions of γ, γ̄, γ̃ and the sandwich of the smooth margin,
 // for the linear model and the 2-homogeneous ReLU net.
-import fc from 'fast-check';
 import { log, lit, maxOver, norm, param, sum } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
-import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
+import { modelHypotheses, modelsOn } from '../src/domains/separable-data.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
 import {
   ell, ellInverse, linearModel, margin, minMargin, normPower, normalizedMargin, risk, smoothMargin, twoLayerReluNet, weights,
@@ -89,21 +88,7 @@ const theta = weights('w', param('a'), param('W'));
 const ubar = weights('ū', param('ubar', { label: 'ū' }));
 const gammaBar = param('gammaBar', { label: 'γ̄' });
 
-const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
-const withWeights = (data: SeparableData) => weightVector(data.d).map((w) => ({ ...data, w }));
-
-const hypotheses = {
-  linear: {
-    arbitrary: separableData({ n: [1, 6], d: [1, 4] }).chain(withWeights),
-    domain: 'linear model: n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4, separable (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); w ≠ 0 any direction, ‖w‖ log-uniform in 10^−3..10^2',
-    integers: ['n', 'd'],
-  },
-  net: {
-    arbitrary: netAndData({ n: [1, 6], d: [1, 3], m: [1, 4] }).map(netFields),
-    domain: 'two-layer ReLU net f(x; a, W) = Σ_j a_j σ(⟨w_j, x⟩) (2-homogeneous), m ∈ 1..4, d ∈ 1..3, n ∈ 1..6 points ‖x_i‖ ≤ 1 with any labels, ‖(a, W)‖ log-uniform in 10^−3..10^2',
-    integers: ['netN', 'netD', 'm'],
-  },
-};
+const hypotheses = modelHypotheses;
 
 export default defineLemma({
   id: 'margins',
@@ -113,10 +98,7 @@ export default defineLemma({
   hypotheses,
   setup: maxMarginSetup(hypotheses, 'linear'),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
-  fromDataset: (dataset) => {
-    const data = asSeparableData(dataset);
-    return fc.tuple(withWeights(data), netOn(data, [1, 4]).map(netFields)).map(([linear, net]) => ({ linear, net }));
-  },
+  fromDataset: modelsOn,
   proof: [
     ...sandwichFor(linearModel, linear, w, 'linear'),
     ...sandwichFor(twoLayerReluNet(param('m')), net, theta, 'relu'),

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { index, lit, param, rows, sqrt, sum, type E } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
-import { asSeparableData, netFromLinear, netSeparatedDataWithLowRisk, separableDataWithLowRisk, withLowRiskWeights, type NetInstance } from '../src/domains/separable-data.js';
+import { asSeparableData, netFields, withLowRiskWeights, netFromLinear, netSeparatedDataWithLowRisk, separableDataWithLowRisk } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
 import {
   ell, infimumOfRisk, limsupAsCGrows, linearModel, margin, minMargin, risk, scaled, sumMinusLargest, twoLayerReluNet, weights,
@@ -143,7 +143,6 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
 const linear: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
 const net: Sample = { X: param('netX', { label: 'x' }), y: param('netY', { label: 'y' }), n: param('netN', { label: 'n' }) };
 const relu = twoLayerReluNet(param('m'));
-const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
 const scale = positiveReal({ minExponent: -3, maxExponent: 0, boundaries: [1] });
 
 export default defineLemma({

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { log, param, type E } from '../src/language/builder.js';
 import { defineLemma, type StepSpec } from '../src/language/lemma.js';
-import { asSeparableData, netAndData, netOn, separableData, weightVector, type NetInstance, type SeparableData } from '../src/domains/separable-data.js';
+import { asSeparableData, netOn, netFields, withWeights, modelHypotheses } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
 import {
@@ -53,20 +53,8 @@ const ubar = weights('ū', param('ubar', { label: 'ū' }));
 const gammaBar = param('gammaBar', { label: 'γ̄' });
 const relu = twoLayerReluNet(param('m'));
 
-const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
-const withWeights = (data: SeparableData) => weightVector(data.d).map((w) => ({ ...data, w }));
-
 const hypotheses = {
-  linear: {
-    arbitrary: separableData({ n: [1, 6], d: [1, 4] }).chain(withWeights),
-    domain: 'linear model: n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4, separable (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); w ≠ 0 any direction, ‖w‖ log-uniform in 10^−3..10^2',
-    integers: ['n', 'd'],
-  },
-  net: {
-    arbitrary: netAndData({ n: [1, 6], d: [1, 3], m: [1, 4] }).map(netFields),
-    domain: 'two-layer ReLU net f(x; a, W) = Σ_j a_j σ(⟨w_j, x⟩) (2-homogeneous), m ∈ 1..4, d ∈ 1..3, n ∈ 1..6 points ‖x_i‖ ≤ 1 with any labels, ‖(a, W)‖ log-uniform in 10^−3..10^2',
-    integers: ['netN', 'netD', 'm'],
-  },
+  ...modelHypotheses,
   c: {
     arbitrary: positiveReal({ minExponent: -3, maxExponent: 5, boundaries: [1, 1e6] }),
     domain: 'c > 0 log-uniform in 10^−3..10^6 (the rate is checked at each c)',

@@ -7,7 +7,7 @@
 // only restate them check nothing more than u(0) = −log n.
 import { exp, grad, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
-import { asSeparableData, separableDataAtTime, timeFor } from '../src/domains/separable-data.js';
+import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
 
@@ -78,17 +78,12 @@ export default defineLemma({
   source: 'Lecture 15, Linear case: Theorem 10.1, its remark and its proof sketch',
   runs: 50,
   hypotheses: {
-    flow: {
-      arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
-      domain: 'separable data, n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4 (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); t > 0 log-uniform in 10^−6..10^6; w(t) the certified gradient flow from w(0) = 0',
-      integers: ['n', 'd'],
-    },
+    flow: flowHypothesis,
   },
   setup: flowSetup('flow'),
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
-  // A user's data set: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²).
-  fromDataset: (dataset) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } })),
+  fromDataset: flowOn,
   proof: [
     {
       id: 'statement',

@@ -324,3 +324,39 @@ export function netSeparatedDataWithLowRisk(options: { n: [number, number]; d: [
     })
     .filter((x): x is NetInstance => x !== null);
 }
+
+/** A net's fields under names that do not clash with the linear model's data (both live in one instance). */
+export const netFields = (s: NetInstance) => ({ netX: s.X, netY: s.y, netN: s.n, netD: s.d, m: s.m, a: s.a, W: s.W });
+
+/** Separable data with a weight vector w ≠ 0 for the linear model. */
+export const withWeights = (data: SeparableData) => weightVector(data.d).map((w) => ({ ...data, w }));
+
+/** The linear model and the 2-homogeneous ReLU net, each on its own data: the hypotheses of the margin definitions. */
+export const modelHypotheses = {
+  linear: {
+    arbitrary: separableData({ n: [1, 6], d: [1, 4] }).chain(withWeights),
+    domain: 'linear model: n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4, separable (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); w ≠ 0 any direction, ‖w‖ log-uniform in 10^−3..10^2',
+    integers: ['n', 'd'],
+  },
+  net: {
+    arbitrary: netAndData({ n: [1, 6], d: [1, 3], m: [1, 4] }).map(netFields),
+    domain: 'two-layer ReLU net f(x; a, W) = Σ_j a_j σ(⟨w_j, x⟩) (2-homogeneous), m ∈ 1..4, d ∈ 1..3, n ∈ 1..6 points ‖x_i‖ ≤ 1 with any labels, ‖(a, W)‖ log-uniform in 10^−3..10^2',
+    integers: ['netN', 'netD', 'm'],
+  },
+};
+
+/** A user's data set for the margin definitions: random weights w for the linear model and a random net (a, W) on the same data. */
+export function modelsOn(dataset: { X: number[][]; y: number[] }) {
+  const data = asSeparableData(dataset);
+  return fc.tuple(withWeights(data), netOn(data, [1, 4]).map(netFields)).map(([linear, net]) => ({ linear, net }));
+}
+
+/** The gradient flow of the linear model at a time t: the hypothesis of Lemma 10.1 and Theorem 10.1. */
+export const flowHypothesis = {
+  arbitrary: separableDataAtTime({ n: [1, 6], d: [1, 4] }),
+  domain: 'separable data, n ∈ 1..6 points ‖x_i‖ ≤ 1, d ∈ 1..4 (one point, symmetric pairs, axis points, margins 1..10^−4, duplicates); t > 0 log-uniform in 10^−6..10^6; w(t) the certified gradient flow from w(0) = 0',
+  integers: ['n', 'd'],
+};
+
+/** A user's data set for the flow lemmas: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²). */
+export const flowOn = (dataset: { X: number[][]; y: number[] }) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } }));

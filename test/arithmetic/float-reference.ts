@@ -155,7 +155,6 @@ function expSmallFixed(r: bigint): bigint {
   return sum;
 }
 
-const EXP_LIMIT = 2 ** 20;
 
 /** e^x as a dyadic with relative error ~2^-290. */
 export function expRef(x: Dyadic): Ref {

@@ -1,23 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hornerBall, normUpper, pointNormLower, pointNormUpper, roundoffRadius } from '../../src/trajectories/ball-arithmetic.js';
-import { SEED } from './margin-reference.js';
+import { SEED, exactBinary } from './margin-reference.js';
 
 /**
  * The a-priori rounding bounds of the ball kernels against exact BigInt
  * arithmetic (every double is m·2^e; all sums are compared over 2^−2148).
  */
 
-function exactBinary(x: number): { m: bigint; e: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const sign = bits >> 63n ? -1n : 1n;
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const frac = bits & ((1n << 52n) - 1n);
-  const m = biased === 0 ? frac : frac | (1n << 52n);
-  return { m: sign * m, e: biased === 0 ? -1074 : biased - 1075 };
-}
 
 /** x as an integer multiple of 2^−2148 (products of two doubles are exact there). */
 const SHIFT = 2148;

@@ -113,3 +113,15 @@ export function randomLabelData(n: number, d: number): fc.Arbitrary<Dataset> {
       y: rows.map(([, b]) => (b ? 1 : -1)),
     }));
 }
+
+/** x = m·2^e exactly (decoded from the IEEE bits here, independently of the code under test). */
+export function exactBinary(x: number): { m: bigint; e: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? -1n : 1n;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const m = biased === 0 ? frac : frac | (1n << 52n);
+  return { m: sign * m, e: biased === 0 ? -1074 : biased - 1075 };
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/models/dataset.js';
 import { signedPoints } from '../../src/models/dataset.js';
 import { type MaxMarginResult, certifiedMaxMargin } from '../../src/trajectories/max-margin.js';
-import { D, type Dec, SEED, contains, dec, describeMiss, normDec, randomLabelData, separableData } from './margin-reference.js';
+import { D, type Dec, SEED, contains, dec, describeMiss, normDec, randomLabelData, separableData, exactBinary } from './margin-reference.js';
 
 /**
  * The certified max margin against known answers (exact, in decimal.js),
@@ -79,17 +79,6 @@ function textbookMinNorm(points: number[][], iterations = 4000): { v: number[]; 
   return { v, lower, upper: norm };
 }
 
-/** x = m·2^e exactly (decoded from the IEEE bits here, independently of the code under test). */
-function exactBinary(x: number): { m: bigint; e: number } {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const sign = bits >> 63n ? -1n : 1n;
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const frac = bits & ((1n << 52n) - 1n);
-  const m = biased === 0 ? frac : frac | (1n << 52n);
-  return { m: sign * m, e: biased === 0 ? -1074 : biased - 1075 };
-}
 
 /** Re-checks a non-separability certificate exactly: α ≥ 0, Σα = 1, Σ α_k z_{S_k} = 0. */
 function checkCertificate(points: number[][], support: number[], weights: string[]): void {

@@ -107,6 +107,7 @@ export class StepAccumulator {
       instances: this.runs.size,
       evaluations: this.evaluations,
       counts: { ...this.counts },
+      withinTolerance: this.heldViaTolerance,
       precision: this.precision,
       ...(tightness ? { tightness } : {}),
       ...(verdict === 'inconclusive' && this.inconclusiveWidth > 0 ? { inconclusiveWidth: this.inconclusiveWidth } : {}),

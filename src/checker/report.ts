@@ -97,6 +97,8 @@ export interface StepReport {
   instances: number;
   evaluations: number;
   counts: Record<Verdict, number>;
+  /** Held evaluations that held only within the step's tolerance (equality, or the equality case of ≤/≥). */
+  withinTolerance: number;
   precision: Precision;
   tightness?: Tightness;
   counterexample?: Counterexample;

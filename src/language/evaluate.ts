@@ -1,6 +1,6 @@
 import type { Arith } from '../arithmetic/arith.js';
 import type { BinaryOp, Expr, UnaryOp } from './expr.js';
-import { freeIndices } from './expr.js';
+import { children, freeIndices } from './expr.js';
 import { dualArith, seed, type Dual } from './dual-arith.js';
 import { ShapeError, asScalar, sameShape, scalar, slice, stack, type Value } from './value.js';
 
@@ -48,8 +48,9 @@ export class Evaluator<T> {
   }
 
   value(e: Expr, index: IndexEnv = {}): Value<T> {
-    const free = freeIndices(e);
-    const key = free.size === 0 ? '' : [...free].sort().map((v) => `${v}=${index[v]}`).join(',');
+    // A closure reads the whole index assignment, which its (empty) free indices do not show.
+    const free = containsClosure(e) ? Object.keys(index) : [...freeIndices(e)];
+    const key = free.length === 0 ? '' : free.sort().map((v) => `${v}=${index[v]}`).join(',');
     let byIndex = this.cache.get(e);
     const hit = byIndex?.get(key);
     if (hit) return hit;
@@ -193,6 +194,14 @@ export class Evaluator<T> {
     }
     return d;
   }
+}
+
+const closureCache = new WeakMap<Expr, boolean>();
+
+function containsClosure(e: Expr): boolean {
+  let known = closureCache.get(e);
+  if (known === undefined) closureCache.set(e, (known = e.kind === 'closure' || children(e).some(containsClosure)));
+  return known;
 }
 
 function checkValue<T>(v: Value<T>, who: string): Value<T> {

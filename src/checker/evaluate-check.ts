@@ -23,6 +23,8 @@ export interface Evaluation {
   uncertain?: boolean;
   /** The evaluation ran past its time budget. */
   timedOut?: boolean;
+  /** Expression nodes this evaluation computed at its level (a deterministic cost). */
+  work?: number;
 }
 
 export interface EvaluateOptions {
@@ -57,10 +59,10 @@ export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEn
   const started = Date.now();
   let last: Evaluation | null = null;
   for (const level of options.levels) {
-    const elapsed = Date.now() - started;
-    // Refinement climbs only while it is cheap: each level costs several times the one before.
-    if (last && elapsed * 4 > Math.min(options.timeoutMs, REFINEMENT_BUDGET_MS)) break;
-    const result = evaluateAtLevel(check, ctx, index, level, options.timeoutMs - elapsed);
+    // The deep end of the ladder is tried only for small expressions. The rule counts nodes, not
+    // milliseconds, so the same seed gives the same verdicts on a fast machine and a loaded one.
+    if (last && digitsOf(level) > SHALLOW_DIGITS && (last.work ?? Infinity) > DEEP_WORK) break;
+    const result = evaluateAtLevel(check, ctx, index, level, options.timeoutMs - (Date.now() - started));
     if (last && result.timedOut) break;
     if (result.verdict !== 'inconclusive' && !result.uncertain) return result;
     last = result;
@@ -68,8 +70,11 @@ export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEn
   return last!;
 }
 
-/** Time after which an inconclusive evaluation stops climbing the precision ladder. */
-const REFINEMENT_BUDGET_MS = 2000;
+/** Levels up to this many digits are always tried; deeper ones only for expressions of at most DEEP_WORK nodes. */
+const SHALLOW_DIGITS = 120;
+const DEEP_WORK = 5000;
+
+const digitsOf = (level: Level): number => (level.precision.startsWith('decimal-') ? Number(level.precision.slice('decimal-'.length)) : 0);
 
 /** Plain floats: a quick screen that never certifies. Returns whether floats say the relation fails. */
 export function floatScreenFails(check: Check, ctx: InstanceContext, index: IndexEnv): boolean {
@@ -83,9 +88,12 @@ export function floatScreenFails(check: Check, ctx: InstanceContext, index: Inde
 
 function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, level: Level, timeoutMs: number): Evaluation {
   const base = { precision: level.precision, index };
+  let ev: ReturnType<InstanceContext['evaluator']> | undefined;
+  let workBefore = 0;
   try {
-    const ev = ctx.evaluator(level);
+    ev = ctx.evaluator(level);
     ev.deadline = Date.now() + timeoutMs;
+    workBefore = ev.work;
     const A = level.arith;
     const left = ev.value(check.lhs, index);
     const right = ev.value(check.rhs, index);
@@ -115,6 +123,7 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     const [num, den] = check.relation === '≥' || check.relation === '>' ? [rhs, lhs] : [lhs, rhs];
     return {
       ...base,
+      work: ev.work - workBefore,
       verdict: decisive.comparison.verdict,
       lhs: A.format(lhs),
       rhs: A.format(rhs),
@@ -124,7 +133,7 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
       ...(left.shape.length ? { entry: decisive.k } : {}),
     };
   } catch (err) {
-    if (err instanceof DomainError) return { ...base, verdict: 'undefined', message: err.message, uncertain: !err.certain };
+    if (err instanceof DomainError) return { ...base, verdict: 'undefined', message: err.message, uncertain: !err.certain, ...(ev ? { work: ev.work - workBefore } : {}) };
     const e = err as Error;
     return { ...base, verdict: 'error', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, ...(err instanceof StepTimeoutError ? { timedOut: true } : {}) };
   }

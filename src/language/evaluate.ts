@@ -23,6 +23,10 @@ export type IndexEnv = Readonly<Record<string, number>>;
 export class Evaluator<T> {
   private readonly cache = new Map<Expr, Map<string, Value<T>>>();
   private ticks = 0;
+  /** Nodes computed so far (cache misses): a deterministic measure of work, unlike time. */
+  get work(): number {
+    return this.ticks;
+  }
   deadline = Infinity;
 
   private readonly resolve: (name: string) => Value<T> | undefined;

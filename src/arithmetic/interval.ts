@@ -4,6 +4,7 @@ import {
   addDown,
   addUp,
   binaryValue,
+  timesPowerOfTwo,
   divDown,
   divUp,
   mulDown,
@@ -222,18 +223,9 @@ function roundBinary(m: bigint, e: number, up: boolean, sticky = false): number 
     q = m >> BigInt(shift);
     if (q << BigInt(shift) !== m) inexact = true;
   } else q = m << BigInt(-shift);
-  let k = e + shift;
+  const k = e + shift;
   // q < 2^53 so Number(q) is exact; the scaled result is representable.
-  let x = Number(q);
-  while (k > 1000) {
-    x *= 2 ** 1000;
-    k -= 1000;
-  }
-  while (k < -1000) {
-    x *= 2 ** -1000;
-    k += 1000;
-  }
-  x *= 2 ** k;
+  const x = timesPowerOfTwo(Number(q), k);
   return inexact && up ? nextUp(x) : x;
 }
 

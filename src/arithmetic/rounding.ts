@@ -246,3 +246,16 @@ export function sqrtUp(x: number): number {
   while (sqrtResidualSign(x, r) > 0) r = nextUp(r);
   return r;
 }
+
+/** x·2^k by steps that cannot overflow in between (exact unless the result over- or underflows). */
+export function timesPowerOfTwo(x: number, k: number): number {
+  while (k > 1000) {
+    x *= 2 ** 1000;
+    k -= 1000;
+  }
+  while (k < -1000) {
+    x *= 2 ** -1000;
+    k += 1000;
+  }
+  return x * 2 ** k;
+}

@@ -162,29 +162,10 @@ export function riskGradient(W: Box, s: NetSample): Box {
 
 /** R̂⁽ⁱ⁾(Z) from the preactivations P of W_i and Q of Z. */
 export function surrogateRiskFrom(P: Box, Q: Box, s: NetSample): Interval {
-  const { n, m, y, a } = s;
-  const scale = inverseSqrt(m);
-  const terms = intervalVector(m);
+  const { n, y } = s;
   const losses = intervalVector(n);
   for (let k = 0; k < n; k++) {
-    let allZero = true;
-    for (let j = 0; j < m; j++) {
-      const i = k * m + j;
-      let l = 0;
-      let h = 0;
-      if (P.lo[i] > 0) {
-        l = Q.lo[i];
-        h = Q.hi[i];
-      } else if (P.hi[i] >= 0 && !s.zeroPoint[k]) {
-        l = Math.min(0, Q.lo[i]);
-        h = Math.max(0, Q.hi[i]);
-      }
-      if (l !== 0 || h !== 0) allZero = false;
-      terms.lo[j] = a[j] > 0 ? l : -h;
-      terms.hi[j] = a[j] > 0 ? h : -l;
-    }
-    const u = allZero ? { lo: 0, hi: 0 } : mul(scale, sumInterval(terms));
-    const loss = logistic(margin(u, y[k]));
+    const loss = logistic(margin(pairingAt(P, Q, k, s), y[k]));
     losses.lo[k] = loss.lo;
     losses.hi[k] = loss.hi;
   }

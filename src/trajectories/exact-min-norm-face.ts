@@ -1,4 +1,4 @@
-import { binaryValue, nextDown, nextUp } from '../arithmetic/rounding.js';
+import { binaryValue, nextDown, nextUp, timesPowerOfTwo } from '../arithmetic/rounding.js';
 
 /**
  * Exact optimality certificate for the minimum-norm point of conv{z_i} on a
@@ -46,19 +46,6 @@ function isqrt(x: bigint): bigint {
   while (r * r > x) r--;
   while ((r + 1n) * (r + 1n) <= x) r++;
   return r;
-}
-
-/** x·2^k by steps that cannot overflow in between (exact unless the result over- or underflows). */
-function timesPowerOfTwo(x: number, k: number): number {
-  while (k > 1000) {
-    x *= 2 ** 1000;
-    k -= 1000;
-  }
-  while (k < -1000) {
-    x *= 2 ** -1000;
-    k += 1000;
-  }
-  return x * 2 ** k;
 }
 
 /** Doubles lo ≤ N·2^k and hi ≥ (N+1)·2^k for an integer N ≥ 0. */

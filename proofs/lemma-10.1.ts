@@ -95,7 +95,7 @@ export default defineLemma({
           relation: '≤',
           expr: risk(linearModel, data, z).plus(normSq(zVector).over(lit(2).times(t))),
           why: 'Theorem 7.4 with w(0) = 0, dropping −‖w(t) − z‖²',
-          notes: String.raw`\mathcal{L}(w(t)) \leq \mathcal{L}(z) + \frac{\|z\|^2}{2t}`,
+          notes: String.raw`\mathcal{L}(w(t)) &\leq \mathcal{L}(z) + \frac{\|z\|^2}{2t}`,
         },
         {
           relation: '=',
@@ -125,7 +125,7 @@ export default defineLemma({
     },
     {
       id: 'plug-in',
-      notes: String.raw`\text{Plug in } c = 2tn\bar{\gamma}^2 \text{ to get the first bound: } \frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
+      notes: String.raw`Plug in $c = 2tn\bar{\gamma}^2$ to get the first bound.`,
       lhs: n.over(c).plus(sqr(log(c)).over(twoTGammaSq)),
       relation: '=',
       rhs: riskBound,
@@ -155,7 +155,7 @@ export default defineLemma({
           relation: '≤',
           expr: ell(maxOver('i', 1, n, (i) => m(i))),
           why: '‖w(t)‖ ≥ m_i(w(t)) for every i, and ℓ is decreasing',
-          notes: String.raw`\ell(\|w_t\|) \leq \ell \left(\max_{i \in [n]} m_i(w(t)) \right)`,
+          notes: String.raw`\ell(\|w_t\|) &\leq \ell \left(\max_{i \in [n]} m_i(w(t)) \right)`,
         },
         { relation: '=', expr: minOver('i', 1, n, (i) => ell(m(i))), why: 'ℓ is decreasing', notes: String.raw`= \min_{i \in [n]} \ell \left(m_i(w(t)) \right)` },
         { relation: '≤', expr: riskAtT.over(n), why: 'the minimum is at most the mean', notes: String.raw`\leq \frac{1}{n} \cdot \mathcal{L}(w(t))` },
@@ -175,7 +175,7 @@ export default defineLemma({
     },
     {
       id: 'claim-2.inverse',
-      notes: String.raw`\text{Applying } \ell^{-1} \text{ on both sides: } \|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,
+      notes: 'Applying ℓ^{-1} on both sides, we get what we want.',
       lhs: norm(wt.parts[0]),
       relation: '≥',
       rhs: ellInverse(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),

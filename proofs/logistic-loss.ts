@@ -28,7 +28,7 @@ export default defineLemma({
     },
     {
       id: 'derivative-above',
-      notes: String.raw`\ell'(z) \in (-1, 0)`,
+      notes: String.raw`\ell'(z) = \frac{-\exp(-z)}{1 + \exp(-z)} \in (-1, 0)`,
       lhs: logisticPrime(z),
       relation: '>',
       rhs: neg(1),
@@ -36,7 +36,7 @@ export default defineLemma({
     },
     {
       id: 'derivative-below',
-      notes: String.raw`\ell'(z) \in (-1, 0)`,
+      notes: String.raw`\ell'(z) = \frac{-\exp(-z)}{1 + \exp(-z)} \in (-1, 0)`,
       lhs: logisticPrime(z),
       relation: '<',
       rhs: lit(0),

@@ -34,7 +34,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
   return [
     {
       id: `homogeneous.${tag}`,
-      notes: String.raw`f(x; w) \text{ is } L\text{-homogeneous in } w`,
+      notes: String.raw`Suppose that $f(x; w)$ is L -homogeneous in w`,
       lhs: m(index('i'), scaled(c, wHat, 'cŵ')),
       relation: '=',
       rhs: c.pow(L).times(m(index('i'))),
@@ -91,7 +91,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
           relation: '≤',
           expr: risk(model, data, wHat).as('inf_w 𝓛(ŵ)'),
           why: '𝓛 ≥ 0; as written the infimum is of 𝓛(ŵ), which does not depend on w',
-          notes: String.raw`0 \leq \inf_w \mathcal{L}(\hat{w})`,
+          notes: String.raw`0 &\leq \inf_w \mathcal{L}(\hat{w})`,
         },
         {
           relation: '≤',
@@ -131,7 +131,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
     },
     {
       id: `not-attained.${tag}`,
-      notes: String.raw`\text{the infimum is not attained}`,
+      notes: 'the infimum is not attained',
       lhs: risk(model, data, scaled(c, wHat, 'cŵ')),
       relation: '>',
       rhs: infimum,

@@ -76,7 +76,7 @@ export default defineLemma({
   proof: [
     {
       id: 'max-attained',
-      notes: String.raw`\bar{\gamma} \text{ is well-defined (i.e., maximum attained)}`,
+      notes: String.raw`$\bar{\gamma}$ is well-defined (i.e., maximum attained)`,
       lhs: normalizedMargin(linearModel, linear, ubar),
       relation: '=',
       rhs: gammaBar,

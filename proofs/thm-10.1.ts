@@ -168,7 +168,7 @@ export default defineLemma({
       notes: String.raw`\begin{aligned}\|\dot{w}(s)\| &\geq \langle \dot{w}(s), \bar{u} \rangle = \left\langle -\sum_{i=1}^n x_i y_i \ell'(m_i(w(s))), \bar{u} \right\rangle \\ &= \sum_{i=1}^n \ell(m_i(w(s))) \cdot \langle y_i x_i, \bar{u} \rangle \\ &\geq \bar{\gamma} \cdot \sum_{i=1}^n \ell(m_i(w(s))) \\ &= \bar{\gamma} \cdot \mathcal{L}(w(s))\end{aligned}`,
       start: norm(wDot),
       links: [
-        { relation: '≥', expr: inner(wDot, ubar), why: 'Cauchy–Schwarz, ‖ū‖ = 1', notes: String.raw`\|\dot{w}(s)\| \geq \langle \dot{w}(s), \bar{u} \rangle` },
+        { relation: '≥', expr: inner(wDot, ubar), why: 'Cauchy–Schwarz, ‖ū‖ = 1', notes: String.raw`\|\dot{w}(s)\| &\geq \langle \dot{w}(s), \bar{u} \rangle` },
         {
           relation: '=',
           expr: inner(neg(sum('i', 1, n, (i) => data.X.at(i).times(data.y.at(i)).times(ellPrime(m(i))))), ubar),
@@ -240,7 +240,7 @@ export default defineLemma({
           relation: '=',
           expr: norm(sum('i', 1, n, (i) => data.X.at(i).times(data.y.at(i)).times(ellPrime(m(i))))),
           why: 'ẇ = −∇𝓛, and the norm ignores the sign',
-          notes: String.raw`\|\dot{w}(s)\| = \left\| \sum_{i=1}^n x_i y_i \ell'(m_i(w(s))) \right\|`,
+          notes: String.raw`\|\dot{w}(s)\| &= \left\| \sum_{i=1}^n x_i y_i \ell'(m_i(w(s))) \right\|`,
         },
         { relation: '≤', expr: sum('i', 1, n, (i) => ell(m(i))), why: "triangle inequality, ‖x_i‖ ≤ 1, |ℓ'| = ℓ", notes: String.raw`\leq \sum_{i=1}^n \ell(m_i(w(s)))` },
         { relation: '≤', expr: riskOf(ws), why: 'definition of 𝓛 (equality)', notes: String.raw`\leq \mathcal{L}(w(s))` },
@@ -248,7 +248,7 @@ export default defineLemma({
     },
     {
       id: 'v-integrated',
-      notes: String.raw`\text{By the risk convergence (Lemma 10.1) \dots Integrate: } v(t) \leq \int_0^t \frac{1 + \log(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2} \, ds`,
+      notes: String.raw`By the risk convergence (Lemma 10.1), we have UB of form $\log s/s$ on the RHS`,
       lhs: vT,
       relation: '≤',
       rhs: integratedLemmaBound,

@@ -92,6 +92,7 @@ export class StepAccumulator {
     return {
       id: check.id,
       notes: check.notes,
+      ...(check.notesAt ? { notesLine: check.notesAt.line, notesColumn: check.notesAt.column } : {}),
       form: check.form,
       ...(check.erratumOf ? { erratumOf: check.erratumOf } : {}),
       ...(check.chain ? { chain: check.chain } : {}),

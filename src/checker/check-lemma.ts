@@ -204,7 +204,7 @@ function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
           : verdicts.includes('inconclusive')
             ? 'inconclusive'
             : 'held';
-    return { id: chain.id, notes: chain.notes, form: 'notes', relation: chain.relation, verdict, failedLinks };
+    return { id: chain.id, notes: chain.notes, ...(chain.notesAt ? { notesLine: chain.notesAt.line } : {}), form: 'notes', relation: chain.relation, verdict, failedLinks };
   });
 }
 

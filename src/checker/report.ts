@@ -78,6 +78,9 @@ export interface StepReport {
   id: string;
   /** The notes' LaTeX, exactly as written. */
   notes: string;
+  /** The 1-based line (and column) of the notes file the step transcribes; errata, which are not in the notes, have none. */
+  notesLine?: number;
+  notesColumn?: number;
   form: 'notes' | 'erratum';
   /** For an erratum: the id of the step it corrects. */
   erratumOf?: string;
@@ -116,6 +119,7 @@ export interface StepReport {
 export interface ChainReport {
   id: string;
   notes: string;
+  notesLine?: number;
   form: 'notes' | 'erratum';
   /** The composed relation of first to last expression. */
   relation: Relation;
@@ -139,6 +143,8 @@ export interface LemmaReport {
   source: string;
   /** The proof file, relative to the repository root (set by the command line). */
   file?: string;
+  /** The notes file the steps were found in (set by the command line). */
+  notesFile?: string;
   seed: number;
   runs: number;
   /** Domain of each hypothesis, in words. */

@@ -16,12 +16,14 @@ export interface CliArgs {
   /** With --replay: the 1-based relaxed hypothesis whose domain the counterexample came from. */
   relaxation?: number;
   proofs?: string;
+  /** The notes file the steps transcribe (default: the vendored notes, or notes.md beside --proofs). */
+  notes?: string;
   timeoutMs: number;
   jobs?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--timeout-ms' | '--jobs';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--timeout-ms', '--jobs'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs'];
 const SWITCHES: readonly string[] = ['--help', '-h', '--no-color'];
 
 const INT32_MIN = -(2 ** 31);
@@ -107,6 +109,9 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--proofs':
       args.proofs = value;
+      return;
+    case '--notes':
+      args.notes = value;
       return;
     case '--timeout-ms':
       args.timeoutMs = positiveInteger(flag, value);

@@ -11,6 +11,7 @@ import { resolveColorLevel } from './color-level.js';
 import { planTasks } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
 import { ProofRunner } from './proof-runner.js';
+import { resolveNotesFile } from './notes-option.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -56,6 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   let args: CliArgs;
   let files: string[];
+  let notesFile: string | undefined;
   try {
     args = parseArgs(argv);
     if (args.help) {
@@ -63,6 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     files = listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR);
+    notesFile = resolveNotesFile(args.notes, args.proofs);
     if (args.instance !== undefined) {
       try {
         accessSync(resolve(args.instance), constants.R_OK);
@@ -77,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const options = checkOptions(args);
   const style = consoleStyle(args);
-  const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs });
+  const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}) });
   try {
     const loaded = await runner.load(files);
     const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined });

@@ -18,6 +18,8 @@ export interface RunnerOptions {
   jobs: number;
   /** Wall-clock limit for loading a file and for checking one lemma. */
   timeoutMs: number;
+  /** The notes file the proof files transcribe (none: steps are not looked up). */
+  notesFile?: string;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -130,7 +132,7 @@ export class ProofRunner {
 
   private spawn(file: string): ProofWorker {
     if (this.stopped) throw new Error('the proof runner was stopped');
-    const worker = new ProofWorker(file);
+    const worker = new ProofWorker(file, this.options.notesFile);
     this.live.add(worker);
     return worker;
   }

@@ -32,8 +32,11 @@ export class ProofWorker {
   private waiter: ((event: WorkerEvent) => void) | null = null;
   private deathReason: string | null = null;
 
-  constructor(readonly file: string) {
-    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href };
+  constructor(
+    readonly file: string,
+    notesFile?: string,
+  ) {
+    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href, ...(notesFile !== undefined ? { notesFile } : {}) };
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
     // A proof's own output must not interleave with the report on stdout.
     // Forwarded chunk by chunk: piping would add listeners to process.stderr for every worker.

@@ -6,10 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkLemma } from '../checker/check-lemma.js';
 import type { Lemma } from '../language/lemma.js';
+import { bindNotes } from '../notes/bind-notes.js';
+import { NotesFile } from '../notes/notes-file.js';
+import { displayPath } from './proof-files.js';
 import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
-const { fileUrl } = workerData as ProofWorkerData;
+const { fileUrl, notesFile } = workerData as ProofWorkerData;
 
 /** "Name: message"; esbuild's "Transform failed with 1 error:" preamble is dropped so the first line says what failed. */
 function describe(err: unknown): string {
@@ -52,7 +55,8 @@ function lemmasOf(exported: unknown): Lemma[] {
 let lemmas: Map<string, Lemma> | null = null;
 try {
   const module = (await import(fileUrl)) as { default?: unknown };
-  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, l]));
+  const notes = notesFile !== undefined ? NotesFile.read(notesFile) : undefined;
+  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, notes ? bindNotes(l, notes) : l]));
   const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
     id: l.id,
     title: l.title,
@@ -77,7 +81,7 @@ async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<voi
   try {
     const report = await checkLemma(lemma, message.options);
     if (report.error?.startsWith('InstanceFileError:')) send({ type: 'instance-file-error', message: report.error.slice('InstanceFileError:'.length).trim() });
-    else send({ type: 'report', id: message.id, report });
+    else send({ type: 'report', id: message.id, report: notesFile !== undefined ? { ...report, notesFile: displayPath(notesFile) } : report });
   } catch (err) {
     if ((err as Error | null)?.name === 'InstanceFileError') send({ type: 'instance-file-error', message: (err as Error).message });
     else send({ type: 'check-failed', id: message.id, message: describe(err) });

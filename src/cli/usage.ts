@@ -18,6 +18,8 @@ Options:
   --step STEP_ID     the step to replay (with --replay)
   --relaxation K     replay in the K-th relaxed domain of the lemma (with --replay)
   --proofs DIR       directory of proof files (default: proofs)
+  --notes FILE       the notes the proofs transcribe (default: notes/lecture-15.md,
+                     or notes.md beside --proofs DIR)
   --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
   --jobs N           proof files checked in parallel (default: up to 2)
   -h, --help         show this help

@@ -15,6 +15,8 @@ export interface LemmaMeta {
 export interface ProofWorkerData {
   /** file:// URL of the proof file this worker loads. */
   fileUrl: string;
+  /** The notes file every step must be found in; none for proof files outside the project that bring no notes. */
+  notesFile?: string;
 }
 
 export type ToWorker = { type: 'check'; id: string; options: CheckOptions };

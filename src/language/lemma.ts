@@ -3,6 +3,7 @@ import type { Arith } from '../arithmetic/arith.js';
 import type { Relation } from '../checker/report.js';
 import { E, toExpr, type Operand } from './builder.js';
 import type { Expr } from './expr.js';
+import type { NotesPosition } from '../notes/notes-file.js';
 import { fromPlain, type Value } from './value.js';
 
 /** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
@@ -138,6 +139,8 @@ export interface Check {
   over: readonly { name: string; from: Expr; to: Expr }[];
   tolerance: Tolerance;
   expect?: Expectation;
+  /** Where the notes text sits in the notes file (set when the lemma is bound to the notes; errata have none). */
+  notesAt?: NotesPosition;
 }
 
 export interface ChainInfo {
@@ -145,6 +148,7 @@ export interface ChainInfo {
   notes: string;
   relation: Relation;
   links: string[];
+  notesAt?: NotesPosition;
 }
 
 export interface Lemma {

@@ -119,14 +119,15 @@ class Layout {
     });
   }
 
-  stepRow(step: StepReport, label: string): Row {
+  /** `shownLine`: the notes line already shown above (a chain's), not repeated on its links. */
+  stepRow(step: StepReport, label: string, shownLine?: number): Row {
     const expectedRefutation = isExpectedRefutation(step);
     return {
       surprise: isSurprise(step),
       status: this.verdictStatus(step.verdict, expectedRefutation),
       label,
       labelPaint: step.form === 'erratum' ? this.c.yellow : undefined,
-      notes: latexToText(step.notes),
+      notes: lineTag(step.notesLine === shownLine ? undefined : step.notesLine) + latexToText(step.notes),
       detail: stepDetail(step),
       sub: this.stepSubLines(step),
     };
@@ -142,7 +143,7 @@ class Layout {
       status: this.verdictStatus(chain.verdict, expectedRefutation),
       label: chain.form === 'erratum' ? `${chain.id} (erratum)` : chain.id,
       labelPaint: this.c.bold,
-      notes: latexToText(chain.notes),
+      notes: lineTag(chain.notesLine) + latexToText(chain.notes),
       detail: detail.join(' · '),
       sub: [],
     };
@@ -161,6 +162,11 @@ class Layout {
     }
     return lines;
   }
+}
+
+/** "L211 " before a line's text: where it is in the notes file. */
+function lineTag(line: number | undefined): string {
+  return line === undefined ? '' : `L${line} `;
 }
 
 function stepDetail(step: StepReport): string {
@@ -246,8 +252,8 @@ function lemmaRows(layout: Layout, lemma: LemmaReport): Row[] {
   const chains = new Map(lemma.chains.map((c) => [c.id, c]));
   const chainsShown = new Set<string>();
   const rows: Row[] = [];
-  const emit = (step: StepReport, depth: number, label: string): void => {
-    rows.push(layout.stepRow(step, `${'  '.repeat(depth)}${label}`));
+  const emit = (step: StepReport, depth: number, label: string, shownLine?: number): void => {
+    rows.push(layout.stepRow(step, `${'  '.repeat(depth)}${label}`, shownLine));
     for (const erratum of errata.get(step.id) ?? []) emit(erratum, depth + 1, 'erratum');
   };
   for (const step of lemma.steps) {
@@ -262,7 +268,7 @@ function lemmaRows(layout: Layout, lemma: LemmaReport): Row[] {
       const links = lemma.steps.filter((s) => s.chain?.id === chain.id && s.form === chain.form);
       rows.push(layout.chainRow(chain, links));
     }
-    emit(step, chain ? 1 : 0, chain ? `link ${step.chain.link}` : step.id);
+    emit(step, chain ? 1 : 0, chain ? `link ${step.chain.link}` : step.id, chain?.notesLine);
   }
   return rows;
 }
@@ -308,6 +314,7 @@ export function formatLemma(lemma: LemmaReport, style: ConsoleStyle): string {
     `seed ${lemma.seed}`,
     formatDuration(lemma.timing.ms),
     lemma.file,
+    lemma.notesFile,
     oneLine(lemma.source),
   ].filter((part): part is string => Boolean(part));
   out.push(c.dim(truncate(`  ${facts.join(' · ')}`, layout.width)));

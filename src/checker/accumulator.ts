@@ -12,81 +12,156 @@ export interface Violation {
   violation: number;
 }
 
+/**
+ * Everything a step's report is made from, as plain data: the evaluations of
+ * disjoint instance ranges (checked in different workers or on different CI
+ * machines) merge into exactly the state of one pass over all of them.
+ */
+export interface AccumulatorState {
+  counts: Record<Verdict, number>;
+  /** Instances with at least one evaluation (ranges are disjoint, so counts add). */
+  instances: number;
+  evaluations: number;
+  firstRefutedRun: number | null;
+  worst: Violation | null;
+  precision: Precision;
+  minSlack: { value: number; at: InstanceRef } | null;
+  maxRatio: { value: number; at: InstanceRef } | null;
+  heldStrictly: number;
+  heldViaTolerance: number;
+  inconclusiveWidth: number;
+  message: string | undefined;
+  firstUndefined: unknown;
+}
+
+export function emptyAccumulatorState(): AccumulatorState {
+  return {
+    counts: { held: 0, refuted: 0, inconclusive: 0, undefined: 0, error: 0 },
+    instances: 0,
+    evaluations: 0,
+    firstRefutedRun: null,
+    worst: null,
+    precision: 'interval',
+    minSlack: null,
+    maxRatio: null,
+    heldStrictly: 0,
+    heldViaTolerance: 0,
+    inconclusiveWidth: 0,
+    message: undefined,
+    firstUndefined: undefined,
+  };
+}
+
+/**
+ * The state of `earlier` followed by `later` (whose runs all come after): the
+ * first extreme wins ties, as it does within one pass.
+ */
+export function mergeAccumulatorStates(earlier: AccumulatorState, later: AccumulatorState): AccumulatorState {
+  const counts = { ...earlier.counts };
+  for (const [verdict, n] of Object.entries(later.counts) as [Verdict, number][]) counts[verdict] += n;
+  return {
+    counts,
+    instances: earlier.instances + later.instances,
+    evaluations: earlier.evaluations + later.evaluations,
+    firstRefutedRun: earlier.firstRefutedRun ?? later.firstRefutedRun,
+    worst: later.worst !== null && (earlier.worst === null || later.worst.violation > earlier.worst.violation) ? later.worst : earlier.worst,
+    precision: rank(later.precision) > rank(earlier.precision) ? later.precision : earlier.precision,
+    minSlack: later.minSlack !== null && (earlier.minSlack === null || later.minSlack.value < earlier.minSlack.value) ? later.minSlack : earlier.minSlack,
+    maxRatio: later.maxRatio !== null && (earlier.maxRatio === null || later.maxRatio.value > earlier.maxRatio.value) ? later.maxRatio : earlier.maxRatio,
+    heldStrictly: earlier.heldStrictly + later.heldStrictly,
+    heldViaTolerance: earlier.heldViaTolerance + later.heldViaTolerance,
+    inconclusiveWidth: Math.max(earlier.inconclusiveWidth, later.inconclusiveWidth),
+    message: earlier.message ?? later.message,
+    firstUndefined: earlier.firstUndefined !== undefined ? earlier.firstUndefined : later.firstUndefined,
+  };
+}
+
 /** Collects the evaluations of one check across instances into its report. */
 export class StepAccumulator {
-  readonly counts: Record<Verdict, number> = { held: 0, refuted: 0, inconclusive: 0, undefined: 0, error: 0 };
-  private runs = new Set<number>();
-  evaluations = 0;
-  firstRefutedRun: number | null = null;
-  worst: Violation | null = null;
-  private precision: Precision = 'interval';
-  private minSlack: { value: number; at: InstanceRef } | null = null;
-  private maxRatio: { value: number; at: InstanceRef } | null = null;
-  private heldStrictly = 0;
-  private heldViaTolerance = 0;
-  private inconclusiveWidth = 0;
-  private message: string | undefined;
-  private firstUndefined: unknown;
+  private lastRun: number | null = null;
 
-  constructor(readonly check: Check) {}
+  constructor(
+    readonly check: Check,
+    readonly state: AccumulatorState = emptyAccumulatorState(),
+  ) {}
 
+  get counts(): Record<Verdict, number> {
+    return this.state.counts;
+  }
+
+  get evaluations(): number {
+    return this.state.evaluations;
+  }
+
+  get firstRefutedRun(): number | null {
+    return this.state.firstRefutedRun;
+  }
+
+  get worst(): Violation | null {
+    return this.state.worst;
+  }
+
+  /** Evaluations arrive in run order (all of one run before the next). */
   add(run: number, instance: unknown, ev: Evaluation): void {
-    this.runs.add(run);
-    this.evaluations++;
-    this.counts[ev.verdict]++;
-    if (rank(ev.precision) > rank(this.precision) && (ev.verdict === 'held' || ev.verdict === 'refuted')) this.precision = ev.precision;
+    const s = this.state;
+    if (this.lastRun !== run) s.instances++;
+    this.lastRun = run;
+    s.evaluations++;
+    s.counts[ev.verdict]++;
+    if (rank(ev.precision) > rank(s.precision) && (ev.verdict === 'held' || ev.verdict === 'refuted')) s.precision = ev.precision;
     const at: InstanceRef = Object.keys(ev.index).length ? { run, index: { ...ev.index } } : { run };
     const c = ev.comparison;
     if (ev.verdict === 'held' && c) {
-      if (c.viaTolerance) this.heldViaTolerance++;
-      else this.heldStrictly++;
+      if (c.viaTolerance) s.heldViaTolerance++;
+      else s.heldStrictly++;
       // Held within tolerance certifies |lhs − rhs| ≤ tol, not a sign: its slack counts as 0.
       const slack = c.viaTolerance ? 0 : c.slack;
-      if (slack !== undefined && (this.minSlack === null || slack < this.minSlack.value)) this.minSlack = { value: slack, at };
+      if (slack !== undefined && (s.minSlack === null || slack < s.minSlack.value)) s.minSlack = { value: slack, at };
       // Within tolerance the sides are equal as far as the step can tell: the ratio is 1, not a rounding artefact above it.
       const ratio = ev.ratio !== undefined && c.viaTolerance ? Math.min(ev.ratio, 1) : ev.ratio;
-      if (ratio !== undefined && Number.isFinite(ratio) && (this.maxRatio === null || ratio > this.maxRatio.value)) this.maxRatio = { value: ratio, at };
+      if (ratio !== undefined && Number.isFinite(ratio) && (s.maxRatio === null || ratio > s.maxRatio.value)) s.maxRatio = { value: ratio, at };
     }
     if (ev.verdict === 'refuted') {
-      if (this.firstRefutedRun === null) this.firstRefutedRun = run;
+      if (s.firstRefutedRun === null) s.firstRefutedRun = run;
       const v = c?.violation ?? 0;
-      if (this.worst === null || v > this.worst.violation) this.worst = { run, instance: plain(instance), evaluation: ev, violation: v };
+      if (s.worst === null || v > s.worst.violation) s.worst = { run, instance: plain(instance), evaluation: ev, violation: v };
     }
-    if (ev.verdict === 'undefined' && !ev.uncertain && this.firstUndefined === undefined) this.firstUndefined = plain(instance);
-    if (ev.verdict === 'inconclusive' && c) this.inconclusiveWidth = Math.max(this.inconclusiveWidth, c.width);
-    if ((ev.verdict === 'undefined' || ev.verdict === 'error' || ev.verdict === 'inconclusive') && this.message === undefined) {
-      this.message = ev.message ?? (ev.verdict === 'inconclusive' ? `enclosures overlap at ${ev.precision} (width ${c?.width.toExponential(2)})` : undefined);
-      if (this.message) this.message = `${this.message} [run ${run}${Object.keys(ev.index).length ? `, ${JSON.stringify(ev.index)}` : ''}]`;
+    if (ev.verdict === 'undefined' && !ev.uncertain && s.firstUndefined === undefined) s.firstUndefined = plain(instance);
+    if (ev.verdict === 'inconclusive' && c) s.inconclusiveWidth = Math.max(s.inconclusiveWidth, c.width);
+    if ((ev.verdict === 'undefined' || ev.verdict === 'error' || ev.verdict === 'inconclusive') && s.message === undefined) {
+      s.message = ev.message ?? (ev.verdict === 'inconclusive' ? `enclosures overlap at ${ev.precision} (width ${c?.width.toExponential(2)})` : undefined);
+      if (s.message) s.message = `${s.message} [run ${run}${Object.keys(ev.index).length ? `, ${JSON.stringify(ev.index)}` : ''}]`;
     }
   }
 
   /** The first instance with a certain failure of this kind (for locating its region). */
   firstFailure(kind: 'refuted' | 'undefined' | null): unknown {
-    if (kind === 'refuted') return this.worst?.instance;
-    if (kind === 'undefined') return this.firstUndefined;
+    if (kind === 'refuted') return this.state.worst?.instance;
+    if (kind === 'undefined') return this.state.firstUndefined;
     return undefined;
   }
 
   verdict(): Verdict {
-    const n = this.counts;
+    const n = this.state.counts;
     if (n.refuted) return 'refuted';
     if (n.error) return 'error';
     if (n.undefined) return 'undefined';
-    if (n.inconclusive || this.evaluations === 0) return 'inconclusive';
+    if (n.inconclusive || this.state.evaluations === 0) return 'inconclusive';
     return 'held';
   }
 
   report(printed: { lhs: string; rhs: string }, usesClosure: boolean, floatLiterals: string[]): StepReport {
+    const s = this.state;
     const verdict = this.verdict();
     const check = this.check;
     const expected = check.expect ? 'refuted' : 'held';
     const ordered = check.relation !== '=';
     const tightness: Tightness | undefined = ordered
       ? {
-          minSlack: this.minSlack?.value ?? null,
-          maxRatio: this.maxRatio?.value ?? null,
-          equality: this.heldViaTolerance > 0 && this.heldStrictly === 0 && verdict === 'held',
-          at: { ...(this.minSlack ? { minSlack: this.minSlack.at } : {}), ...(this.maxRatio ? { maxRatio: this.maxRatio.at } : {}) },
+          minSlack: s.minSlack?.value ?? null,
+          maxRatio: s.maxRatio?.value ?? null,
+          equality: s.heldViaTolerance > 0 && s.heldStrictly === 0 && verdict === 'held',
+          at: { ...(s.minSlack ? { minSlack: s.minSlack.at } : {}), ...(s.maxRatio ? { maxRatio: s.maxRatio.at } : {}) },
         }
       : undefined;
     return {
@@ -105,14 +180,14 @@ export class StepAccumulator {
       ...(check.expect ? { expectedReason: check.expect.refuted } : {}),
       surprise: verdict !== expected,
       certified: verdict === 'held' || verdict === 'refuted',
-      instances: this.runs.size,
-      evaluations: this.evaluations,
-      counts: { ...this.counts },
-      withinTolerance: this.heldViaTolerance,
-      precision: this.precision,
+      instances: s.instances,
+      evaluations: s.evaluations,
+      counts: { ...s.counts },
+      withinTolerance: s.heldViaTolerance,
+      precision: s.precision,
       ...(tightness ? { tightness } : {}),
-      ...(verdict === 'inconclusive' && this.inconclusiveWidth > 0 ? { inconclusiveWidth: this.inconclusiveWidth } : {}),
-      ...(this.message && verdict !== 'held' && verdict !== 'refuted' ? { message: this.message } : {}),
+      ...(verdict === 'inconclusive' && s.inconclusiveWidth > 0 ? { inconclusiveWidth: s.inconclusiveWidth } : {}),
+      ...(s.message && verdict !== 'held' && verdict !== 'refuted' ? { message: s.message } : {}),
       usesClosure,
       ...(floatLiterals.length ? { floatLiterals } : {}),
     };

@@ -6,6 +6,7 @@ import { some, type Expr } from '../language/expr.js';
 import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
 import { print } from '../language/print.js';
 import { StepAccumulator, plain } from './accumulator.js';
+import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from './lemma-job.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
 import { scanRegion } from './regions.js';
@@ -73,6 +74,8 @@ function shrink(
   let calls = 0;
   const property = fc.property(arbitrary, (instance) => {
     calls++;
+    // Runs before the first refuted one were evaluated by the pass and held: they need no second evaluation.
+    if (calls <= firstRefutedRun) return true;
     const shrinking = calls > firstRefutedRun + 1;
     if (shrinking && calls > firstRefutedRun + 1 + SHRINK_BUDGET) return true;
     const ctx = new InstanceContext(lemma, instance);
@@ -168,8 +171,18 @@ interface PassResult {
   summaries: { run: number; facts: Record<string, number> }[];
 }
 
-/** Generates `runs` instances from the seed and evaluates every check at each. */
-function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, path?: string): PassResult {
+const passState = (result: PassResult): PassState => ({ accumulators: result.accumulators.map((a) => a.state), facts: result.facts, summaries: result.summaries });
+const passResult = (checks: readonly Check[], state: PassState): PassResult => ({
+  accumulators: checks.map((c, k) => new StepAccumulator(c, structuredClone(state.accumulators[k]))),
+  facts: { ...state.facts },
+  summaries: [...state.summaries],
+});
+
+/**
+ * Generates `runs` instances from the seed and evaluates every check at each
+ * (within `range` only: the others are drawn, so the sequence is the same, but not evaluated).
+ */
+function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, path?: string, range?: InstanceRange): PassResult {
   const accumulators = checks.map((c) => new StepAccumulator(c));
   const facts: Record<string, number> = {};
   const summaries: PassResult['summaries'] = [];
@@ -177,6 +190,10 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
   const property = fc.property(arbitrary, (instance) => {
     // A replay evaluates exactly the instance at the path; fast-check would go on walking its shrink tree.
     if (path !== undefined && run > 0) return true;
+    if (range && (run < range.from || run >= range.to)) {
+      run++;
+      return true;
+    }
     const ctx = new InstanceContext(lemma, instance);
     checks.forEach((check, k) => {
       for (const ev of evaluateAll(check, ctx, options)) accumulators[k].add(run, instance, ev);
@@ -186,7 +203,7 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
     run++;
     return true;
   });
-  fc.check(property, path === undefined ? { seed, numRuns: runs } : { seed, numRuns: runs, path });
+  fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path });
   return { accumulators, facts, summaries };
 }
 
@@ -227,12 +244,25 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
   });
 }
 
-function relaxationReports(lemma: Lemma, seed: number, runs: number, options: EvaluateOptions): RelaxationReport[] {
+/** The steps checked under the k-th relaxed hypothesis (1-based). */
+function relaxationChecks(lemma: Lemma, k: number): Check[] {
+  const relaxation = lemma.relaxations[k - 1];
+  return lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
+}
+
+/** One pass of the lemma or of a relaxed copy of it, over all runs or a range of them. */
+function targetPass(lemma: Lemma, target: PassTarget, arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, range?: InstanceRange): PassResult {
+  if (target.kind === 'main') return pass(lemma, lemma.checks, arbitrary, seed, runs, options, undefined, range);
+  const relaxed = relaxedLemma(lemma, target.index);
+  return pass(relaxed, relaxationChecks(lemma, target.index), instanceArbitrary(relaxed.hypotheses), seed, runs, options, undefined, range);
+}
+
+function relaxationReports(lemma: Lemma, seed: number, runs: number, options: EvaluateOptions, passes: readonly PassResult[]): RelaxationReport[] {
   return lemma.relaxations.map((relaxation, k) => {
     const relaxed = relaxedLemma(lemma, k + 1);
     const arbitrary = instanceArbitrary(relaxed.hypotheses);
-    const checks = lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
-    const result = pass(relaxed, checks, arbitrary, seed, runs, options);
+    const checks = relaxationChecks(lemma, k + 1);
+    const result = passes[k];
     const steps = stepReports(relaxed, checks, result, arbitrary, seed, runs, options, true, k + 1).map((s) => ({
       id: s.id,
       verdict: s.verdict,
@@ -253,6 +283,17 @@ function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, str
 
 /** Checks every step of a lemma over generated instances. Never throws: failures become verdicts. */
 export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<LemmaReport> {
+  const result = await runLemmaJob(lemma, options, { kind: 'whole' });
+  if (result.kind !== 'report') throw new Error('a whole-lemma job returned a pass state');
+  return result.report;
+}
+
+/**
+ * Runs one piece of a lemma's check (see lemma-job.ts): the whole of it, one
+ * pass over an instance range, or the finish from merged pass states. Never
+ * throws: a failure becomes the lemma's error report.
+ */
+export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: LemmaJob): Promise<JobResult> {
   const started = Date.now();
   const seed = options.seed;
   const runs = options.runs ?? lemma.runs;
@@ -277,19 +318,24 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
         domain[relaxation.hypothesis] = `${relaxation.relaxed.domain} (relaxed from ${relaxation.statement})`;
       }
       facts = result.facts;
-      return finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started);
+      return reported(finish({ ...base, runs: 1, steps, chains: [], relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started));
     }
-    const result = pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
+    if (job.kind === 'pass') return { kind: 'pass', state: passState(targetPass(lemma, job.target, arbitrary, seed, runs, evaluate, job.range)) };
+    const result = job.kind === 'finish' ? passResult(lemma.checks, job.main) : pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
     steps = stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true);
     facts = result.facts;
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
-    relaxations = options.instanceFile ? [] : relaxationReports(lemma, seed, runs, evaluate);
-    return finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started);
+    const relaxationPasses =
+      options.instanceFile ? [] : job.kind === 'finish' ? job.relaxations.map((state, k) => passResult(relaxationChecks(lemma, k + 1), state)) : lemma.relaxations.map((_, k) => targetPass(lemma, { kind: 'relaxation', index: k + 1 }, arbitrary, seed, runs, evaluate));
+    relaxations = relaxationPasses.length ? relaxationReports(lemma, seed, runs, evaluate, relaxationPasses) : [];
+    return reported(finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started));
   } catch (err) {
     const e = err as Error;
-    return finish({ ...base, runs, steps: [], error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` }, started);
+    return reported(finish({ ...base, runs, steps: [], error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` }, started));
   }
 }
+
+const reported = (report: LemmaReport): JobResult => ({ kind: 'report', report });
 
 function finish(report: Omit<LemmaReport, 'surprises' | 'timing'>, started: number): LemmaReport {
   const surprises = report.steps.filter((s) => s.surprise).length + (report.error ? 1 : 0);

@@ -64,6 +64,8 @@ export const lemma94: LemmaSpec = {
         "Z drawn independently of the trajectory: W_0 or W_t (float) plus a perturbation of size 10^-3..1 relative to the weights and the trajectory's extent; far out, entries up to 10^2..10^6; or W_0 plus a direction orthogonal to every ∇f(x_k; W_0) (tight at i = 0)",
     },
   },
+  // A certified GD trajectory per instance: about four times the average lemma's cost per check.
+  cost: 4,
   setup: gradientDescentSetup,
   proof: [
     {

@@ -201,6 +201,7 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
     for (const [name, value] of Object.entries(ctx.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
     if (Object.keys(ctx.facts).length) summaries.push({ run, facts: { ...ctx.facts } });
     run++;
+    options.onInstance?.();
     return true;
   });
   fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path });
@@ -245,7 +246,7 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
 }
 
 /** The steps checked under the k-th relaxed hypothesis (1-based). */
-function relaxationChecks(lemma: Lemma, k: number): Check[] {
+export function relaxationChecks(lemma: Lemma, k: number): Check[] {
   const relaxation = lemma.relaxations[k - 1];
   return lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
 }
@@ -293,11 +294,13 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
  * pass over an instance range, or the finish from merged pass states. Never
  * throws: a failure becomes the lemma's error report.
  */
-export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: LemmaJob): Promise<JobResult> {
+export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: LemmaJob, onProgress?: (instances: number) => void): Promise<JobResult> {
   const started = Date.now();
   const seed = options.seed;
   const runs = options.runs ?? lemma.runs;
-  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000 };
+  let evaluated = 0;
+  const onInstance = onProgress ? () => onProgress(++evaluated) : undefined;
+  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}) };
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
   const base = { id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {} };

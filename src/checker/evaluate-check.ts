@@ -31,6 +31,8 @@ export interface EvaluateOptions {
   levels: readonly Level[];
   /** Per evaluation time budget in ms. */
   timeoutMs: number;
+  /** Called after each instance a pass evaluates (for progress on long runs). */
+  onInstance?: () => void;
 }
 
 /** Enumerates the assignments of a check's quantified indices at this instance. */

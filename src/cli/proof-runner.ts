@@ -1,17 +1,52 @@
+import type { JobResult, LemmaJob, PassState } from '../checker/lemma-job.js';
 import type { CheckOptions } from '../checker/options.js';
 import type { LemmaReport } from '../checker/report.js';
 import { lemmaErrorReport } from './lemma-error-report.js';
 import { displayPath } from './proof-files.js';
 import { ProofWorker } from './proof-worker-handle.js';
 import { UsageError } from './usage-error.js';
+import { SplitLemma } from './split-lemma.js';
+import { assignShards, heaviestFirst, planWork, type PlannedLemma, type WorkOptions, type WorkUnit } from './work-plan.js';
 import type { LemmaMeta } from './worker-protocol.js';
 
 export type LoadedProofFile = { file: string; lemmas: LemmaMeta[] } | { file: string; error: string };
 
 export type LemmaTask =
-  | { kind: 'check'; file: string; lemma: LemmaMeta }
+  | CheckTask
   /** Decided without running anything (a file that did not load, a duplicate id). */
   | { kind: 'known'; report: LemmaReport };
+
+export type CheckTask = { kind: 'check'; file: string; lemma: LemmaMeta };
+
+/** Seen while a run goes on: for progress on a terminal. */
+export interface RunHooks {
+  /** A lemma's report is final (called in completion order). */
+  onFinished?: (report: LemmaReport, task: number) => void;
+  /** A running unit of `task` (null: its finish) has evaluated `instances` instances so far. */
+  onInstances?: (task: number, unit: WorkUnit | null, instances: number) => void;
+}
+
+/** What a shard ran: the whole plan, which shard owns each unit, and this shard's results (null: another shard's). */
+export interface ShardRun {
+  units: WorkUnit[];
+  owner: number[];
+  results: ({ result: JobResult; ms: number } | null)[];
+}
+
+interface QueueItem {
+  task: number;
+  job: LemmaJob;
+  /** Absent for a finish. */
+  unit?: WorkUnit;
+}
+
+const plannedLemmas = (tasks: readonly LemmaTask[]): PlannedLemma[] => tasks.flatMap((t, task) => (t.kind === 'check' ? [{ task, lemma: t.lemma }] : []));
+const workOptions = (options: CheckOptions, lanes: number): WorkOptions => ({
+  lanes,
+  ...(options.runs !== undefined ? { runs: options.runs } : {}),
+  instance: options.instanceFile !== undefined,
+  replay: options.replay !== undefined,
+});
 
 export interface RunnerOptions {
   /** Lemmas checked at the same time, each in its own worker thread. */
@@ -62,39 +97,78 @@ export class ProofRunner {
   }
 
   /**
-   * Runs the tasks; `onReport` sees each report as soon as it and all before it are done.
+   * Runs the tasks, heavy lemmas split into passes over instance ranges (see
+   * work-plan.ts); `onReport` sees each report as soon as it and all before it
+   * are done, so the output order never depends on which worker finished first.
    * Throws UsageError when the user's --instance file is unusable.
    */
-  async run(tasks: readonly LemmaTask[], options: CheckOptions, onReport: (report: LemmaReport) => void): Promise<LemmaReport[]> {
-    const remaining = new Map<string, number>();
-    for (const task of tasks) if (task.kind === 'check') remaining.set(task.file, (remaining.get(task.file) ?? 0) + 1);
-    for (const file of [...this.idle.keys()]) if (!remaining.has(file)) await this.retireIdle(file);
-
-    const results: (LemmaReport | undefined)[] = new Array(tasks.length);
+  async run(tasks: readonly LemmaTask[], options: CheckOptions, onReport: (report: LemmaReport) => void, hooks: RunHooks = {}): Promise<LemmaReport[]> {
+    const units = planWork(plannedLemmas(tasks), workOptions(options, this.options.jobs));
+    const results: (LemmaReport | undefined)[] = tasks.map((t) => (t.kind === 'known' ? t.report : undefined));
     let emitted = 0;
     const flush = (): void => {
       while (emitted < tasks.length && results[emitted]) onReport(results[emitted++]!);
     };
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < tasks.length && !this.stopped) {
-        const k = next++;
-        const task = tasks[k];
-        if (task.kind === 'known') results[k] = task.report;
-        else {
-          remaining.set(task.file, remaining.get(task.file)! - 1);
-          try {
-            results[k] = await this.check(task, options, remaining);
-          } catch (err) {
-            this.stopped = true;
-            throw err;
-          }
-        }
-        flush();
-      }
+    const splits = new Map<number, SplitLemma>();
+    for (const unit of units) if (unit.kind === 'pass') splits.set(unit.task, splits.get(unit.task) ?? new SplitLemma());
+    for (const unit of units) if (unit.kind === 'pass') splits.get(unit.task)!.expect(unit);
+    const done = (task: number, report: LemmaReport): void => {
+      results[task] = report;
+      hooks.onFinished?.(report, task);
+      flush();
     };
-    await Promise.all(Array.from({ length: Math.max(1, this.options.jobs) }, lane));
+    flush();
+    const items: QueueItem[] = heaviestFirst(units).map((unit) => ({ task: unit.task, job: unit.kind === 'whole' ? { kind: 'whole' } : { kind: 'pass', target: unit.target, range: unit.range }, unit }));
+    const finishes = [...splits.keys()].map((task) => (tasks[task] as CheckTask).file);
+    await this.execute(tasks, items, options, finishes, hooks, (item, result, ms) => {
+      const split = splits.get(item.task);
+      if (!split) {
+        if (result.kind === 'report') done(item.task, result.report);
+        return null;
+      }
+      if (item.job.kind === 'finish') {
+        if (result.kind === 'report') done(item.task, { ...result.report, timing: { ms: Math.round(split.ms + ms) } });
+        return null;
+      }
+      split.record(item.unit!, result, ms);
+      if (!split.complete) return null;
+      const failure = split.failure();
+      if (failure) {
+        done(item.task, failure);
+        return null;
+      }
+      return { task: item.task, job: split.finishJob() };
+    });
     return results as LemmaReport[];
+  }
+
+  /** Runs this shard's units of the plan for `count` lanes; split lemmas are left for --merge to finish. */
+  async runShard(tasks: readonly LemmaTask[], options: CheckOptions, shard: { index: number; count: number }, hooks: RunHooks = {}): Promise<ShardRun> {
+    const units = planWork(plannedLemmas(tasks), workOptions(options, shard.count));
+    const owner = assignShards(units, shard.count);
+    const results: ShardRun['results'] = units.map(() => null);
+    const items: QueueItem[] = heaviestFirst(units.filter((_, k) => owner[k] === shard.index - 1)).map((unit) => ({
+      task: unit.task,
+      job: unit.kind === 'whole' ? { kind: 'whole' } : { kind: 'pass', target: unit.target, range: unit.range },
+      unit,
+    }));
+    await this.execute(tasks, items, options, [], hooks, (item, result, ms) => {
+      results[units.indexOf(item.unit!)] = { result, ms: Math.round(ms) };
+      if (result.kind === 'report') hooks.onFinished?.(result.report, item.task);
+      return null;
+    });
+    return { units, owner, results };
+  }
+
+  /** Finishes split lemmas from their merged pass states (for --merge); reports come back in the order given. */
+  async finish(tasks: readonly LemmaTask[], options: CheckOptions, finishes: readonly { task: number; main: PassState; relaxations: PassState[] }[]): Promise<Map<number, LemmaReport>> {
+    const out = new Map<number, LemmaReport>();
+    const items: QueueItem[] = finishes.map((f) => ({ task: f.task, job: { kind: 'finish', main: f.main, relaxations: f.relaxations } }));
+    await this.execute(tasks, items, options, [], {}, (item, result) => {
+      if (result.kind === 'report') out.set(item.task, result.report);
+      return null;
+    });
+    return out;
   }
 
   async close(): Promise<void> {
@@ -104,29 +178,74 @@ export class ProofRunner {
     this.idle.clear();
   }
 
-  private async check(task: Extract<LemmaTask, { kind: 'check' }>, options: CheckOptions, remaining: Map<string, number>): Promise<LemmaReport> {
+  /**
+   * Runs queue items on `jobs` lanes. `settle` sees each result and may return a
+   * follow-up (a split lemma's finish), which the same lane runs next.
+   * `followUps` lists the file of each follow-up to come, so its workers stay loaded.
+   */
+  private async execute(
+    tasks: readonly LemmaTask[],
+    items: QueueItem[],
+    options: CheckOptions,
+    followUps: readonly string[],
+    hooks: RunHooks,
+    settle: (item: QueueItem, result: JobResult, ms: number) => QueueItem | null,
+  ): Promise<void> {
+    const remaining = new Map<string, number>();
+    const fileOf = (item: QueueItem): string => (tasks[item.task] as CheckTask).file;
+    for (const item of items) remaining.set(fileOf(item), (remaining.get(fileOf(item)) ?? 0) + 1);
+    for (const file of followUps) remaining.set(file, (remaining.get(file) ?? 0) + 1);
+    for (const file of [...this.idle.keys()]) if (!remaining.has(file)) await this.retireIdle(file);
+    const queue = [...items];
+    const lane = async (): Promise<void> => {
+      let item = queue.shift();
+      while (item && !this.stopped) {
+        const task = tasks[item.task] as CheckTask;
+        remaining.set(task.file, remaining.get(task.file)! - 1);
+        const started = performance.now();
+        const current = item;
+        let result: JobResult;
+        try {
+          result = await this.runJob(task, item.job, options, remaining, (instances) => hooks.onInstances?.(current.task, current.unit ?? null, instances));
+        } catch (err) {
+          this.stopped = true;
+          throw err;
+        }
+        item = settle(item, result, performance.now() - started) ?? queue.shift();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.jobs, items.length)) }, lane));
+    for (const file of [...this.idle.keys()]) await this.retireIdle(file);
+  }
+
+  private async runJob(task: CheckTask, job: LemmaJob, options: CheckOptions, remaining: Map<string, number>, onProgress: (instances: number) => void): Promise<JobResult> {
     const started = performance.now();
     const run = () => ({ file: displayPath(task.file), seed: options.seed, runs: options.runs ?? task.lemma.runs ?? 0, ms: performance.now() - started });
+    const failed = (message: string): JobResult => ({ kind: 'report', report: lemmaErrorReport(task.lemma, run(), message) });
     let worker = this.idle.get(task.file)?.pop();
     if (!worker) {
       worker = this.spawn(task.file);
       const loaded = await worker.load(this.options.timeoutMs);
       if (!loaded.ok) {
         await this.retire(worker);
-        return lemmaErrorReport(task.lemma, run(), `the file failed to load: ${loaded.message}`);
+        return failed(`the file failed to load: ${loaded.message}`);
       }
     }
-    const outcome = await worker.check(task.lemma.id, options, this.options.timeoutMs);
-    if (outcome.kind !== 'report') await this.retire(worker);
+    worker.onProgress = onProgress;
+    const outcome = await worker.check(task.lemma.id, options, this.options.timeoutMs, job.kind === 'whole' ? undefined : job);
+    worker.onProgress = null;
+    if (outcome.kind !== 'report' && outcome.kind !== 'pass') await this.retire(worker);
     else if ((remaining.get(task.file) ?? 0) > 0 && worker.alive) this.park(worker);
     else await this.retire(worker);
     switch (outcome.kind) {
       case 'instance-file-error':
         throw new UsageError(`--instance: ${outcome.message}`, false);
       case 'failed':
-        return lemmaErrorReport(task.lemma, run(), outcome.message);
+        return failed(outcome.message);
+      case 'pass':
+        return { kind: 'pass', state: outcome.state };
       case 'report':
-        return withFile(task.lemma, outcome.report, run());
+        return { kind: 'report', report: withFile(task.lemma, outcome.report, run()) };
     }
   }
 

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { LemmaJob, PassState } from '../checker/lemma-job.js';
 import type { CheckOptions } from '../checker/options.js';
 import type { LemmaReport } from '../checker/report.js';
 import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
@@ -22,6 +23,7 @@ export type LoadOutcome = { ok: true; lemmas: LemmaMeta[] } | { ok: false; messa
 
 export type CheckOutcome =
   | { kind: 'report'; report: LemmaReport }
+  | { kind: 'pass'; state: PassState }
   | { kind: 'failed'; message: string }
   | { kind: 'instance-file-error'; message: string };
 
@@ -31,6 +33,8 @@ export class ProofWorker {
   private readonly backlog: WorkerEvent[] = [];
   private waiter: ((event: WorkerEvent) => void) | null = null;
   private deathReason: string | null = null;
+  /** Sees the running job's progress messages (instances evaluated so far). */
+  onProgress: ((instances: number) => void) | null = null;
 
   constructor(
     readonly file: string,
@@ -43,7 +47,7 @@ export class ProofWorker {
     const forward = (chunk: Buffer): boolean => process.stderr.write(chunk);
     this.worker.stdout.on('data', forward);
     this.worker.stderr.on('data', forward);
-    this.worker.on('message', (message: FromWorker) => this.deliver({ kind: 'message', message }));
+    this.worker.on('message', (message: FromWorker) => (message.type === 'progress' ? this.onProgress?.(message.instances) : this.deliver({ kind: 'message', message })));
     this.worker.on('error', (err: unknown) => this.die(err instanceof Error ? `${err.name}: ${err.message}` : String(err)));
     this.worker.on('exit', (code) => this.die(`the worker thread stopped (exit code ${code})`));
   }
@@ -64,9 +68,9 @@ export class ProofWorker {
     return { ok: false, message: `unexpected message from the worker: ${event.message.type}` };
   }
 
-  async check(id: string, options: CheckOptions, timeoutMs: number): Promise<CheckOutcome> {
+  async check(id: string, options: CheckOptions, timeoutMs: number, job?: LemmaJob): Promise<CheckOutcome> {
     if (this.deathReason !== null && this.backlog.length === 0) return { kind: 'failed', message: `the worker had stopped: ${this.deathReason}` };
-    this.worker.postMessage({ type: 'check', id, options } satisfies ToWorker);
+    this.worker.postMessage({ type: 'check', id, options, ...(job ? { job } : {}) } satisfies ToWorker);
     const event = await this.next(timeoutMs);
     if (event.kind === 'timeout') {
       await this.terminate();
@@ -75,6 +79,7 @@ export class ProofWorker {
     if (event.kind === 'died') return { kind: 'failed', message: `the proof crashed its worker: ${event.reason}` };
     const message = event.message;
     if (message.type === 'report' && message.id === id) return { kind: 'report', report: message.report };
+    if (message.type === 'pass' && message.id === id) return { kind: 'pass', state: message.state };
     if (message.type === 'check-failed') return { kind: 'failed', message: message.message };
     if (message.type === 'instance-file-error') return { kind: 'instance-file-error', message: message.message };
     return { kind: 'failed', message: `unexpected message from the worker: ${message.type}` };

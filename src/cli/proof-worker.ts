@@ -4,7 +4,7 @@
  * export) becomes a message; a hang is ended by the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkLemma } from '../checker/check-lemma.js';
+import { relaxationChecks, runLemmaJob } from '../checker/check-lemma.js';
 import type { Lemma } from '../language/lemma.js';
 import { bindNotes } from '../notes/bind-notes.js';
 import { NotesFile } from '../notes/notes-file.js';
@@ -63,6 +63,9 @@ try {
     source: l.source,
     ...(typeof (l as { runs?: unknown }).runs === 'number' ? { runs: (l as { runs: number }).runs } : {}),
     takesDataset: typeof l.fromDataset === 'function',
+    checks: l.checks.length,
+    relaxationChecks: l.relaxations.map((_, k) => relaxationChecks(l, k + 1).length),
+    ...(l.cost !== undefined ? { cost: l.cost } : {}),
   }));
   send({ type: 'loaded', lemmas: meta });
 } catch (err) {
@@ -79,7 +82,12 @@ async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<voi
     return;
   }
   try {
-    const report = await checkLemma(lemma, message.options);
+    const result = await runLemmaJob(lemma, message.options, message.job ?? { kind: 'whole' }, (instances) => send({ type: 'progress', id: message.id, instances }));
+    if (result.kind === 'pass') {
+      send({ type: 'pass', id: message.id, state: result.state });
+      return;
+    }
+    const report = result.report;
     if (report.error?.startsWith('InstanceFileError:')) send({ type: 'instance-file-error', message: report.error.slice('InstanceFileError:'.length).trim() });
     else send({ type: 'report', id: message.id, report: notesFile !== undefined ? { ...report, notesFile: displayPath(notesFile) } : report });
   } catch (err) {

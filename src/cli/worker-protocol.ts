@@ -1,4 +1,5 @@
 import type { CheckOptions } from '../checker/options.js';
+import type { LemmaJob, PassState } from '../checker/lemma-job.js';
 import type { LemmaReport } from '../checker/report.js';
 
 /** What the main thread learns about a lemma when its file loads. */
@@ -10,6 +11,11 @@ export interface LemmaMeta {
   runs?: number;
   /** Whether it can be checked on a user's data set (--instance). */
   takesDataset?: boolean;
+  /** Number of checks, and of checks under each relaxed hypothesis: what splitting it into passes weighs. */
+  checks?: number;
+  relaxationChecks?: number[];
+  /** Relative cost of one instance (default 1), for balancing workers and shards. */
+  cost?: number;
 }
 
 export interface ProofWorkerData {
@@ -19,12 +25,17 @@ export interface ProofWorkerData {
   notesFile?: string;
 }
 
-export type ToWorker = { type: 'check'; id: string; options: CheckOptions };
+/** `job` absent: the whole lemma. */
+export type ToWorker = { type: 'check'; id: string; options: CheckOptions; job?: LemmaJob };
 
 export type FromWorker =
   | { type: 'loaded'; lemmas: LemmaMeta[] }
   | { type: 'load-failed'; message: string }
   | { type: 'report'; id: string; report: LemmaReport }
+  /** The state of a pass over an instance range (a job of kind 'pass'). */
+  | { type: 'pass'; id: string; state: PassState }
+  /** Sent while a job runs: instances evaluated so far by this job. */
+  | { type: 'progress'; id: string; instances: number }
   | { type: 'check-failed'; id: string; message: string }
   /** The user's --instance file is unusable: a usage error for the whole run. */
   | { type: 'instance-file-error'; message: string };

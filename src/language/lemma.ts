@@ -117,6 +117,8 @@ export interface LemmaSpec {
   hypotheses: Record<string, Hypothesis>;
   /** Default number of instances. */
   runs?: number;
+  /** Relative cost of one instance (default 1): heavy lemmas are split across workers and shards by instance ranges. */
+  cost?: number;
   setup?: Setup;
   proof: readonly (StepSpec | ChainSpec)[];
   relaxations?: Relaxation[];
@@ -157,6 +159,7 @@ export interface Lemma {
   readonly source: string;
   readonly hypotheses: Record<string, Hypothesis>;
   readonly runs: number;
+  readonly cost?: number;
   readonly setup: Setup;
   readonly checks: readonly Check[];
   readonly chains: readonly ChainInfo[];
@@ -275,6 +278,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     source: spec.source,
     hypotheses: spec.hypotheses,
     runs: spec.runs ?? 100,
+    ...(spec.cost !== undefined ? { cost: spec.cost } : {}),
     setup: spec.setup ?? plainSetup(spec.hypotheses),
     checks,
     chains,

@@ -11,6 +11,7 @@ import { resolveColorLevel } from './color-level.js';
 import { planTasks } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
 import { ProofRunner } from './proof-runner.js';
+import { proofFilesFor } from './select-proof-files.js';
 import { resolveNotesFile } from './notes-option.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
@@ -64,7 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
       print(USAGE);
       return 0;
     }
-    files = listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR);
+    files = proofFilesFor(listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR), args.lemmas);
     notesFile = resolveNotesFile(args.notes, args.proofs);
     if (args.instance !== undefined) {
       try {

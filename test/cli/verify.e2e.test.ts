@@ -209,3 +209,19 @@ describe('npm run verify: healthy proofs', () => {
     expect(s.instances).toBe(1);
   });
 });
+
+describe('npm run verify: --lemma loads only the files it needs', () => {
+  it('checks a lemma beside a file that hangs at import, without loading that file', async () => {
+    const dir = join(scratch, 'proofs-hang');
+    await mkdir(dir);
+    await writeFile(join(scratch, 'package.json'), '{ "type": "module" }\n');
+    const square = pathToFileURL(join(ROOT, HEALTHY, 'a-square.ts')).href;
+    await writeFile(join(dir, 'a.ts'), `// Re-exports lemma 'square-on-unit'.\nexport { default } from ${JSON.stringify(square)};\n`);
+    await writeFile(join(dir, 'b-hangs.ts'), 'for (;;) {\n  // spin\n}\n');
+    const started = Date.now();
+    const run = await verify('--proofs', dir, '--lemma', 'square-on-unit', '--timeout-ms', '60000');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('square-on-unit');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});

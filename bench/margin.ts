@@ -1,3 +1,4 @@
+import { randomSeparableData } from '../src/domains/random-separable.js';
 import type { Dataset } from '../src/models/dataset.js';
 import { validatedGradientFlow } from '../src/trajectories/gradient-flow.js';
 import { certifiedMaxMargin } from '../src/trajectories/max-margin.js';
@@ -15,31 +16,9 @@ import { type Figure, type Section, compare, consume, figure } from './measure.j
 
 const TIMES = [1e-6, 1e-3, 1, 1e3, 1e6];
 
-/** Seeded linear congruential generator (deterministic data). */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** n points uniform in the unit ball of ℝ^d, labelled by a random hyperplane through 0 (separable). */
+/** The bench's data: random separable points (see random-separable.ts). */
 export function benchDataset(n = 50, d = 10, seed = 1): Dataset {
-  const r = generator(seed);
-  const gauss = (): number => Math.sqrt(-2 * Math.log(r() + 1e-300)) * Math.cos(2 * Math.PI * r());
-  const u = Array.from({ length: d }, gauss);
-  const X: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = Array.from({ length: d }, gauss);
-    const norm = Math.hypot(...v);
-    const radius = 0.999 * r() ** (1 / d);
-    const x = v.map((c) => (c / norm) * radius);
-    X.push(x);
-    y.push(x.reduce((s, c, j) => s + c * u[j], 0) >= 0 ? 1 : -1);
-  }
-  return { X, y };
+  return randomSeparableData(n, d, seed);
 }
 
 function run(): Record<string, Figure> {

@@ -51,6 +51,12 @@ export interface FlowData {
 export interface StepCertificate {
   /** Upper bound of ∫ ‖δ‖ dt over the step. */
   defectIntegral: number;
+  /**
+   * The part of defectIntegral that is rounding (the radii of the computed
+   * coefficients of δ, a float estimate): proportional to h, so no smaller
+   * step lowers it relative to the step. Steering only.
+   */
+  roundoff: number;
   /** Box mid ± rad enclosing the exact P(1) = Σ b_k. */
   endMid: Float64Array;
   endRad: Float64Array;
@@ -274,6 +280,7 @@ export function certifyStep(
 
   // δ_k = (k+1) b_{k+1} − h (Zᵀ E_k); D_k ≥ ‖δ_k‖.
   const [hm, hr] = ballFromBounds(hLo, hHi);
+  let roundoff = 0;
   for (let k = 0; k <= order; k++) {
     for (let i = 0; i < n; i++) {
       column[i] = EM[i * S + k];
@@ -299,6 +306,9 @@ export function certifyStep(
       sB[j] = roundoffRadius(Math.abs(t1) + Math.abs(t2), Math.abs(hm) * yr + hr * (Math.abs(ym) + yr), 2);
     }
     D[k] = normUpper(sm, sB, 0, d);
+    let radiusSq = 0;
+    for (let j = 0; j < d; j++) radiusSq += sB[j] * sB[j];
+    roundoff += Math.sqrt(radiusSq) / (k + 1);
   }
 
   // ∫₀¹ ‖δ(σ)‖ dσ ≤ Σ_k D_k/(k+1) + h Σ_i ‖z_i‖ M_i c^−(K+1)/(1 − 1/c).
@@ -359,6 +369,7 @@ export function certifyStep(
     : { lo: 0, hi: Infinity };
   return {
     defectIntegral,
+    roundoff,
     endMid,
     endRad,
     pathLength,

@@ -10,7 +10,7 @@ import {
   rescaleCoefficients,
   taylorWorkspace,
 } from './exponential-flow-taylor.js';
-import { type FlowData, certificateWorkspace, certifyStep } from './flow-step-certificate.js';
+import { type FlowData, type StepCertificate, certificateWorkspace, certifyStep } from './flow-step-certificate.js';
 
 /**
  * Validated gradient flow ẇ = −∇L(w), L(w) = Σ_i exp(−⟨z_i, w⟩), w(0) = w0.
@@ -169,16 +169,16 @@ export function validatedGradientFlow(
       }
       // Coefficients at a provisional time scale, then the step from their decay.
       const size = pointNormUpper(center);
-      const { speed, gross } = velocityScales(F, center);
+      const { speed, gross, roundoffRate } = velocityScales(F, center);
       // Once the flow has (numerically) stopped, a constant approximant with a long step.
       if (t > 0) {
         const h = Math.min(target - t, Math.max(2 * t, 4 * lastH));
         const tNew = h >= target - t ? target : t + h;
         const [hLo, hHi] = stepBounds(t, tNew);
-        const goal = goalOfStep(tolerance, 0, size, gross, t, hHi);
+        const goal = goalOfStep(tolerance, 0, size, gross, roundoffRate, t, hHi);
         if (speed * hHi <= 0.25 * goal) {
           const cert = certifyStep(F, center, 0, hLo, hHi, radius, goal, cw);
-          if (cert.defectIntegral <= 16 * goal) {
+          if (accepted(cert, goal)) {
             radius = upCheap(upCheap(radius + cert.defectIntegral) + jumpNorm(cert.endRad));
             pathLo = addDown(pathLo, cert.pathLength.lo);
             pathHi = addUp(pathHi, cert.pathLength.hi);
@@ -195,7 +195,7 @@ export function validatedGradientFlow(
       for (let pass = 0; pass < 4; pass++) {
         flowTaylorCoefficients(F.Z, center, degree, tau, ws);
         const absolute = (tolerance * (size + tau * gross) * tau) / Math.max(t, tau);
-        theta = stepRatio(ws, degree, Math.max(tolerance * coefficientNorm(ws, 1), absolute));
+        theta = stepRatio(ws, degree, Math.max(tolerance * coefficientNorm(ws, 1), absolute, 2 * roundoffRate * tau));
         if (theta >= 1e-3 && theta <= 1e3) break;
         if (theta > 1e3 && tau >= target - t) break; // the step can reach the target
         // Recompute at a scale nearer the step, so that the coefficients neither over- nor underflow.
@@ -212,13 +212,13 @@ export function validatedGradientFlow(
         const hs = tNew - t;
         rescaleCoefficients(ws, degree, hs / scale);
         scale = hs;
-        const goal = goalOfStep(tolerance, coefficientNorm(ws, 1), size, gross, t, hHi);
+        const goal = goalOfStep(tolerance, coefficientNorm(ws, 1), size, gross, roundoffRate, t, hHi);
         const cert = certifyStep(F, ws.p, degree, hLo, hHi, radius, goal, cw);
         // A crude path length is fine when it is narrow anyway (e.g. once the flow has stopped).
         const pathOk = cert.pathLengthSharp || cert.approximantPathWidth <= 16 * goal;
         // Shrink a few times for accuracy, and as often as it takes when the bound overflowed.
         const canShrink = (attempt < 8 || (!(cert.defectIntegral < Infinity) && attempt < 200)) && t + (tNew - t) / 2 > t;
-        if (canShrink && (!(cert.defectIntegral <= 16 * goal) || (!pathOk && attempt < 4))) {
+        if (canShrink && (!accepted(cert, goal) || (!pathOk && attempt < 4))) {
           tNew = t + (tNew - t) / 2;
           rejected++;
           continue;
@@ -251,6 +251,15 @@ export function validatedGradientFlow(
   return { points, steps, rejectedSteps: rejected, complete, pathLengthSharp: sharp };
 }
 
+/**
+ * A step is accepted when its certified defect is near the goal, or when it is
+ * mostly the certificate's own rounding (which a shorter step only divides
+ * between more steps): then shrinking cannot gain more than a factor 4.
+ */
+function accepted(cert: StepCertificate, goal: number): boolean {
+  return cert.defectIntegral <= Math.max(16 * goal, 4 * cert.roundoff);
+}
+
 /** ‖endRad‖₂ upper bound: the distance from the rounded end point to the exact p(h). */
 function jumpNorm(rad: Float64Array): number {
   return normUpper(new Float64Array(rad.length), rad, 0, rad.length);
@@ -275,33 +284,49 @@ function stepRatio(ws: TaylorWorkspace, degree: number, goal: number): number {
 /**
  * Target of ∫‖δ‖ over a step (steering only): ε times the arc length of the
  * step, or ε(‖ŵ‖ + h Σ_i‖z_i‖e_i) per elapsed time t, whichever is larger, and
- * never below the rounding level of evaluating ∇L. The second form lets
- * steps grow once the flow has (nearly) stopped, e.g. at a minimizer of
+ * never below twice the certificate's rounding floor (roundoffRate per unit
+ * time, see velocityScales), which no step size can undercut. The second form
+ * lets steps grow once the flow has (nearly) stopped, e.g. at a minimizer of
  * non-separable data; the radius then grows by ε‖w‖ per doubling of t.
  */
-function goalOfStep(tolerance: number, arc: number, size: number, gross: number, t: number, h: number): number {
+function goalOfStep(tolerance: number, arc: number, size: number, gross: number, roundoffRate: number, t: number, h: number): number {
   const elapsed = t > 0 ? Math.min(1, h / t) : 0;
-  return Math.max(tolerance * arc, tolerance * (size + h * gross) * elapsed, 16 * 2 ** -53 * h * gross, 1e-300);
+  return Math.max(tolerance * arc, tolerance * (size + h * gross) * elapsed, 2 * roundoffRate * h, 1e-300);
 }
 
 /**
- * Float estimates (steering only): the speed ‖∇L(w)‖ and the gross speed
- * Σ_i ‖z_i‖ exp(−⟨z_i, w⟩) the flow would have without cancellations.
+ * Float estimates (steering only): the speed ‖∇L(w)‖, the gross speed
+ * Σ_i ‖z_i‖ exp(−⟨z_i, w⟩) the flow would have without cancellations, and
+ * the rounding floor of the step certificate per unit time. The floor mirrors
+ * the radii certifyStep carries at order 0 (the leading one): Zᵀ E sums n
+ * products (γ_n ≈ 1.1nu of Σ_i|z_i|e_i), and each e_i = exp(−⟨z_i, w⟩) is
+ * enclosed from a d-term dot product (γ_d Σ_j|z_ij w_j|, times e_i), so the
+ * floor grows with n, d and ‖w‖. A defect target below it cannot be met by
+ * any step size.
  */
-function velocityScales(F: FlowData, w: Float64Array): { speed: number; gross: number } {
+function velocityScales(F: FlowData, w: Float64Array): { speed: number; gross: number; roundoffRate: number } {
   const { Z, n, d, zNormUp } = F;
   const v = new Float64Array(d);
   let gross = 0;
+  let rounding = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < d; j++) s += Z[i * d + j] * w[j];
+    let A = 0;
+    for (let j = 0; j < d; j++) {
+      const t = Z[i * d + j] * w[j];
+      s += t;
+      A += Math.abs(t);
+    }
     const e = Math.exp(-s);
     for (let j = 0; j < d; j++) v[j] += Z[i * d + j] * e;
     gross += zNormUp[i] * e;
+    rounding += zNormUp[i] * e * (1.1 * d * A + 2);
   }
   let speed = 0;
   for (let j = 0; j < d; j++) speed += v[j] * v[j];
-  return { speed: Math.sqrt(speed), gross };
+  speed = Math.sqrt(speed);
+  const u = 2 ** -53;
+  return { speed, gross, roundoffRate: u * (1.1 * n * gross + rounding + 4.4 * speed) };
 }
 
 /** Time for some ⟨z_i, w⟩ to change by about 1 at the start: 1 / (‖ẇ(0)‖ max‖z_i‖). */

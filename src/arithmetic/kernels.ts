@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error.js';
 import { type Interval, add, mul, sub, sqrt } from './interval.js';
-import { ETA, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap } from './rounding.js';
+import { ETA, MAX, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap } from './rounding.js';
 
 /**
  * Certified typed-array kernels: the hot loops of the checks.
@@ -33,6 +33,11 @@ import { ETA, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upC
  * Overflow breaks the model: any non-finite s, S or end (also NaN from
  * 0 · ∞ or ∞ − ∞ with unbounded ends) sends the computation to a slow path
  * with exact directed rounding (interval.ts), which handles ±∞ and 0 · ∞ = 0.
+ *
+ * Infinite entries follow interval.ts's `point`: an infinite point entry (or
+ * an interval end +∞ as a lower end, −∞ as an upper end, as pointVector
+ * gives) is a real beyond the double range, [MAX, ∞] or [−∞, −MAX] — what an
+ * overflowed float iterate denotes — never an exact infinity.
  */
 
 /** An interval vector (or a row-major interval matrix with explicit rows and cols). */
@@ -91,6 +96,21 @@ function widen(sLo: number, sHi: number, absSum: number, n: number, B: number, e
 // Slow exact-ended paths (directed rounding per operation). They are reached
 // on any NaN too, which is refused here rather than propagated.
 
+/** The lower end of an entry: +∞ (an overflowed point) is a real above MAX. */
+function lowerEnd(x: number): number {
+  return x === Infinity ? MAX : x;
+}
+
+/** The upper end of an entry: −∞ (an overflowed point) is a real below −MAX. */
+function upperEnd(x: number): number {
+  return x === -Infinity ? -MAX : x;
+}
+
+/** Entry [lo, hi] as an Interval, infinite ends read as lowerEnd/upperEnd do. */
+function entryAt(lo: ArrayLike<number>, hi: ArrayLike<number>, i: number): Interval {
+  return { lo: lowerEnd(lo[i]), hi: upperEnd(hi[i]) };
+}
+
 function refuseNaN(...arrays: ArrayLike<number>[]): void {
   for (const a of arrays) {
     for (let i = 0; i < a.length; i++) {
@@ -104,28 +124,24 @@ function slowSumEnds(lo: ArrayLike<number>, hi: ArrayLike<number>, offset: numbe
   let l = 0;
   let h = 0;
   for (let i = 0; i < n; i++) {
-    l = addDown(l, lo[offset + i]);
-    h = addUp(h, hi[offset + i]);
+    l = addDown(l, lowerEnd(lo[offset + i]));
+    h = addUp(h, upperEnd(hi[offset + i]));
   }
   return { lo: l, hi: h };
 }
 
 function slowDotPoint(x: Float64Array, xo: number, y: Float64Array, n: number): Interval {
   refuseNaN(x.subarray(xo, xo + n), y);
-  let l = 0;
-  let h = 0;
-  for (let i = 0; i < n; i++) {
-    l = addDown(l, mulDown(x[xo + i], y[i]));
-    h = addUp(h, mulUp(x[xo + i], y[i]));
-  }
-  return { lo: l, hi: h };
+  let acc: Interval = { lo: 0, hi: 0 };
+  for (let i = 0; i < n; i++) acc = add(acc, mul(entryAt(x, x, xo + i), entryAt(y, y, i)));
+  return acc;
 }
 
 function slowDotInterval(x: IntervalVector, xo: number, y: IntervalVector, n: number): Interval {
   refuseNaN(x.lo.subarray(xo, xo + n), x.hi.subarray(xo, xo + n), y.lo, y.hi);
   let acc: Interval = { lo: 0, hi: 0 };
   for (let i = 0; i < n; i++) {
-    acc = add(acc, mul({ lo: x.lo[xo + i], hi: x.hi[xo + i] }, { lo: y.lo[i], hi: y.hi[i] }));
+    acc = add(acc, mul(entryAt(x.lo, x.hi, xo + i), entryAt(y.lo, y.hi, i)));
   }
   return acc;
 }
@@ -505,8 +521,9 @@ export function normSquaredInterval(x: IntervalVector): Interval {
     refuseNaN(lo, hi);
     let acc: Interval = { lo: 0, hi: 0 };
     for (let i = 0; i < n; i++) {
-      const mig = Math.max(lo[i], -hi[i], 0);
-      const mag = Math.max(-lo[i], hi[i]);
+      const { lo: l, hi: h } = entryAt(lo, hi, i);
+      const mig = Math.max(l, -h, 0);
+      const mag = Math.max(-l, h);
       acc = { lo: addDown(acc.lo, mulDown(mig, mig)), hi: addUp(acc.hi, mulUp(mag, mag)) };
     }
     r = acc;
@@ -564,7 +581,6 @@ export function subtractScaled(w: IntervalVector, eta: Interval, g: IntervalVect
   const { lo: gl, hi: gh } = g;
   const ol = out.lo;
   const oh = out.hi;
-  let check = 0;
   for (let i = 0; i < n; i++) {
     const c = gl[i];
     const d = gh[i];
@@ -581,26 +597,28 @@ export function subtractScaled(w: IntervalVector, eta: Interval, g: IntervalVect
     const td = tlDown - (PHI * Math.abs(tlDown) + ETA_NORMAL);
     const lNear = wl[i] - tu;
     const hNear = wh[i] - td;
-    const l = lNear - (PHI * Math.abs(lNear) + ETA_NORMAL);
-    const h = hNear + (PHI * Math.abs(hNear) + ETA_NORMAL);
-    // x − x is 0 for finite x and NaN for ±∞ and NaN: a branch-free finiteness flag.
-    check += l - l + (h - h);
+    let l = lNear - (PHI * Math.abs(lNear) + ETA_NORMAL);
+    let h = hNear + (PHI * Math.abs(hNear) + ETA_NORMAL);
+    // x − x is 0 for finite x and NaN for ±∞ and NaN: a finiteness test. The
+    // element is repaired before it is stored, so `out` may be `w` or `g`
+    // (the inputs of element i are read before element i is written).
+    if (l - l + (h - h) !== 0) {
+      const r = subtractScaledExact(wl[i], wh[i], eta, gl[i], gh[i]);
+      l = r.lo;
+      h = r.hi;
+    }
     ol[i] = l;
     oh[i] = h;
   }
-  if (check !== 0) repairSubtractScaled(w, eta, g, out);
   return out;
 }
 
-/** Recomputes the elements whose fast ends are not finite, with exact directed rounding. */
-function repairSubtractScaled(w: IntervalVector, eta: Interval, g: IntervalVector, out: IntervalVector): void {
-  for (let i = 0; i < out.lo.length; i++) {
-    if (Number.isFinite(out.lo[i]) && Number.isFinite(out.hi[i])) continue;
-    refuseNaN([w.lo[i], w.hi[i], g.lo[i], g.hi[i], eta.lo, eta.hi]);
-    const r = sub({ lo: w.lo[i], hi: w.hi[i] }, mul(eta, { lo: g.lo[i], hi: g.hi[i] }));
-    out.lo[i] = r.lo;
-    out.hi[i] = r.hi;
-  }
+/** One element of W − η·G with exact directed rounding (the fast ends were not finite). */
+function subtractScaledExact(wLo: number, wHi: number, eta: Interval, gLo: number, gHi: number): Interval {
+  refuseNaN([wLo, wHi, gLo, gHi, eta.lo, eta.hi]);
+  const wi = { lo: lowerEnd(wLo), hi: upperEnd(wHi) };
+  const gi = { lo: lowerEnd(gLo), hi: upperEnd(gHi) };
+  return sub(wi, mul({ lo: lowerEnd(eta.lo), hi: upperEnd(eta.hi) }, gi));
 }
 
 // ---------------------------------------------------------------------------

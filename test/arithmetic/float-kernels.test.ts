@@ -5,6 +5,7 @@ import type { Interval } from '../../src/arithmetic/interval.js';
 import * as K from '../../src/arithmetic/kernels.js';
 import { intervalArith } from '../../src/arithmetic/interval-arith.js';
 import { type Dyadic, cmpDouble, dAdd, dMul, dSub, dyadic } from './float-reference.js';
+import { subDown } from '../../src/arithmetic/rounding.js';
 import { anyDouble, finiteDouble, intervalOf, params } from './float-generators.js';
 
 /**
@@ -259,5 +260,90 @@ describe('kernel edge cases', () => {
     expect(exactDotRange(xs, ys)).toBeDefined();
     expect(encloses(dot, exactDotRange(xs, ys))).toBe(true);
     expect(encloses(intervalArith.sum(xs.slice(0, 5)), exactDotRange(xs.slice(0, 5), points(new Float64Array(5).fill(1))))).toBe(true);
+  });
+});
+
+/**
+ * An infinite entry of a point vector (an overflowed float iterate, or an end
+ * +∞ as lower end as pointVector gives) is a real beyond the double range:
+ * the kernels must enclose every real substitution [MAX, ∞] / [−∞, −MAX] and
+ * keep the Interval invariant (lo < +∞, hi > −∞).
+ */
+const MAX = Number.MAX_VALUE;
+
+describe('infinite entries of point vectors', () => {
+  const overflowRange = (v: number): Interval => intervalArith.num(v);
+  const overflowing = fc.oneof({ weight: 3, arbitrary: element }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity) });
+  const withInfinities = fc.array(overflowing, { maxLength: 12 }).map((a) => Float64Array.from(a));
+  const valid = (r: Interval) => r.lo <= r.hi && r.lo < Infinity && r.hi > -Infinity;
+  const ranges = (x: Float64Array) => Array.from(x, overflowRange);
+
+  it('sums, dots, norms and matrix products enclose the overflow ranges', () => {
+    fc.assert(
+      fc.property(withInfinities.chain((x) => fc.array(overflowing, { minLength: x.length, maxLength: x.length }).map((y) => [x, Float64Array.from(y)] as const)), ([x, y]) => {
+        const ones = points(new Float64Array(x.length).fill(1));
+        const results: [Interval, [Ext, Ext]][] = [
+          [K.sumPoint(x), exactDotRange(ranges(x), ones)],
+          [K.sumInterval(K.pointVector(x)), exactDotRange(ranges(x), ones)],
+          [K.dotPoint(x, y), exactDotRange(ranges(x), ranges(y))],
+          [K.dotIntervalPoint(K.pointVector(x), y), exactDotRange(ranges(x), ranges(y))],
+          [K.dotInterval(K.pointVector(x), K.pointVector(y)), exactDotRange(ranges(x), ranges(y))],
+          [K.getInterval(K.matVecPoint(x, 1, x.length, y), 0), exactDotRange(ranges(x), ranges(y))],
+          [K.getInterval(K.matVecIntervalPoint(K.pointVector(x), 1, x.length, y), 0), exactDotRange(ranges(x), ranges(y))],
+          [K.getInterval(K.matVecInterval(K.pointVector(x), 1, x.length, K.pointVector(y)), 0), exactDotRange(ranges(x), ranges(y))],
+        ];
+        const squares = ranges(x).map((v) => {
+          const mig = v.lo > 0 ? v.lo : v.hi < 0 ? -v.hi : 0;
+          return [product(mig, mig), product(Math.max(-v.lo, v.hi), Math.max(-v.lo, v.hi))] as const;
+        });
+        const squareRange: [Ext, Ext] = [sumExt(squares.map((s) => s[0])), sumExt(squares.map((s) => s[1]))];
+        results.push([K.normSquaredPoint(x), squareRange], [K.normSquaredInterval(K.pointVector(x)), squareRange]);
+        return results.every(([r, exact]) => valid(r) && encloses(r, exact));
+      }),
+      params(),
+    );
+  });
+
+  it('an overflowed sum is not certified above or below a real', () => {
+    const inf = new Float64Array([Infinity]);
+    expect(K.sumPoint(inf)).toEqual({ lo: MAX, hi: Infinity });
+    expect(K.dotPoint(inf, new Float64Array([-1]))).toEqual({ lo: -Infinity, hi: -MAX });
+    expect(K.normPoint(inf).lo).toBeLessThan(Infinity);
+    expect(intervalArith.le(intervalArith.range(5, Infinity), K.sumPoint(inf))).toBe('inconclusive');
+    expect(intervalArith.lt(K.dotPoint(inf, new Float64Array([-1])), intervalArith.range(-Infinity, -5))).toBe('inconclusive');
+  });
+
+  it('subtractScaled reads an infinite point entry as the overflow range', () => {
+    const r = K.subtractScaled(K.pointVector(new Float64Array([Infinity, 1])), { lo: 1, hi: 1 }, K.pointVector(new Float64Array([1, -Infinity])));
+    expect(K.getInterval(r, 0)).toEqual({ lo: subDown(MAX, 1), hi: Infinity });
+    expect(K.getInterval(r, 1)).toEqual({ lo: MAX, hi: Infinity });
+  });
+});
+
+describe('subtractScaled into one of its inputs', () => {
+  const entry = fc.oneof({ weight: 3, arbitrary: intervalElement }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity, 1e308, -1e308).map((v) => ({ lo: v, hi: v })) });
+  const copy = (v: K.IntervalVector): K.IntervalVector => ({ lo: v.lo.slice(), hi: v.hi.slice() });
+
+  it('out === w or out === g gives the same result as a fresh out', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }).chain((n) => fc.tuple(fc.array(entry, { minLength: n, maxLength: n }), fc.array(entry, { minLength: n, maxLength: n }), intervalElement)), ([w, g, eta]) => {
+        const fresh = K.subtractScaled(toVector(w), eta, toVector(g));
+        const intoW = toVector(w);
+        K.subtractScaled(intoW, eta, toVector(g), intoW);
+        const intoG = toVector(g);
+        K.subtractScaled(toVector(w), eta, intoG, intoG);
+        expect(copy(intoW)).toEqual(copy(fresh));
+        expect(copy(intoG)).toEqual(copy(fresh));
+      }),
+      params(),
+    );
+  });
+
+  it('a repaired (overflowing) entry is not stepped twice', () => {
+    const w = K.pointVector(new Float64Array([1e308]));
+    const g = K.pointVector(new Float64Array([-1e308]));
+    const inPlace = { lo: w.lo.slice(), hi: w.hi.slice() };
+    K.subtractScaled(inPlace, { lo: 1, hi: 1 }, g, inPlace);
+    expect(K.getInterval(inPlace, 0)).toEqual({ lo: MAX, hi: Infinity });
   });
 });

@@ -1,23 +1,12 @@
 import { Decimal } from 'decimal.js';
 import type { Arith } from './arith.js';
 import { DomainError } from './domain-error.js';
-import { ExactDecimal, decimalFromDouble, doubleAbove, doubleBelow } from './exact.js';
+import { ExactDecimal, decimalFromDouble, doubleAbove, doubleBelow, parseDecimalLiteral } from './exact.js';
 import { DecimalInterval, DecimalIntervalArithmetic } from './decimal-interval.js';
 import { DECIMAL_ZERO, MAX_DIGITS } from './decimal-rounding.js';
 import type { Truth } from './truth.js';
 
 const MAX_DOUBLE = decimalFromDouble(Number.MAX_VALUE);
-const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-function parseDecimal(text: string, whole: string): Decimal {
-  const trimmed = text.trim();
-  if (!DECIMAL_LITERAL.test(trimmed)) throw new SyntaxError(`exact: not a decimal or rational literal: "${whole}"`);
-  const value = new ExactDecimal(trimmed);
-  // decimal.js turns exponents beyond ±9e15 into ±∞ or 0 without notice.
-  const nonZero = /[1-9]/.test(trimmed.split(/e/i)[0]);
-  if (!value.isFinite() || (value.isZero() && nonZero)) throw new RangeError(`exact: "${whole}" is beyond the decimal exponent range`);
-  return value;
-}
 
 /**
  * Decimal intervals as an `Arith`: the refinement arithmetic. Results are
@@ -47,11 +36,11 @@ export class DecimalArith extends DecimalIntervalArithmetic implements Arith<Dec
   exact(text: string): DecimalInterval {
     const slash = text.indexOf('/');
     if (slash < 0) {
-      const value = parseDecimal(text, text);
+      const value = parseDecimalLiteral(text, text);
       return this.outward(new DecimalInterval(value, value));
     }
-    const numerator = parseDecimal(text.slice(0, slash), text);
-    const denominator = parseDecimal(text.slice(slash + 1), text);
+    const numerator = parseDecimalLiteral(text.slice(0, slash), text);
+    const denominator = parseDecimalLiteral(text.slice(slash + 1), text);
     if (denominator.isZero()) throw new DomainError('exact', true, `zero denominator in "${text}"`);
     return new DecimalInterval(this.out.div(numerator, denominator, 'down'), this.out.div(numerator, denominator, 'up'));
   }

@@ -22,6 +22,22 @@ export const ExactDecimal = Decimal.clone({
 
 const MAX_DOUBLE = Number.MAX_VALUE;
 
+const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * The exact value of a decimal literal ("0.1", "-3e-7"; `whole` names the
+ * literal it is part of in errors). decimal.js turns exponents beyond ±9e15
+ * into ±∞ or 0 without notice, so such literals are refused.
+ */
+export function parseDecimalLiteral(text: string, whole = text): Decimal {
+  const trimmed = text.trim();
+  if (!DECIMAL_LITERAL.test(trimmed)) throw new SyntaxError(`exact: not a decimal or rational literal: "${whole}"`);
+  const value = new ExactDecimal(trimmed);
+  const nonZero = /[1-9]/.test(trimmed.split(/e/i)[0]);
+  if (!value.isFinite() || (value.isZero() && nonZero)) throw new RangeError(`exact: "${whole}" is beyond the decimal exponent range`);
+  return value;
+}
+
 const powersOfFive: bigint[] = [1n];
 function powerOfFive(k: number): bigint {
   while (powersOfFive.length <= k) powersOfFive.push(powersOfFive[powersOfFive.length - 1] * 5n);

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Arith } from './arith.js';
 import { DomainError } from './domain-error.js';
 import { exp, expm1, log, log1p } from './elementary.js';
-import { doubleAbove, doubleBelow } from './exact.js';
+import { doubleAbove, doubleBelow, parseDecimalLiteral } from './exact.js';
 import {
   type Interval,
   abs,
@@ -21,10 +21,11 @@ import {
   sub,
   subset,
   width,
+  ZERO,
 } from './interval.js';
 import { intervalDot, intervalSum } from './kernels.js';
 import { expLoss, expLossInverse, logistic, logisticInverse, logisticPrime, relu, reluPrime } from './losses.js';
-import { exactDecimalString, nextUp } from './rounding.js';
+import { ETA, MAX, exactDecimalString, nextUp } from './rounding.js';
 import type { Truth } from './truth.js';
 
 /** Enough digits that a quotient rounded outward at this precision still rounds to the neighbouring doubles. */
@@ -32,22 +33,24 @@ const LITERAL_DIGITS = 40;
 const DecimalFloor = Decimal.clone({ precision: LITERAL_DIGITS, rounding: Decimal.ROUND_FLOOR });
 const DecimalCeil = Decimal.clone({ precision: LITERAL_DIGITS, rounding: Decimal.ROUND_CEIL });
 
-function parseDecimal(text: string, literal: string): Decimal {
-  const t = text.trim();
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) throw new SyntaxError(`exact: cannot parse "${literal}"`);
-  return new Decimal(t);
+/** Lower double bound of a quotient rounded down at 40 digits (decimal.js flushes beyond its exponent range). */
+function quotientBelow(q: Decimal, positive: boolean): number {
+  if (q.isZero()) return positive ? 0 : -ETA; // a non-zero quotient below 10^-9e15
+  return Math.min(doubleBelow(q), MAX); // +∞: a quotient beyond 10^9e15
 }
 
 /** The tightest double interval around a decimal literal "0.1", "-3e-7" or a rational "1/3". */
 export function intervalFromLiteral(text: string): Interval {
   const parts = text.split('/');
-  if (parts.length > 2) throw new SyntaxError(`exact: cannot parse "${text}"`);
-  const p = parseDecimal(parts[0], text);
+  if (parts.length > 2) throw new SyntaxError(`exact: not a decimal or rational literal: "${text}"`);
+  const p = parseDecimalLiteral(parts[0], text);
   if (parts.length === 1) return interval(doubleBelow(p), doubleAbove(p));
-  const q = parseDecimal(parts[1], text);
+  const q = parseDecimalLiteral(parts[1], text);
   if (q.isZero()) throw new DomainError('exact', true, `division by zero in "${text}"`);
+  if (p.isZero()) return ZERO;
   // Outward-rounded quotients at 40 digits, then outward to doubles.
-  return interval(doubleBelow(DecimalFloor.div(p, q)), doubleAbove(DecimalCeil.div(p, q)));
+  const positive = p.isNegative() === q.isNegative();
+  return interval(quotientBelow(DecimalFloor.div(p, q), positive), -quotientBelow(DecimalCeil.div(p, q).neg(), !positive));
 }
 
 const CONSTANTS = {

@@ -249,8 +249,9 @@ function powAbsBound(x: number, n: number, up: boolean): number {
   const mulDir = (n > 0) === up ? mulUp : mulDown;
   let r = 1;
   let base = x;
-  for (let j = k; j > 0; j >>= 1) {
-    if (j & 1) r = mulDir(r, base);
+  // Halving by division, not >>: k may exceed 2^31 (any safe integer).
+  for (let j = k; j > 0; j = Math.floor(j / 2)) {
+    if (j % 2 === 1) r = mulDir(r, base);
     base = mulDir(base, base);
   }
   if (n > 0) return r;

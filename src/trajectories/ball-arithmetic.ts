@@ -60,8 +60,9 @@ export function magnitudeUp(m: number, r: number): number {
  * neither overflow nor underflow (1 when no scaling is needed).
  */
 function normScale(largest: number): number {
-  if (largest > 2 ** 400) return 2 ** -500;
-  if (largest < 2 ** -400 && largest > 0) return 2 ** 500;
+  // Scaled magnitudes lie in [2^-474, 2^424]: squares and their sums stay finite and normal.
+  if (largest > 2 ** 400) return 2 ** -600;
+  if (largest < 2 ** -400 && largest > 0) return 2 ** 600;
   return 1;
 }
 
@@ -95,22 +96,39 @@ export function pointNormUpper(x: ArrayLike<number>): number {
   return sqrtSumOfSquaresUp(x, 0, x.length, (j) => Math.abs(x[j]));
 }
 
-/** Lower bound of the ℓ2 norm of a point vector (0 allowed). */
+/**
+ * Lower bound of the ℓ2 norm of a point vector (0 allowed), scaled by a power
+ * of two as the upper bound is. An infinite entry is a real beyond MAX_VALUE
+ * (an overflowed iterate), so the norm is at least MAX_VALUE; NaN gives 0.
+ */
 export function pointNormLower(x: ArrayLike<number>): number {
+  let largest = 0;
+  for (let j = 0; j < x.length; j++) largest = Math.max(largest, Math.abs(x[j]));
+  if (largest !== largest) return 0;
+  if (largest === Infinity) return Number.MAX_VALUE;
+  const scale = normScale(largest);
   let s = 0;
-  for (let j = 0; j < x.length; j++) s += x[j] * x[j];
+  for (let j = 0; j < x.length; j++) {
+    // |x_j|·scale is exact unless it underflows (error ≤ η/2): one η below it is a lower bound.
+    const t = scale === 1 ? x[j] : Math.max(0, Math.abs(x[j]) * scale - ETA);
+    s += t * t;
+  }
   const len = x.length;
-  // Σ x_j² ≥ fl(Σ)(1 − γ_len) − lenη; the square root is correctly rounded.
+  // Σ t_j² ≥ fl(Σ)(1 − γ_len) − lenη; the square root is correctly rounded.
   const lower = s * (1 - (2 * len + 4) * U) - 2 * len * ETA;
   if (!(lower > 0)) return 0;
   const r = Math.sqrt(lower);
-  return Math.max(0, r - (2 * U * r + ETA));
+  const root = Math.max(0, r - (2 * U * r + ETA));
+  // Dividing by a power of two is exact unless it underflows (one η covers the rounding) or
+  // overflows (the norm then exceeds MAX_VALUE).
+  return scale === 1 ? root : Math.min(Number.MAX_VALUE, Math.max(0, root / scale - ETA));
 }
 
 /**
  * Ball value of a polynomial Σ_k c_k s^k (exact double coefficients
  * c[offset + k·stride], k = 0..degree) at a ball s = (sm, sr), by Horner.
- * Each Horner step is a sum of two products (acc·s and c·1).
+ * Each Horner step is a sum of two products (acc·s and c·1). On overflow the
+ * radius is +∞ (the midpoint then 0), never NaN.
  */
 export function hornerBall(
   c: Float64Array,
@@ -132,5 +150,7 @@ export function hornerBall(
     ar = roundoffRadius(A, B, 2);
     am = m;
   }
+  // Overflow (∞ midpoint, ∞ − ∞ or 0 · ∞ = NaN): the only sound ball left is the whole line.
+  if (!(Number.isFinite(am) && ar >= 0)) return [0, Infinity];
   return [am, ar];
 }

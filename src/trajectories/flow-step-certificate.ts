@@ -62,6 +62,13 @@ export interface StepCertificate {
   endRad: Float64Array;
   /** Enclosure of ∫‖ẇ‖dt of the exact flow over the step (given its distance to ŵ at the start). */
   pathLength: Interval;
+  /** Enclosure of the approximant's own path length ∫‖dŵ/dt‖dt over the step. */
+  approximantPath: Interval;
+  /**
+   * Λ ≥ sup ‖∇²L‖ over the tube of radius startRadius + defectIntegral around
+   * ŵ on the step (infinite on overflow).
+   */
+  curvature: number;
   /** False when √N could not be expanded and a crude bound was used. */
   pathLengthSharp: boolean;
   /** Width of the enclosure of the approximant's own path length (without the coupling to the exact flow). */
@@ -361,6 +368,7 @@ export function certifyStep(
   }
   let coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
   if (coupling !== coupling) coupling = Infinity;
+  if (curvature !== curvature) curvature = Infinity;
 
   const path = pathLengthOfApproximant(b, d, degree, budget, cw);
   const finite = path.lo === path.lo && path.hi === path.hi && coupling < Infinity;
@@ -373,6 +381,8 @@ export function certifyStep(
     endMid,
     endRad,
     pathLength,
+    approximantPath: path.lo === path.lo && path.hi === path.hi ? { lo: Math.max(0, path.lo), hi: path.hi } : { lo: 0, hi: Infinity },
+    curvature,
     pathLengthSharp: path.sharp,
     approximantPathWidth: finite ? subUp(path.hi, path.lo) : Infinity,
   };

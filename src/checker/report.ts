@@ -188,4 +188,23 @@ export interface AuditReport {
   };
   /** Wall-clock time of the whole audit, including loading the proof files. */
   timing: { ms: number };
+  /** Set in the report of one CI shard (--shard i/n); --merge combines the shards' reports into one without it. */
+  shard?: ShardSection;
+}
+
+/** What one shard ran of the plan that every shard of the same count shares. */
+export interface ShardSection {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** The run's options, which every shard and the merge must share. */
+  options: { seed: number; runs: number | null; instance?: string };
+  /** Every lemma of the run, in report order; 'known' ones (a file that failed to load) are reported by shard 1. */
+  tasks: { id: string; title: string; source: string; file: string; kind: 'check' | 'known'; runs?: number }[];
+  /** The plan: each unit of work, the task it belongs to and the 1-based shard that runs it. */
+  units: { task: number; kind: 'whole' | 'pass'; pass?: string; from?: number; to?: number; shard: number }[];
+  /** The task of each entry of `lemmas` (this shard's finished lemmas). */
+  lemmaTasks: number[];
+  /** This shard's passes of split lemmas: a pass state (lossless JSON) or, when the pass failed, the lemma's error report. */
+  passes: { unit: number; state?: unknown; report?: LemmaReport; ms: number }[];
 }

@@ -18,13 +18,21 @@ export interface CliArgs {
   proofs?: string;
   /** The notes file the steps transcribe (default: the vendored notes, or notes.md beside --proofs). */
   notes?: string;
+  /** --junit FILE: also write a JUnit XML report. */
+  junit?: string;
+  /** --shard i/n: run the i-th of n parts of the audit (CI matrices). */
+  shard?: { index: number; count: number };
+  /** --merge A.json B.json …: combine shard reports into the report of the whole run. */
+  merge?: string[];
+  /** --watch: rerun the lemmas whose inputs change. */
+  watch?: boolean;
   timeoutMs: number;
   jobs?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs'];
-const SWITCHES: readonly string[] = ['--help', '-h', '--no-color'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard'];
+const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch'];
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -55,7 +63,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (SWITCHES.includes(flag)) {
       if (eq > 0) throw new UsageError(`${flag} takes no value`);
       if (flag === '--no-color') args.color = false;
+      else if (flag === '--watch') args.watch = true;
       else args.help = true;
+      continue;
+    }
+    if (flag === '--merge') {
+      // Every word up to the next flag is a shard report.
+      if (eq > 0 || args.merge) throw new UsageError(eq > 0 ? '--merge takes its files as separate words' : '--merge given twice');
+      args.merge = [];
+      while (k + 1 < argv.length && !argv[k + 1].startsWith('--')) args.merge.push(argv[++k]);
+      if (args.merge.length === 0) throw new UsageError('--merge needs the shard reports (JSON files)');
       continue;
     }
     if (!VALUE_FLAGS.includes(flag)) {
@@ -78,6 +95,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.replay !== undefined && args.lemmas.length !== 1) throw new UsageError('--replay needs exactly one --lemma');
   if (args.step !== undefined && args.replay === undefined) throw new UsageError('--step is only used with --replay');
   if (args.relaxation !== undefined && args.replay === undefined) throw new UsageError('--relaxation is only used with --replay');
+  if (args.merge) {
+    const runFlags = [args.lemmas.length ? '--lemma' : '', args.runs !== undefined ? '--runs' : '', seen.has('--seed') ? '--seed' : '', args.instance !== undefined ? '--instance' : '', args.replay !== undefined ? '--replay' : '', args.shard ? '--shard' : '', args.watch ? '--watch' : ''].filter(Boolean);
+    if (runFlags.length) throw new UsageError(`--merge takes the run's options from the shard reports; drop ${runFlags.join(', ')}`);
+  }
+  if (args.shard && args.json === undefined) throw new UsageError('--shard needs --json FILE: the report that --merge reads');
+  if (args.shard && (args.replay !== undefined || args.watch)) throw new UsageError(`--shard does not combine with ${args.watch ? '--watch' : '--replay'}`);
+  if (args.watch && args.replay !== undefined) throw new UsageError('--watch does not combine with --replay');
   return args;
 }
 
@@ -119,5 +143,15 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
     case '--jobs':
       args.jobs = positiveInteger(flag, value);
       return;
+    case '--junit':
+      args.junit = value;
+      return;
+    case '--shard': {
+      const match = /^(\d+)\/(\d+)$/.exec(value);
+      const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+      if (!(index >= 1 && count >= 1 && index <= count && count <= 1000)) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got '${value}'`);
+      args.shard = { index, count };
+      return;
+    }
   }
 }

@@ -2,9 +2,11 @@ import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { assembleAuditReport } from '../checker/audit.js';
+import type { AuditReport } from '../checker/report.js';
 import type { CheckOptions } from '../checker/options.js';
 import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
 import { writeJsonReport } from '../reporters/json.js';
+import { writeJunitReport } from '../reporters/junit.js';
 import { exitCode } from '../reporters/summary.js';
 import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
@@ -12,6 +14,7 @@ import { planTasks } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
 import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
+import { mergeShards, shardNote, shardSection } from './shards.js';
 import { resolveNotesFile } from './notes-option.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
@@ -83,28 +86,46 @@ async function main(argv: readonly string[]): Promise<number> {
   const style = consoleStyle(args);
   const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}) });
   try {
+    if (args.merge) return await emitReport(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style))), args, style);
     const loaded = await runner.load(files);
     const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
+    if (args.shard) {
+      const { section, lemmas } = shardSection(plan.tasks, options, args.shard, await runner.runShard(plan.tasks, options, args.shard));
+      for (const lemma of lemmas) print(formatLemma(lemma, style));
+      print(shardNote(section));
+      const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
+      return await emitReport({ ...report, shard: section }, args, style);
+    }
     const lemmas = await runner.run(plan.tasks, options, (lemma) => print(formatLemma(lemma, style)));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
-    let status: number = exitCode(report);
-    if (args.json !== undefined) {
-      try {
-        await writeJsonReport(args.json, report);
-      } catch (err) {
-        process.stderr.write(`lemmacheck: cannot write the JSON report to ${args.json}: ${(err as Error).message}\n`);
-        status = 2;
-      }
-    }
-    print(formatSummary(report, style));
-    return status;
+    return await emitReport(report, args, style);
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);
     throw err;
   } finally {
     await runner.close();
   }
+}
+
+/** Writes the requested report files, then prints the summary; the exit code. */
+async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyle): Promise<number> {
+  let status: number = exitCode(report);
+  const writers: { what: string; file: string | undefined; write: (file: string, report: AuditReport) => Promise<void> }[] = [
+    { what: 'JSON report', file: args.json, write: writeJsonReport },
+    { what: 'JUnit report', file: args.junit, write: writeJunitReport },
+  ];
+  for (const { what, file, write } of writers) {
+    if (file === undefined) continue;
+    try {
+      await write(file, report);
+    } catch (err) {
+      process.stderr.write(`lemmacheck: cannot write the ${what} to ${file}: ${(err as Error).message}\n`);
+      status = 2;
+    }
+  }
+  print(formatSummary(report, style));
+  return status;
 }
 
 main(process.argv.slice(2)).then(

@@ -21,7 +21,12 @@ Options:
   --notes FILE       the notes the proofs transcribe (default: notes/lecture-15.md,
                      or notes.md beside --proofs DIR)
   --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
-  --jobs N           proof files checked in parallel (default: up to 2)
+  --jobs N           workers in parallel; heavy lemmas are split by instance
+                     ranges across them (default: up to 2)
+  --junit FILE       also write a JUnit XML report (one testcase per step)
+  --shard I/N        run the I-th of N parts of the audit (needs --json); a CI
+                     matrix runs all N, then --merge combines them
+  --merge A.json …   combine the shard reports into the report of the whole run
   -h, --help         show this help
 
 Exit code: 0 when every verdict matches its expectation, 1 on any surprise,

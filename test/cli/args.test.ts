@@ -57,3 +57,17 @@ describe('command-line arguments', () => {
     expect(parseArgs(['--replay', '1:0', '--lemma', 'a', '--step', 's'])).toMatchObject({ replay: '1:0', lemmas: ['a'], step: 's' });
   });
 });
+
+describe('CI flags', () => {
+  it('reads --shard i/n and --merge with its files, and --junit', () => {
+    expect(parseArgs(['--shard', '2/3', '--json', 'a.json']).shard).toEqual({ index: 2, count: 3 });
+    expect(parseArgs(['--merge', 'a.json', 'b.json', '--junit', 'r.xml'])).toMatchObject({ merge: ['a.json', 'b.json'], junit: 'r.xml' });
+  });
+
+  it('refuses a bad shard, a shard without --json, and run options beside --merge', () => {
+    for (const bad of ['0/2', '3/2', '1/0', 'one/two', '1/2/3']) expect(() => parseArgs(['--shard', bad, '--json', 'a.json'])).toThrow(/--shard expects i\/n/);
+    expect(() => parseArgs(['--shard', '1/2'])).toThrow('--shard needs --json FILE');
+    expect(() => parseArgs(['--merge'])).toThrow('--merge needs the shard reports');
+    expect(() => parseArgs(['--merge', 'a.json', '--seed', '3'])).toThrow("--merge takes the run's options from the shard reports; drop --seed");
+  });
+});

@@ -12,6 +12,7 @@ import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
 import { planTasks } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
+import { LiveProgress } from './live-progress.js';
 import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
 import { mergeShards, shardNote, shardSection } from './shards.js';
@@ -97,7 +98,9 @@ async function main(argv: readonly string[]): Promise<number> {
       const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
       return await emitReport({ ...report, shard: section }, args, style);
     }
-    const lemmas = await runner.run(plan.tasks, options, (lemma) => print(formatLemma(lemma, style)));
+    // On a terminal, lemmas appear as they finish under a live status line; piped output keeps the report order.
+    const live = process.stdout.isTTY === true && !stdoutClosed ? new LiveProgress(plan.tasks, options, print, () => process.stdout.columns || PLAIN_WIDTH, (lemma) => formatLemma(lemma, style)) : null;
+    const lemmas = await runner.run(plan.tasks, options, live ? () => {} : (lemma) => print(formatLemma(lemma, style)), live?.hooks).finally(() => live?.stop());
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
     return await emitReport(report, args, style);
   } catch (err) {

@@ -117,6 +117,7 @@ export class ProofRunner {
       hooks.onFinished?.(report, task);
       flush();
     };
+    tasks.forEach((t, k) => t.kind === 'known' && hooks.onFinished?.(t.report, k));
     flush();
     const items: QueueItem[] = heaviestFirst(units).map((unit) => ({ task: unit.task, job: unit.kind === 'whole' ? { kind: 'whole' } : { kind: 'pass', target: unit.target, range: unit.range }, unit }));
     const finishes = [...splits.keys()].map((task) => (tasks[task] as CheckTask).file);

@@ -2,6 +2,7 @@
 // on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
 import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
+import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
@@ -38,6 +39,38 @@ const z = weights('z', zVector.as('z'));
 const riskBound = lit(1).plus(log(c)).over(twoTGammaSq);
 const riskBoundCorrected = lit(1).plus(sqr(log(c))).over(twoTGammaSq);
 
+/**
+ * Lemma 10.1's algebra depends on t, n and γ̄ through c = 2tnγ̄² (and a positive factor n/c): the prover
+ * substitutes t = c/(2nγ̄²) and checks by exact algebra that only c (and factors it proves positive) remain.
+ */
+const cv = param('c');
+const nv = param('n');
+const gv = param('gammaBar');
+const sigma = param('sigma', { label: 'σ' });
+const inC = {
+  domain: 'c = 2tnγ̄² > 0 (t > 0, n ≥ 1, γ̄ ∈ (0, 1])',
+  variables: { c: { range: [0, Infinity], open: 'lo' }, n: { range: [1, Infinity] }, gammaBar: { range: [0, 1], open: 'lo' } },
+  substitute: { t: cv.over(lit(2).times(nv).times(sqr(gv))) },
+} as const satisfies WholeDomainSpec;
+/** Claim 1's third link, term by term: m_i(ū)/γ̄ = 1 + σ_i with σ_i ≥ 0 (γ̄ = min_i m_i(ū) for the max-margin direction ū). */
+const inCAndRatio = (failing: boolean) =>
+  ({
+    ...inC,
+    domain: 'c = 2tnγ̄² > 0, and m_i(ū)/γ̄ = 1 + σ with σ ≥ 0, for each term',
+    variables: { ...inC.variables, sigma: { range: [0, Infinity] } },
+    abstract: [{ expr: m(index('i'), weights('ū', ubar)).over(gammaBar), as: lit(1).plus(sigma), premise: 'm_i(ū) ≥ γ̄ for every i: γ̄ = min_i m_i(ū) at the max-margin direction ū' }],
+    ...(failing
+      ? { expectFailure: true, failingSet: { variable: 'c', label: '2tnγ̄²', reads: 'every term of the link fails when every m_i(ū) > γ̄', variables: { sigma: { range: [0, Infinity], open: 'lo' } } } }
+      : {}),
+  }) as const satisfies WholeDomainSpec;
+/** Where a bound in c is negative, it is below 𝓛(w(t)) > 0 (or ℓ(‖w(t)‖) > 0): the step fails. */
+const negativeBound = (bound: typeof riskBound, what: string) =>
+  ({
+    ...inC,
+    expectFailure: true,
+    failingSet: { variable: 'c', label: '2tnγ̄²', reads: `the bound is negative, below ${what} > 0`, condition: { lhs: bound, relation: '<', rhs: lit(0), why: `${what} > 0` } },
+  }) as const satisfies WholeDomainSpec;
+
 export default defineLemma({
   id: 'lemma-10.1',
   title: 'Lemma 10.1: 𝓛(w(t)) ≤ (1 + log(2ntγ̄²))/(2tγ̄²) and ‖w(t)‖ ≥ log(2tnγ̄²) − log(1 + log(2tnγ̄²))',
@@ -49,6 +82,13 @@ export default defineLemma({
   setup: flowSetup('flow'),
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
   fromDataset: flowOn,
+  wholeDomain: {
+    'risk-bound': negativeBound(riskBound, '𝓛(w(t))'),
+    'plug-in.erratum': inC,
+    'claim-1.3': inCAndRatio(true),
+    'claim-1.4': inC,
+    'claim-2.4': negativeBound(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))), 'ℓ(‖w(t)‖)'),
+  },
   proof: [
     {
       id: 'risk-bound',

@@ -1,6 +1,7 @@
 // Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
 import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
 import { defineLemma, type LemmaSpec } from '../src/language/lemma.js';
+import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { comparisonRecipe, gdSetting, horizon } from '../src/domains/gd-instances.js';
 import { gradientDescentSetup } from '../src/domains/gd-setup.js';
 import { halfOpen, stepSize } from '../src/domains/scalars.js';
@@ -44,6 +45,24 @@ const TELESCOPE = String.raw`Use the fact that $1 \leq 2 - \eta$, and telescope 
 
 const HORIZON = 20;
 
+const r = param('r');
+const s = param('s');
+const tPrime = param('tp', { label: "t'" });
+/** R̂(W_i) = r ≥ 0 (a mean of logistic losses), R̂⁽ⁱ⁾(Z) = s ≥ 0 likewise, for each term of a sum over i. */
+const riskAsR = { expr: R(Wi), as: r, premise: 'R̂(W_i) ≥ 0: a mean of logistic losses' };
+const wholeDomain: Record<string, WholeDomainSpec> = {
+  'third-term.2': { domain: 'r = R̂(W_i) ≥ 0', variables: { r: { range: [0, Infinity] } }, abstract: [riskAsR] },
+  'telescope.1': {
+    domain: "η ∈ (0, 1], r = R̂(W_i) ≥ 0, s = R̂⁽ⁱ⁾(Z) ≥ 0, t' ≥ 1",
+    variables: { eta: { range: [0, 1], open: 'lo' }, r: { range: [0, Infinity] }, s: { range: [0, Infinity] }, tp: { range: [1, Infinity] } },
+    abstract: [
+      { expr: R(W.at(index('i'))), as: r, premise: 'R̂(W_i) ≥ 0: a mean of logistic losses' },
+      { expr: Rsurrogate(W.at(index('i'))), as: s, premise: 'R̂⁽ⁱ⁾(Z) ≥ 0: a mean of logistic losses' },
+      { expr: prefix, as: tPrime, premise: "t' ≥ 1" },
+    ],
+  },
+};
+
 /** The lemma as written; exported so tests can build mutated copies of it. */
 export const lemma94: LemmaSpec = {
   id: 'lemma-9.4',
@@ -67,6 +86,7 @@ export const lemma94: LemmaSpec = {
   // A certified GD trajectory per instance: about four times the average lemma's cost per check.
   cost: 4,
   setup: gradientDescentSetup,
+  wholeDomain,
   proof: [
     {
       id: 'gradient-formula',

@@ -7,6 +7,7 @@
 // only restate them check nothing more than u(0) = −log n.
 import { exp, grad, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
+import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
@@ -72,6 +73,16 @@ const integratedLemmaBound = divergesToMinusInfinity(integralFromA, '∫₀ᵗ (
 const logPlus = max(0, log(c));
 const integratedCorrectedBound = min(c, 1).plus(logPlus).plus(logPlus.pow(3).over(3)).over(lit(2).times(sqr(gammaBar)));
 
+const cv = param('c');
+const nv = param('n');
+const gv = param('gammaBar');
+/** Scalars of the statement: t = c/(2nγ̄²) with n ≥ 2 (log n > 0), γ̄ ∈ (0, 1]; exact algebra checks that only c remains. */
+const inC = {
+  domain: 'c = 2tnγ̄² > 0, n ≥ 2, γ̄ ∈ (0, 1]',
+  variables: { c: { range: [0, Infinity], open: 'lo' }, n: { range: [2, Infinity] }, gammaBar: { range: [0, 1], open: 'lo' } },
+  substitute: { t: cv.over(lit(2).times(nv).times(sqr(gv))) },
+} as const satisfies WholeDomainSpec;
+
 export default defineLemma({
   id: 'thm-10.1',
   title: 'Theorem 10.1: γ̃(w(t)) ≥ γ̄ − log n/(log t + log(2nγ̄²) − 2 log log(2tneγ̄²))',
@@ -84,6 +95,28 @@ export default defineLemma({
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
   fromDataset: flowOn,
+  wholeDomain: {
+    statement: {
+      ...inC,
+      expectFailure: true,
+      failingSet: {
+        variable: 'c',
+        label: '2tnγ̄²',
+        reads: 'the bound exceeds γ̄ ≥ γ̃(w(t))',
+        condition: { lhs: gammaBar.minus(log(n).over(denominator)), relation: '>', rhs: gammaBar, why: 'γ̃(w(t)) ≤ γ(w(t)) ≤ γ̄ (step remark)' },
+      },
+    },
+    'remark.sandwich': {
+      domain: 't > 0, n ≥ 2, γ̄ ∈ (0, 1]',
+      variables: { t: { range: [0, Infinity], open: 'lo' }, n: { range: [2, Infinity] }, gammaBar: { range: [0, 1], open: 'lo' } },
+      expectFailure: true,
+      failingSet: {
+        variable: 't',
+        reads: 'γ̄ − log n/log t exceeds γ̄ ≥ γ(w(t))',
+        condition: { lhs: gammaBar.minus(log(n).over(log(t))), relation: '>', rhs: gammaBar, why: 'γ(w(t)) ≤ γ̄' },
+      },
+    },
+  },
   proof: [
     {
       id: 'statement',

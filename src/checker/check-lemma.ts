@@ -10,6 +10,7 @@ import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from '
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
 import { scanRegion } from './regions.js';
+import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from './report.js';
 
@@ -325,7 +326,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     }
     if (job.kind === 'pass') return { kind: 'pass', state: passState(targetPass(lemma, job.target, arbitrary, seed, runs, evaluate, job.range)) };
     const result = job.kind === 'finish' ? passResult(lemma.checks, job.main) : pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
-    steps = stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true);
+    steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     facts = result.facts;
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
     const relaxationPasses =

@@ -46,7 +46,7 @@ function outcomeAt(lemma: Lemma, check: Check, instance: Instance, options: Eval
 const format = (x: number): string => Number(x.toPrecision(3)).toString();
 
 /** Bracket ends with just enough digits to tell them apart. */
-function formatBracket(a: number, b: number): [string, string] {
+export function formatBracket(a: number, b: number): [string, string] {
   for (let p = 3; p < 17; p++) {
     const [x, y] = [Number(a.toPrecision(p)), Number(b.toPrecision(p))];
     if (x !== y) return [String(x), String(y)];

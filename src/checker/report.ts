@@ -74,6 +74,47 @@ export interface FailingRegion {
   upperEdge?: [number, number];
 }
 
+/**
+ * A proof over the whole stated domain (src/prover): proved means certified at
+ * every point of the domain, not at N instances. partial: the box budget ran
+ * out, with the share proved and the boxes left open; never reported as proved.
+ */
+export interface WholeDomainReport {
+  verdict: 'proved' | 'partial' | 'refuted' | 'undefined' | 'error';
+  /** The domain in the notes' words. */
+  domain: string;
+  /** exact algebra (an identity), boxes (branch and bound), or both; termwise when a sum was proved term by term. */
+  method: string;
+  boxes: number;
+  deepestSplit: number;
+  /** For partial: the share of the domain proved (gauge measure: x/(1 + |x|) per variable), and some open boxes. */
+  provedShare?: number;
+  openBoxes?: string[];
+  openCount?: number;
+  /** A certified point of the domain where the step fails (or is undefined), in the prover's variables. */
+  counterexample?: { point: Record<string, number>; lhs: [string, string]; rhs: [string, string]; precision: string };
+  /** Premises of declared abstractions, and the checked reduction, in words. */
+  premises?: string[];
+  message?: string;
+  failingSet?: FailingSetReport;
+  /** True when the lemma declares that the notes' step is not expected to be proved (only its failing set). */
+  expectFailure?: boolean;
+}
+
+/** Where a step fails, in the notes' own scalars, certified over their whole range. */
+export interface FailingSetReport {
+  variable: string;
+  /** e.g. "the bound exceeds γ̄ ≥ γ̃ (so the statement fails)" */
+  reads: string;
+  /** Maximal stretches of one certified class; undecided edges lie between them. */
+  stretches: { kind: 'fails' | 'holds' | 'undefined'; from: number; to: number }[];
+  /** Total width of the undecided gaps (edge brackets). */
+  undecidedWidth: number;
+  /** e.g. "fails exactly for 1 < c < 12.34 (edges in [0.9999999, 1.0000001] and [12.3402, 12.3403])" */
+  description: string;
+  boxes: number;
+}
+
 export interface StepReport {
   id: string;
   /** The notes' LaTeX, exactly as written. */
@@ -106,6 +147,8 @@ export interface StepReport {
   tightness?: Tightness;
   counterexample?: Counterexample;
   regions?: FailingRegion[];
+  /** The whole-domain prover's verdict, for steps whose lemma declares one (beside `verdict`, which counts instances). */
+  wholeDomain?: WholeDomainReport;
   /** Widest overlap of enclosures among inconclusive evaluations. */
   inconclusiveWidth?: number;
   /** First message for undefined / error verdicts. */

@@ -4,6 +4,7 @@ import type { Relation } from '../checker/report.js';
 import { E, toExpr, type Operand } from './builder.js';
 import type { Expr } from './expr.js';
 import type { NotesPosition } from '../notes/notes-file.js';
+import type { WholeDomainSpec } from '../prover/whole-domain-spec.js';
 import { fromPlain, type Value } from './value.js';
 
 /** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
@@ -125,6 +126,8 @@ export interface LemmaSpec {
   regions?: RegionScan[];
   /** Lemmas that accept a user's data set (--instance FILE) say how it becomes an instance. */
   fromDataset?: (data: { X: number[][]; y: number[] }) => fc.Arbitrary<Instance>;
+  /** Steps (by id, errata and chain links included) proved over their whole stated domain by src/prover. */
+  wholeDomain?: Record<string, WholeDomainSpec>;
 }
 
 /** One checkable comparison, as the checker sees it. */
@@ -166,6 +169,7 @@ export interface Lemma {
   readonly relaxations: readonly Relaxation[];
   readonly regions: readonly RegionScan[];
   readonly fromDataset?: LemmaSpec['fromDataset'];
+  readonly wholeDomain: Readonly<Record<string, WholeDomainSpec>>;
 }
 
 const isChain = (s: StepSpec | ChainSpec): s is ChainSpec => 'links' in s;
@@ -272,6 +276,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
       addErratum(check, item.erratum);
     }
   }
+  for (const id of Object.keys(spec.wholeDomain ?? {})) if (!ids.has(id)) throw new Error(`lemma ${spec.id}: wholeDomain names no step '${id}'`);
   return {
     id: spec.id,
     title: spec.title,
@@ -285,6 +290,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     relaxations: spec.relaxations ?? [],
     regions: spec.regions ?? [],
     fromDataset: spec.fromDataset,
+    wholeDomain: spec.wholeDomain ?? {},
   };
 }
 

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict } from '../checker/report.js';
+import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate } from './text-layout.js';
@@ -124,7 +124,7 @@ class Layout {
     const expectedRefutation = isExpectedRefutation(step);
     return {
       surprise: isSurprise(step),
-      status: this.verdictStatus(step.verdict, expectedRefutation),
+      status: step.verdict === 'held' && step.wholeDomain?.verdict === 'proved' ? { text: '✓ proved', paint: this.c.green } : this.verdictStatus(step.verdict, expectedRefutation),
       label,
       labelPaint: step.form === 'erratum' ? this.c.yellow : undefined,
       notes: lineTag(step.notesLine === shownLine ? undefined : step.notesLine) + latexToText(step.notes),
@@ -157,6 +157,7 @@ class Layout {
     }
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
     for (const region of step.regions ?? []) lines.push({ key: 'region', value: oneLine(region.description) });
+    if (step.wholeDomain) lines.push(...wholeDomainLines(step.wholeDomain, this.c.red));
     if (step.floatLiterals?.length) {
       lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
     }
@@ -167,6 +168,31 @@ class Layout {
 /** "L211 " before a line's text: where it is in the notes file. */
 function lineTag(line: number | undefined): string {
   return line === undefined ? '' : `L${line} `;
+}
+
+/** The prover's verdict over the whole domain: proved (with its boxes), or how far it got, or where it fails. */
+function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
+  const size = `${w.boxes} box${w.boxes === 1 ? '' : 'es'}${w.deepestSplit ? `, deepest split ${w.deepestSplit}` : ''}`;
+  const point = (p: Record<string, number>): string => Object.entries(p).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(', ');
+  const lines: SubLine[] = [];
+  switch (w.verdict) {
+    case 'proved':
+      lines.push({ key: 'whole domain', value: `proved on all of ${w.domain} · ${size} · ${w.method}`, keepWhole: true });
+      break;
+    case 'partial':
+      lines.push({ key: 'whole domain', value: `proved on ${(Math.floor((w.provedShare ?? 0) * 1000) / 10).toFixed(1)}% of ${w.domain}, NOT proved: the box budget ran out (${size}); open boxes: ${(w.openBoxes ?? []).join('; ')}${(w.openCount ?? 0) > (w.openBoxes?.length ?? 0) ? ` … (${w.openCount} open)` : ''}`, paint: w.expectFailure ? undefined : red });
+      break;
+    case 'refuted':
+    case 'undefined':
+      lines.push({ key: 'whole domain', value: w.method === 'failing set' ? `${w.verdict} on the failing set below (${w.message ?? ''})` : `${w.verdict}${w.counterexample ? ` at ${point(w.counterexample.point)} (certified, ${w.counterexample.precision})` : ''}${w.message ? `: ${w.message}` : ''}`, paint: w.expectFailure ? undefined : red });
+      break;
+    case 'error':
+      lines.push({ key: 'whole domain', value: `not proved: ${w.message ?? 'error'}`, paint: red });
+      break;
+  }
+  for (const premise of w.premises ?? []) lines.push({ key: 'premise', value: premise });
+  if (w.failingSet) lines.push({ key: 'failing set', value: `${w.failingSet.description} · ${w.failingSet.boxes} boxes`, keepWhole: true });
+  return lines;
 }
 
 function stepDetail(step: StepReport): string {

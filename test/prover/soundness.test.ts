@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exact, exp, lit, log, logistic, logisticPrime, neg, param, sqr, type E } from '../../src/language/builder.js';
+import { branchAndBound, type SearchResult } from '../../src/prover/branch-and-bound.js';
+import type { Variable } from '../../src/prover/box.js';
+import { proveStep } from '../../src/prover/prove-step.js';
+import { defineLemma } from '../../src/language/lemma.js';
+import type { WholeDomainSpec } from '../../src/prover/whole-domain-spec.js';
+import { fromDouble, rational, addQ, mulQ, signQ, type Rational } from '../../src/prover/rational.js';
+
+const x = param('x');
+const V = (name: string, lo: number, hi: number, openLo = false, openHi = false): Variable => ({ name, lo, hi, openLo, openHi });
+const prove = (lhs: E, relation: '≤' | '<' | '≥' | '>', rhs: E, variables: Variable[], budget = 4000): SearchResult =>
+  branchAndBound({ lhs: lhs.node, relation, rhs: rhs.node }, variables, undefined, budget);
+
+/** A one-step lemma, to run the prover on a declared whole domain (pieces, changes of variable, algebra). */
+function single(lhs: E, relation: '=' | '≤' | '<' | '≥' | '>', rhs: E, spec: WholeDomainSpec) {
+  const lemma = defineLemma({
+    id: 'probe',
+    title: 'probe',
+    source: 'test',
+    hypotheses: {},
+    proof: [{ id: 's', notes: 's', lhs, relation, rhs, why: 'test' }],
+    wholeDomain: { s: spec },
+  });
+  return proveStep(lemma.checks[0], spec);
+}
+
+describe('the prover never proves a false statement', () => {
+  it('false on a sliver of width 1e-12: (x − 3/10)² ≥ (5·10⁻¹³)² on [0, 1]', () => {
+    const r = prove(sqr(x.minus(exact('3/10'))), '≥', sqr(exact('5e-13')), [V('x', 0, 1)]);
+    expect(r.kind).not.toBe('proved');
+  });
+
+  it('false at a single point that is not a double: (x − 1/3)² > 0 on [0, 1]', () => {
+    const r = prove(sqr(x.minus(exact('1/3'))), '>', lit(0), [V('x', 0, 1)], 2000);
+    expect(r.kind).not.toBe('proved');
+  });
+
+  it('false at a single double: x² > 0 on [−1, 1] is refuted at x = 0', () => {
+    const r = prove(sqr(x), '>', lit(0), [V('x', -1, 1)]);
+    expect(r.kind).toBe('refuted');
+    if (r.kind === 'refuted') expect(r.point.x).toBe(0);
+  });
+
+  it('false in the far tail: e^−x > 10^−300 on x ≥ 0', () => {
+    const r = prove(exp(neg(x)), '>', exact('1e-300'), [V('x', 0, Infinity)]);
+    expect(r.kind).toBe('refuted');
+    if (r.kind === 'refuted') expect(r.point.x).toBeGreaterThan(690);
+  });
+
+  it('false only for z > 45 where both sides agree to 20 digits: −ℓ′(z) ≤ (1 − 10⁻²⁰)·ℓ(z) for z ∈ ℝ', () => {
+    const z = param('z');
+    const spec: WholeDomainSpec = {
+      domain: 'z ∈ ℝ',
+      variables: { z: { range: [-Infinity, Infinity], open: 'both' } },
+      pieces: [{ variable: 'z', range: [-Infinity, 5] }, { variable: 'z', change: { map: 'negLog', to: 'u', range: [0, 0.007] } }],
+    };
+    const r = single(neg(logisticPrime(z)), '≤', lit(1).minus(exact('1e-20')).times(logistic(z)), spec);
+    expect(r.verdict).not.toBe('proved');
+    // The true statement with the same pieces is proved.
+    expect(single(neg(logisticPrime(z)), '≤', logistic(z), spec).verdict).toBe('proved');
+  });
+
+  it('an open end is not a licence: x > 0 on [0, 1] is refuted, on (0, 1] proved', () => {
+    expect(prove(x, '>', lit(0), [V('x', 0, 1)]).kind).not.toBe('proved');
+    expect(prove(x, '>', lit(0), [V('x', 0, 1, true)]).kind).toBe('proved');
+  });
+
+  it('a budget that runs out is partial, never proved', () => {
+    // x² − 2x/3 + 1/9 = (x − 1/3)² ≥ 0, expanded so that enclosures overestimate: three boxes cannot settle it.
+    const r = prove(sqr(x).minus(x.times(exact('2/3'))).plus(exact('1/9')), '≥', lit(0), [V('x', 0, 1)], 3);
+    expect(r.kind).toBe('partial');
+  });
+
+  it('exact algebra proves identities and rejects near-identities', () => {
+    const a = param('a');
+    const b = param('b');
+    const positive: WholeDomainSpec = { domain: 'a, b > 0', variables: { a: { range: [0, Infinity], open: 'lo' }, b: { range: [0, Infinity], open: 'lo' } } };
+    expect(single(log(a.times(b)), '=', log(a).plus(log(b)), positive).verdict).toBe('proved');
+    expect(single(log(a.plus(b)), '=', log(a).plus(log(b)), positive).verdict).not.toBe('proved');
+    expect(single(sqr(a.plus(b)), '=', sqr(a).plus(sqr(b)).plus(a.times(b).times(2)), positive).verdict).toBe('proved');
+    expect(single(sqr(a.plus(b)), '=', sqr(a).plus(sqr(b)).plus(a.times(b).times(exact('2.0000000001'))), positive).verdict).not.toBe('proved');
+    // log(ab) = log a + log b needs a, b > 0: over all reals it is not an identity the algebra may use.
+    const reals: WholeDomainSpec = { domain: 'a, b ∈ ℝ', variables: { a: { range: [-Infinity, Infinity] }, b: { range: [-Infinity, Infinity] } } };
+    expect(single(log(a.times(b)), '=', log(a).plus(log(b)), reals).verdict).not.toBe('proved');
+  });
+});
+
+/** p(x) = Σ a_k x^k exactly, at a rational point. */
+function evalExact(coefficients: number[], at: Rational): Rational {
+  let out = rational(0n);
+  for (let k = coefficients.length - 1; k >= 0; k--) out = addQ(mulQ(out, at), rational(BigInt(coefficients[k])));
+  return out;
+}
+
+describe('random polynomial inequalities against exact rational arithmetic', () => {
+  it('a proved p(x) ≥ 0 holds exactly at 2001 rationals of [−2, 2]; a refuted one fails exactly at its point', () => {
+    let proved = 0;
+    let refuted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 30 }), (coefficients, shift) => {
+        const c = [...coefficients];
+        c[0] += shift; // lifts some of them above 0
+        const p = c.reduce<E>((acc, a, k) => acc.plus(lit(a).times(x.pow(k))), lit(0));
+        const r = prove(p, '≥', lit(0), [V('x', -2, 2)], 1500);
+        if (r.kind === 'proved') {
+          proved++;
+          for (let j = 0; j <= 2000; j++) expect(signQ(evalExact(c, rational(BigInt(j - 1000), 500n)))).toBeGreaterThanOrEqual(0);
+        }
+        if (r.kind === 'refuted') {
+          refuted++;
+          expect(signQ(evalExact(c, fromDouble(r.point.x)))).toBeLessThan(0);
+        }
+      }),
+      { numRuns: 120, seed: 7 },
+    );
+    expect(proved).toBeGreaterThan(10);
+    expect(refuted).toBeGreaterThan(10);
+  });
+});

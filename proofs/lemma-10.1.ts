@@ -86,6 +86,7 @@ export default defineLemma({
     'risk-bound': negativeBound(riskBound, '𝓛(w(t))'),
     'plug-in.erratum': inC,
     'claim-1.3': inCAndRatio(true),
+    'claim-1.2': { ...inC, abstract: [{ expr: normSq(ubar), as: lit(1), premise: '‖ū‖ = 1 (the max-margin direction is a unit vector)' }] },
     'claim-1.4': inC,
     'claim-2.4': negativeBound(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))), 'ℓ(‖w(t)‖)'),
   },

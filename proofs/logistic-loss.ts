@@ -34,6 +34,7 @@ export default defineLemma({
     },
   },
   wholeDomain: {
+    'derivative-formula': realLine('both'),
     'derivative-above': realLine('both'),
     'derivative-below': realLine('both'),
     'useful-fact.1': realLine('both'),

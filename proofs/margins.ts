@@ -2,6 +2,7 @@
 // for the linear model and the 2-homogeneous ReLU net.
 import { log, lit, maxOver, norm, param, sum } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
+import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { modelHypotheses, modelsOn } from '../src/domains/separable-data.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
 import {
@@ -81,6 +82,9 @@ function sandwichFor(model: HomogeneousModel, data: Sample, w: Weights, tag: str
   ];
 }
 
+/** ℓ⁻¹(v/n) = −log v + log n for n ≥ 1 and the positive sum v: exact algebra, for every data set. */
+const nAtLeastOne = { domain: 'n ≥ 1, every data set and w', variables: { n: { range: [1, Infinity] }, netN: { range: [1, Infinity] } } } as const satisfies WholeDomainSpec;
+
 const linear: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
 const net: Sample = { X: param('netX', { label: 'x' }), y: param('netY', { label: 'y' }), n: param('netN', { label: 'n' }) };
 const w = weights('w', param('w'));
@@ -99,6 +103,7 @@ export default defineLemma({
   setup: maxMarginSetup(hypotheses, 'linear'),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
   fromDataset: modelsOn,
+  wholeDomain: { 'remark-lower.linear.2': nAtLeastOne, 'remark-lower.relu.2': nAtLeastOne },
   proof: [
     ...sandwichFor(linearModel, linear, w, 'linear'),
     ...sandwichFor(twoLayerReluNet(param('m')), net, theta, 'relu'),

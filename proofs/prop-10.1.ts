@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { index, lit, param, rows, sqrt, sum, type E } from '../src/language/builder.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
+import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { asSeparableData, netFields, withLowRiskWeights, netFromLinear, netSeparatedDataWithLowRisk, separableDataWithLowRisk } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
 import {
@@ -145,6 +146,9 @@ const net: Sample = { X: param('netX', { label: 'x' }), y: param('netY', { label
 const relu = twoLayerReluNet(param('m'));
 const scale = positiveReal({ minExponent: -3, maxExponent: 0, boundaries: [1] });
 
+const positiveC = { domain: 'c > 0, every data set and ŵ', variables: { c: { range: [0, Infinity], open: 'lo' } } } as const satisfies WholeDomainSpec;
+const anyData = { domain: 'every data set and ŵ', variables: {} } as const satisfies WholeDomainSpec;
+
 export default defineLemma({
   id: 'prop-10.1',
   title: 'Proposition 10.1: with 𝓛(ŵ) < ℓ(0), inf_w 𝓛(w) = 0 and the infimum is not attained',
@@ -168,6 +172,12 @@ export default defineLemma({
   },
   // A user's (linearly separable) data set: ŵ from its max-margin direction, and the net (1, −1; ŵ, −ŵ), which computes ⟨ŵ, x⟩.
   fromDataset: (dataset) => fc.tuple(withLowRiskWeights(asSeparableData(dataset)), scale).map(([linear, c]) => ({ linear, net: netFields(netFromLinear(linear)), c })),
+  wholeDomain: {
+    'homogeneous.linear': positiveC,
+    'homogeneous.relu': positiveC,
+    'first.linear.2': anyData,
+    'first.relu.2': anyData,
+  },
   proof: [
     ...proofFor(linearModel, linear, weights('ŵ', param('w')), 'linear'),
     ...proofFor(relu, net, weights('ŵ', param('a'), param('W')), 'relu'),

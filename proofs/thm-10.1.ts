@@ -5,7 +5,7 @@
 // flow's certified path length. ∫₀ᵗ u̇(s)ds and ∫₀ᵗ ‖ẇ(s)‖²/𝓛(w(s))ds are enclosed as u(t) − u(0) by the
 // fundamental theorem of calculus (u is C¹ along the flow, and u̇ = ‖ẇ‖²/𝓛 is the step `u-dot`): the links that
 // only restate them check nothing more than u(0) = −log n.
-import { exp, grad, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
+import { exp, grad, index, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
@@ -83,6 +83,14 @@ const inC = {
   substitute: { t: cv.over(lit(2).times(nv).times(sqr(gv))) },
 } as const satisfies WholeDomainSpec;
 
+const sigma = param('sigma', { label: 'σ' });
+const q = param('q');
+const ni = index('i');
+/** w(0) = 0, so every ⟨w(0), x_i⟩ is 0. */
+const startsAtZero = { expr: inner(w0.parts[0], data.X.at(ni)), as: lit(0), premise: 'w(0) = 0' };
+const nOnly = { domain: 'n ≥ 1', variables: { n: { range: [1, Infinity] } } } as const satisfies WholeDomainSpec;
+const anyData = { domain: 'every data set and every w', variables: {} } as const satisfies WholeDomainSpec;
+
 export default defineLemma({
   id: 'thm-10.1',
   title: 'Theorem 10.1: γ̃(w(t)) ≥ γ̄ − log n/(log t + log(2nγ̄²) − 2 log log(2tneγ̄²))',
@@ -96,6 +104,22 @@ export default defineLemma({
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
   fromDataset: flowOn,
   wholeDomain: {
+    ratio: anyData,
+    'u0.1': anyData,
+    'u0.2': { ...nOnly, abstract: [startsAtZero] },
+    'u0.3': nOnly,
+    'u-lower.1': anyData,
+    'u-lower.2': { ...nOnly, abstract: [startsAtZero] },
+    'speed-lower.4': {
+      domain: 'γ̄ ∈ (0, 1], and for each term ℓ(m_i(w(s))) = q ≥ 0, ⟨y_i x_i, ū⟩ = γ̄(1 + σ) with σ ≥ 0',
+      variables: { gammaBar: { range: [0, 1], open: 'lo' }, q: { range: [0, Infinity] }, sigma: { range: [0, Infinity] } },
+      abstract: [
+        { expr: ell(m(ni)), as: q, premise: 'ℓ(m_i(w(s))) = exp(−m_i(w(s))) ≥ 0' },
+        { expr: inner(data.y.at(ni).times(data.X.at(ni)), ubar), as: gammaBar.times(lit(1).plus(sigma)), premise: '⟨y_i x_i, ū⟩ = m_i(ū) ≥ γ̄ for every i' },
+      ],
+    },
+    'speed-lower.5': anyData,
+    'speed-upper.3': anyData,
     statement: {
       ...inC,
       expectFailure: true,

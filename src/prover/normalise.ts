@@ -1,6 +1,7 @@
 import { DomainError } from '../arithmetic/domain-error.js';
 import { freeIndices, type Expr, type UnaryOp } from '../language/expr.js';
 import { exprKey, paramsOf } from './expr-key.js';
+import { mulQ } from './rational.js';
 import {
   ONE_Q, ZERO_Q, add, atomFraction, constant, constantValue, div, fractionKey, isIntegerQ, isZero, literal, logOfRational, monoKey, mul, neg, pow,
   isPolynomial, rational, signQ, singleTerm, sub, textQ, type Atom, type Fraction, type Poly,
@@ -54,7 +55,7 @@ export class Normaliser {
     return atomFraction(atom.key);
   }
 
-  private variable(name: string): Fraction {
+  variable(name: string): Fraction {
     return this.intern({ key: `var:${name}`, expr: v(name), sign: this.ctx.variables.get(name) ?? 0 });
   }
 
@@ -111,7 +112,39 @@ export class Normaliser {
         break;
       }
       case 'unary':
+        if (e.op === 'relu') {
+          // σ(s·z) = s·σ(z) for a monomial s of positive atoms in the prover's variables (positive homogeneity).
+          const arg = this.normalise(e.arg);
+          const { outside, inside } = this.splitContent(arg, null);
+          if (!isZero(inside) && constantValue(outside) === null) return mul(outside, this.unary('relu', inside));
+        }
         return this.unary(e.op, this.normalise(e.arg));
+      case 'inner': {
+        // ⟨s·a, r·b⟩ = s·r·⟨a, b⟩ for scalars s, r in the prover's variables.
+        const l = this.scalarFactor(e.left);
+        const r = this.scalarFactor(e.right);
+        if (!l && !r) return this.intern({ key: exprKey(e), expr: e });
+        const left = l?.rest ?? e.left;
+        const right = r?.rest ?? e.right;
+        return mul(mul(l?.scalar ?? constant(ONE_Q), r?.scalar ?? constant(ONE_Q)), this.normalise({ kind: 'inner', left, right }));
+      }
+      case 'reduce': {
+        const split = this.scalarFactor(e.arg);
+        // ‖v‖ = √‖v‖², so both spellings of a norm meet in one atom.
+        if (!split && e.op === 'norm') return this.unary('sqrt', this.normalise({ kind: 'reduce', op: 'normSq', arg: e.arg }));
+        if (!split) return this.intern({ key: exprKey(e), expr: e });
+        const rest = this.normalise({ kind: 'reduce', op: e.op, arg: split.rest });
+        if (e.op === 'normSq') return mul(pow(split.scalar, 2), rest);
+        if (e.op === 'total') return mul(split.scalar, rest);
+        return mul(this.unary('abs', split.scalar), rest);
+      }
+      case 'at': {
+        const split = this.scalarFactor(e.arg);
+        if (!split) return this.intern({ key: exprKey(e), expr: e });
+        return mul(split.scalar, this.normalise({ ...e, arg: split.rest }));
+      }
+      case 'grad':
+        return this.gradient(e) ?? this.intern({ key: exprKey(e), expr: e });
       case 'fold':
         if (e.op === 'sum') return this.sum(e);
         return this.intern({ key: exprKey(e), expr: e });
@@ -120,6 +153,43 @@ export class Normaliser {
         return this.intern({ key: exprKey(e), expr: e });
     }
     throw new Error('unreachable');
+  }
+
+  /**
+   * e = s·rest with s a scalar in the prover's variables (its normal form reads nothing else), for the
+   * linearity rules; the variables are reals, so s is a scalar even where rest is a vector or matrix.
+   */
+  private scalarFactor(e: Expr): { scalar: Fraction; rest: Expr } | null {
+    if (this.ctx.abstractByKey.has(exprKey(e))) return null;
+    if (e.kind === 'named') return this.ctx.abstractByLabel.has(e.label) ? null : this.scalarFactor(e.body);
+    if (e.kind === 'at') {
+      const inner = this.scalarFactor(e.arg);
+      return inner ? { scalar: inner.scalar, rest: { ...e, arg: inner.rest } } : null;
+    }
+    if (e.kind !== 'binary' || (e.op !== 'mul' && e.op !== 'div')) return null;
+    const isScalar = (x: Expr): Fraction | null => {
+      if (paramsOf(x).size === 0 && freeIndices(x).size === 0) return this.normalise(x);
+      const f = this.normalise(x);
+      return this.foreign(f).length === 0 && [...paramsOf(x)].every((p) => this.ctx.variables.has(p) || this.ctx.substitute.has(p)) ? f : null;
+    };
+    const inner = (x: Expr): { scalar: Fraction; rest: Expr } => this.scalarFactor(x) ?? { scalar: constant(ONE_Q), rest: x };
+    if (e.op === 'mul') {
+      const a = isScalar(e.left);
+      if (a) {
+        const r = inner(e.right);
+        return { scalar: mul(a, r.scalar), rest: r.rest };
+      }
+      const b = isScalar(e.right);
+      if (b) {
+        const r = inner(e.left);
+        return { scalar: mul(b, r.scalar), rest: r.rest };
+      }
+      return null;
+    }
+    const d = isScalar(e.right);
+    if (!d) return null;
+    const r = inner(e.left);
+    return { scalar: this.divide(r.scalar, d), rest: r.rest };
   }
 
   /** Abstractions to expressions that read variables: a sum of such terms is never collapsed to n copies. */
@@ -256,7 +326,83 @@ export class Normaliser {
     const readsIndex = this.atomsOf(body).some((a) => a.foreign.includes(index));
     const collapsible = !freeIndices(e.body).has(e.index) || (!readsIndex && this.variableAbstractions === before);
     if (collapsible) return mul(add(sub(to, from), constant(ONE_Q)), body);
-    return this.intern({ key: `sum[${index}=${fractionKey(from)}..${fractionKey(to)}](${fractionKey(body)})`, expr: e, sum: { index, from, to, body } });
+    // Σ_i s·B_i = s·Σ_i B_i for a monomial s that does not depend on i: equal sums get equal atoms.
+    const { outside, inside } = this.splitContent(body, index);
+    const key = `sum[${index}=${fractionKey(from)}..${fractionKey(to)}](${fractionKey(inside)})`;
+    // A sum of positive terms over a range the domain proves non-empty is positive.
+    const count = add(sub(to, from), constant(ONE_Q));
+    const positive = this.evidentlyPositive(inside.num) && this.evidentlyPositive(inside.den) && this.foreign(count).length === 0 && this.ctx.signOver(this.toExpr(count)) > 0;
+    const atom = this.intern({ key, expr: { ...e, body: this.toExpr(inside) }, sum: { index, from, to, body: inside }, sign: positive ? 1 : 0 });
+    return mul(outside, atom);
+  }
+
+  /**
+   * ∇_V body(V) at a scalar point x(v) of one prover variable v: d body(x(v))/dv ÷ dx/dv (chain rule),
+   * by exact differentiation of the normal form; null (opaque) for anything else.
+   */
+  private gradient(e: Extract<Expr, { kind: 'grad' }>): Fraction | null {
+    const at = this.normalise(e.at);
+    const names = new Set(this.atomsOf(at).flatMap((a) => [...paramsOf(a.expr)].filter((p) => this.ctx.variables.has(p))));
+    if (names.size !== 1 || this.foreign(at).length) return null;
+    const name = [...names][0];
+    const v = `var:${name}`;
+    const inner = new Normaliser({ ...this.ctx, substitute: new Map([...this.ctx.substitute, [e.variable, e.at]]) });
+    inner.variable(name);
+    const body = inner.normalise(e.body);
+    try {
+      const slope = inner.derivative(inner.normalise(e.at), v, name);
+      const d = inner.derivative(body, v, name);
+      return this.normalise(inner.toExpr(this.divide(d, slope)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** d/dv of a normal form, for atoms built from v by log and exp (others must not read v). */
+  derivative(f: Fraction, v: string, name: string): Fraction {
+    const poly = (p: Poly): Fraction => {
+      let out = constant(ZERO_Q);
+      for (const t of p.values()) {
+        for (const [k, e] of t.mono) {
+          const rest = new Map(t.mono);
+          if (e === 1) rest.delete(k);
+          else rest.set(k, e - 1);
+          const term: Fraction = { num: new Map([[monoKey(rest), { coef: mulQ(t.coef, rational(BigInt(e))), mono: rest }]]), den: constant(ONE_Q).num };
+          out = add(out, mul(term, this.atomDerivative(k, v, name)));
+        }
+      }
+      return out;
+    };
+    const num: Fraction = { num: f.num, den: constant(ONE_Q).num };
+    const den: Fraction = { num: f.den, den: constant(ONE_Q).num };
+    if (isPolynomial(f)) return poly(f.num);
+    return div(sub(mul(poly(f.num), den), mul(num, poly(f.den))), mul(den, den));
+  }
+
+  private atomDerivative(key: string, v: string, name: string): Fraction {
+    if (key === v) return constant(ONE_Q);
+    const a = this.atom(key);
+    if (!paramsOf(a.expr).has(name)) return constant(ZERO_Q);
+    if (a.logOf) return this.divide(this.derivative(a.logOf, v, name), a.logOf);
+    if (a.expOf) return mul(atomFraction(key), this.derivative(a.expOf, v, name));
+    throw new Error(`cannot differentiate ${key}`);
+  }
+
+  /** The monomial common to every term, of atoms that do not read `index` (with index null: positive atoms in the variables only). */
+  private splitContent(body: Fraction, index: string | null): { outside: Fraction; inside: Fraction } {
+    const terms = [...body.num.values()];
+    if (!isPolynomial(body) || terms.length === 0) return { outside: constant(ONE_Q), inside: body };
+    const shared = new Map<string, number>();
+    for (const k of new Set(terms.flatMap((t) => [...t.mono.keys()]))) {
+      const a = this.atom(k);
+      if (index === null ? a.foreign.length > 0 || a.sign <= 0 : a.foreign.includes(index) || k.startsWith('sum[')) continue;
+      const exps = terms.map((t) => t.mono.get(k) ?? 0);
+      const low = exps.every((x) => x > 0) ? Math.min(...exps) : exps.every((x) => x < 0) ? Math.max(...exps) : 0;
+      if (low !== 0) shared.set(k, low);
+    }
+    if (shared.size === 0) return { outside: constant(ONE_Q), inside: body };
+    const m: Fraction = { num: new Map([[monoKey(shared), { coef: ONE_Q, mono: shared }]]), den: constant(ONE_Q).num };
+    return { outside: m, inside: div(body, m) };
   }
 
   /** An expression that evaluates the normal form (coefficients as exact literals). */

@@ -63,10 +63,10 @@ export function pieceSetups(spec: WholeDomainSpec, relation: Check['relation'], 
 }
 
 export function reducePiece(check: Pick<Check, 'lhs' | 'relation' | 'rhs'>, piece: PieceSetup): Reduction {
-  if (!piece.algebra && check.relation !== '=') {
-    const foreign = [...paramsOf(check.lhs), ...paramsOf(check.rhs)].filter((p) => !piece.variables.some((v) => v.name === p));
-    if (foreign.length) return { kind: 'not-reduced', reason: `the step reads ${[...new Set(foreign)].join(', ')}, which the declaration does not make variables` };
-    return { kind: 'goal', goal: { lhs: check.lhs, relation: check.relation, rhs: check.rhs }, obligations: [], termwise: false };
+  const foreign = [...paramsOf(check.lhs), ...paramsOf(check.rhs)].filter((p) => !piece.variables.some((v) => v.name === p));
+  // A step in the variables alone is decided on its own expressions; one that reads more goes through exact algebra.
+  if (!piece.algebra && check.relation !== '=' && foreign.length === 0) {
+    return { kind: 'goal', goal: { lhs: check.lhs, relation: check.relation, rhs: check.rhs }, obligations: [], termwise: false, definedWhere: [] };
   }
   return reduce({ lhs: check.lhs, relation: check.relation, rhs: check.rhs, ...piece });
 }
@@ -91,7 +91,9 @@ export function proveStep(check: Check, spec: WholeDomainSpec): WholeDomainRepor
     if (r.kind === 'not-reduced') return spec.failingSet ? fromFailingSet({ ...started, boxes, message: r.reason }, check, spec) : { ...started, boxes, message: r.reason };
     if (r.kind === 'not-identity') return withFailingSet({ ...started, boxes, verdict: 'refuted', method: 'exact algebra', message: 'the two sides are not the same function: their difference does not normalise to 0' }, check, spec);
     const goals: Goal[] = [...r.obligations, ...(r.kind === 'goal' ? [r.goal] : [])];
-    methods.add(r.kind === 'identity' ? 'exact algebra' : r.termwise ? 'termwise, boxes' : piece.algebra ? 'exact algebra, boxes' : 'boxes');
+    for (const where of r.definedWhere) if (!(started.premises ??= []).includes(`where defined: ${where}`)) started.premises.push(`where defined: ${where}`);
+    const direct = r.kind === 'goal' && r.goal.lhs === check.lhs;
+    methods.add(r.kind === 'identity' ? 'exact algebra' : r.termwise ? 'termwise, boxes' : direct ? 'boxes' : 'exact algebra, boxes');
     let pieceShare = 1;
     for (const goal of goals) {
       const result: SearchResult = branchAndBound(goal, piece.variables, undefined, budget);

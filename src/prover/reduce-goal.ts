@@ -1,6 +1,7 @@
 import { DomainError } from '../arithmetic/domain-error.js';
 import type { Relation } from '../checker/report.js';
 import type { Expr } from '../language/expr.js';
+import { print } from '../language/print.js';
 import type { Variable } from './box.js';
 import { enclose } from './box-arithmetic.js';
 import { wholeBox } from './box.js';
@@ -12,8 +13,8 @@ import { Normaliser, type NormaliseContext } from './normalise.js';
 
 /** What exact algebra makes of a step: an identity, an inequality in the prover's variables, or why it cannot. */
 export type Reduction =
-  | { kind: 'identity'; obligations: Goal[] }
-  | { kind: 'goal'; goal: Goal; obligations: Goal[]; termwise: boolean }
+  | { kind: 'identity'; obligations: Goal[]; definedWhere: string[] }
+  | { kind: 'goal'; goal: Goal; obligations: Goal[]; termwise: boolean; definedWhere: string[] }
   | { kind: 'not-identity'; difference: Expr; obligations: Goal[] }
   | { kind: 'not-reduced'; reason: string };
 
@@ -78,8 +79,12 @@ export function reduce(input: ReductionInput): Reduction {
   }
   const upward = input.relation === '≤' || input.relation === '<';
   let g = upward ? sub(R, L) : sub(L, R);
+  // Conditions on data (𝓛(w) > 0 under a logarithm) cannot be proved over the variables: the step is claimed
+  // where its sides are defined, and the report lists them.
+  const local = (o: (typeof N.obligations)[number]): boolean => N.foreign(o.of).length === 0;
+  const definedWhere = N.obligations.filter((o) => !local(o)).map((o) => `${print(N.toExpr(o.of))} ${o.kind === 'positive' ? '> 0' : o.kind === 'nonnegative' ? '≥ 0' : '≠ 0'}`);
   const obligations = (): Goal[] =>
-    N.obligations.map((o) => {
+    N.obligations.filter(local).map((o) => {
       const e = N.toExpr(o.of);
       if (o.kind === 'positive') return { lhs: ZERO_EXPR, relation: '<', rhs: e };
       if (o.kind === 'nonnegative') return { lhs: ZERO_EXPR, relation: '≤', rhs: e };
@@ -87,11 +92,7 @@ export function reduce(input: ReductionInput): Reduction {
     });
   const foreignOf = (f: Fraction): string[] => N.foreign(f);
   if (input.relation === '=') {
-    if (isZero(g)) {
-      const left = N.obligations.flatMap((o) => foreignOf(o.of));
-      if (left.length) return { kind: 'not-reduced', reason: `a definedness condition depends on ${[...new Set(left)].join(', ')}` };
-      return { kind: 'identity', obligations: obligations() };
-    }
+    if (isZero(g)) return { kind: 'identity', obligations: obligations(), definedWhere };
     const foreign = foreignOf(g);
     if (foreign.length) return { kind: 'not-reduced', reason: `the difference of the sides depends on ${[...new Set(foreign)].join(', ')}, not only on the prover's variables` };
     return { kind: 'not-identity', difference: N.toExpr(g), obligations: obligations() };
@@ -103,10 +104,10 @@ export function reduce(input: ReductionInput): Reduction {
     termwise = true;
   }
   g = dropPositiveFactors(N, g);
-  const foreign = [...foreignOf(g), ...N.obligations.flatMap((o) => foreignOf(o.of))];
+  const foreign = foreignOf(g);
   if (foreign.length) return { kind: 'not-reduced', reason: `after reduction the step still depends on ${[...new Set(foreign)].join(', ')}` };
   const strict = input.relation === '<' || input.relation === '>';
-  return { kind: 'goal', goal: { lhs: ZERO_EXPR, relation: strict ? '<' : '≤', rhs: N.toExpr(g) }, obligations: obligations(), termwise };
+  return { kind: 'goal', goal: { lhs: ZERO_EXPR, relation: strict ? '<' : '≤', rhs: N.toExpr(g) }, obligations: obligations(), termwise, definedWhere };
 }
 
 /**

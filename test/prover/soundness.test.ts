@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact, exp, lit, log, logistic, logisticPrime, neg, param, sqr, type E } from '../../src/language/builder.js';
+import { exact, exp, grad, lit, log, logistic, logisticPrime, neg, param, sqr, type E } from '../../src/language/builder.js';
 import { branchAndBound, type SearchResult } from '../../src/prover/branch-and-bound.js';
 import type { Variable } from '../../src/prover/box.js';
 import { proveStep } from '../../src/prover/prove-step.js';
@@ -81,6 +81,12 @@ describe('the prover never proves a false statement', () => {
     expect(single(log(a.plus(b)), '=', log(a).plus(log(b)), positive).verdict).not.toBe('proved');
     expect(single(sqr(a.plus(b)), '=', sqr(a).plus(sqr(b)).plus(a.times(b).times(2)), positive).verdict).toBe('proved');
     expect(single(sqr(a.plus(b)), '=', sqr(a).plus(sqr(b)).plus(a.times(b).times(exact('2.0000000001'))), positive).verdict).not.toBe('proved');
+    // Derivatives: the right one is an identity, a wrong sign is not.
+    const z = param('z');
+    const line: WholeDomainSpec = { domain: 'z ∈ ℝ', variables: { z: { range: [-Infinity, Infinity], open: 'both' } } };
+    const derivative = grad(z, (Z) => log(exp(neg(Z)).plus(1)));
+    expect(single(derivative, '=', neg(exp(neg(z))).over(exp(neg(z)).plus(1)), line).verdict).toBe('proved');
+    expect(single(derivative, '=', exp(neg(z)).over(exp(neg(z)).plus(1)), line).verdict).not.toBe('proved');
     // log(ab) = log a + log b needs a, b > 0: over all reals it is not an identity the algebra may use.
     const reals: WholeDomainSpec = { domain: 'a, b ∈ ℝ', variables: { a: { range: [-Infinity, Infinity] }, b: { range: [-Infinity, Infinity] } } };
     expect(single(log(a.times(b)), '=', log(a).plus(log(b)), reals).verdict).not.toBe('proved');

@@ -3,14 +3,16 @@ import { arithmeticSection } from './arithmetic.js';
 import { decimalSection } from './decimal.js';
 import { marginSection } from './margin.js';
 import type { Figure, Section } from './measure.js';
+import { gridSection } from './grid.js';
 import { reluTrajectorySection } from './relu-trajectory.js';
 
 /**
- * `npm run bench [-- --json FILE]`: runs every section and prints its figures;
+ * `npm run bench [-- --json FILE] [--section PREFIX] [--grid full]`: runs every
+ * section (or those whose name starts with PREFIX) and prints its figures;
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection];
+const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection, gridSection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');
@@ -25,13 +27,19 @@ function format(x: number): string {
 }
 
 async function main(): Promise<void> {
-  const target = jsonTarget(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const target = jsonTarget(argv);
+  const only = argv.includes('--section') ? argv[argv.indexOf('--section') + 1] : undefined;
   const all: Record<string, Figure> = {};
   for (const section of sections) {
+    if (only !== undefined && !section.name.startsWith(only)) continue;
     console.log(`\n## ${section.name}`);
     const figures = await section.run();
     for (const [name, f] of Object.entries(figures)) {
-      console.log(`${name.padEnd(48)} ${format(f.value).padStart(10)} ${f.unit.padEnd(6)} baseline ${format(f.baseline).padStart(10)}  ratio ${format(f.ratio)}×`);
+      const width = f.relativeWidth === undefined ? '' : `  rel. width ${f.relativeWidth.toExponential(1)}`;
+      const goal = f.goal === undefined ? '' : `  goal ≤ ${f.goal}×: ${f.met ? 'met' : 'MISSED'}`;
+      const note = f.note === undefined ? '' : `  (${f.note})`;
+      console.log(`${name.padEnd(48)} ${format(f.value).padStart(10)} ${f.unit.padEnd(6)} baseline ${format(f.baseline).padStart(10)}  ratio ${format(f.ratio)}×${width}${goal}${note}`);
       all[name] = f;
     }
   }

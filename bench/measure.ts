@@ -4,6 +4,13 @@ export interface Figure {
   readonly baseline: number;
   readonly ratio: number;
   readonly unit: string;
+  /** The computed enclosure's relative width, where there is one. */
+  readonly relativeWidth?: number;
+  /** A goal for the ratio (at most this), and whether this run met it. */
+  readonly goal?: number;
+  readonly met?: boolean;
+  /** One line of context (steps taken, fallbacks). */
+  readonly note?: string;
 }
 
 /** A bench section: a name and a function returning its figures by name. */

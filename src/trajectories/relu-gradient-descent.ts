@@ -3,13 +3,14 @@ import { floatArith } from '../arithmetic/float-arith.js';
 import { intervalArith } from '../arithmetic/interval-arith.js';
 import { type Interval, point } from '../arithmetic/interval.js';
 import { normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
-import { addUp, mulUp, subDown, subUp } from '../arithmetic/rounding.js';
+import { downCheap, mulUp, subUp, upCheap } from '../arithmetic/rounding.js';
 import type { Value } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import * as generic from '../models/relu-net-generic.js';
 import * as certified from '../models/relu-net-interval.js';
 import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
 import { lazyIterates } from './lazy-iterates.js';
+import { ballStep, ballStepData } from './relu-descent-ball-step.js';
 
 /**
  * Gradient descent W_{i+1} = W_i − η ∇R̂(W_i) on the notes' two-layer ReLU net
@@ -24,9 +25,10 @@ import { lazyIterates } from './lazy-iterates.js';
  * ‖I − ηH̄‖₂ ≤ 1 when η max_k ‖x_k‖² ≤ 8, so the radius grows only by the
  * rounding of one certified step at the point c_i: linearly in t, where
  * propagating boxes would grow geometrically (the wrapping effect).
- * Each iterate is also enclosed by the box step from the previous enclosure
- * (σ' = [0, 1] where its argument straddles 0), which alone is used when a
- * preactivation may cross 0 over the ball or η is too large.
+ * The step at c_i is the plain float loop with an a-priori error bound
+ * (relu-descent-ball-step.ts). Where a preactivation may cross 0 over the
+ * ball, or η is too large, the box step from the ball's box is taken
+ * (σ' = [0, 1] where its argument straddles 0).
  *
  * Other certified arithmetics (decimal intervals) propagate boxes directly:
  * their precision absorbs the growth at the horizons used here. Plain floats
@@ -98,23 +100,24 @@ function midpoints(b: certified.Box): Float64Array {
 }
 
 /**
- * Ball and box together: every iterate is enclosed both by the ball step
- * (above) and by the box step B − η∇R̂(B) from the previous enclosure, and the
- * reported enclosure is their intersection. Boxes are tighter over short
- * horizons (the rounding of each entry stays per entry), balls over long
- * ones (no wrapping effect); the next ball is the smaller of the two.
+ * Balls while the activation pattern is fixed over them (relu-descent-ball-step.ts:
+ * the plain float step with an a-priori error bound, no wrapping effect), and
+ * the box step B − η∇R̂(B) from the ball's box where it is not (σ' = [0, 1]
+ * where its argument straddles 0); the ball after a box step is the box's
+ * circumscribed ball. Each iterate is reported as its ball's box.
  */
 function ballDescent(p: DescentProblem): BallTrajectory {
   const s = sampleOf(p);
   const eta: Interval = point(p.eta);
-  const normUp: number[] = [];
+  const xNormUp = new Float64Array(s.n);
   let maxNormSq = 0;
   for (let k = 0; k < s.n; k++) {
     const x = pointOf(s, k);
-    normUp.push(normPoint(x).hi);
+    xNormUp[k] = normPoint(x).hi;
     maxNormSq = Math.max(maxNormSq, normSquaredPoint(x).hi);
   }
   const contractive = mulUp(p.eta, maxNormSq) <= 8;
+  const stepData = ballStepData(s, xNormUp);
   let centre: Float64Array = Float64Array.from(p.W0.flat());
   let radius = 0;
   let box: certified.Box = { lo: centre, hi: centre };
@@ -122,42 +125,28 @@ function ballDescent(p: DescentProblem): BallTrajectory {
   let maxWidth = 0;
   let boxSteps = 0;
   for (let i = 0; i < p.steps; i++) {
-    const P = certified.preactivations({ lo: centre, hi: centre }, s);
-    let fixed = contractive;
-    for (let k = 0; fixed && k < s.n; k++) {
-      if (s.zeroPoint[k]) continue;
-      const r = mulUp(radius, normUp[k]);
-      for (let j = 0; j < s.m; j++) {
-        const e = k * s.m + j;
-        if (!(P.lo[e] > r || P.hi[e] < -r)) {
-          fixed = false;
-          break;
-        }
+    const ball = contractive ? ballStep(stepData, centre, radius, p.eta) : null;
+    if (ball) {
+      centre = ball.centre;
+      radius = ball.radius;
+      const lo = new Float64Array(centre.length);
+      const hi = new Float64Array(centre.length);
+      let widest = 0;
+      for (let e = 0; e < centre.length; e++) {
+        lo[e] = downCheap(centre[e] - radius);
+        hi[e] = upCheap(centre[e] + radius);
+        widest = Math.max(widest, hi[e] - lo[e]);
       }
+      maxWidth = Math.max(maxWidth, upCheap(widest));
+      box = { lo, hi };
+    } else {
+      box = subtractScaled(box, eta, certified.riskGradient(box, s));
+      boxSteps++;
+      for (let e = 0; e < box.lo.length; e++) maxWidth = Math.max(maxWidth, subUp(box.hi[e], box.lo[e]));
+      centre = midpoints(box);
+      radius = radiusAround(box, centre);
     }
-    // The box step is always valid; where σ' straddles 0 it uses [0, 1].
-    const next = subtractScaled(box, eta, certified.riskGradient(box, s));
-    let ball: { centre: Float64Array; radius: number } | null = null;
-    if (fixed) {
-      const step = subtractScaled({ lo: centre, hi: centre }, eta, certified.riskGradientFrom(P, s));
-      for (let e = 0; e < next.lo.length; e++) {
-        const lo = Math.max(next.lo[e], subDown(step.lo[e], radius));
-        const hi = Math.min(next.hi[e], addUp(step.hi[e], radius));
-        if (!(lo <= hi)) throw new Error('gradient descent: ball and box enclosures are disjoint (a bug)');
-        next.lo[e] = lo;
-        next.hi[e] = hi;
-      }
-      const c = midpoints(step);
-      ball = { centre: c, radius: addUp(radius, radiusAround(step, c)) };
-    } else boxSteps++;
-    for (let e = 0; e < next.lo.length; e++) maxWidth = Math.max(maxWidth, subUp(next.hi[e], next.lo[e]));
-    boxes.push(next);
-    box = next;
-    const c = midpoints(next);
-    const r = radiusAround(next, c);
-    if (ball === null || r <= ball.radius) ball = { centre: c, radius: r };
-    centre = ball.centre;
-    radius = ball.radius;
+    boxes.push(box);
   }
   return { boxes, maxWidth, boxSteps };
 }

@@ -11,6 +11,7 @@ import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, typ
 import { InstanceContext, ladder } from './instance-context.js';
 import { scanRegion } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
+import { compactReplayPath, expandReplayPath } from './replay-path.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from './report.js';
 
@@ -97,7 +98,7 @@ function shrink(
   const ctx = new InstanceContext(lemma, instance);
   const evaluation = mostViolated(evaluateAll(check, ctx, options));
   if (!evaluation) return null;
-  return { instance, path: out.counterexamplePath, evaluation, facts: ctx.facts };
+  return { instance, path: compactReplayPath(out.counterexamplePath), evaluation, facts: ctx.facts };
 }
 
 function counterexampleOf(
@@ -116,6 +117,7 @@ function counterexampleOf(
   if (replayedPath !== undefined) {
     // A replay shows the replayed instance itself: it is already the shrunk one.
     const ev = worst.evaluation;
+    replayedPath = compactReplayPath(expandReplayPath(replayedPath));
     return {
       instance: worst.instance,
       ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
@@ -205,7 +207,7 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
     options.onInstance?.();
     return true;
   });
-  fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path });
+  fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path: expandReplayPath(path) });
   return { accumulators, facts, summaries };
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_SEED } from '../checker/options.js';
+import { expandReplayPath } from '../checker/replay-path.js';
 import { DEFAULT_TIMEOUT_MS } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -123,6 +124,11 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       args.instance = value;
       return;
     case '--replay':
+      try {
+        expandReplayPath(value);
+      } catch (err) {
+        throw new UsageError(`--replay: ${(err as Error).message}`);
+      }
       args.replay = value;
       return;
     case '--step':

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
-import { displayWidth, oneLine, padEnd, padStart, truncate } from './text-layout.js';
+import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { latexToText } from './latex-text.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
@@ -37,6 +37,8 @@ interface SubLine {
   value: string;
   /** Replay commands are never cut: they must stay copyable. */
   keepWhole?: boolean;
+  /** Printed whole, wrapped onto continuation lines under the value (a counterexample). */
+  wrapped?: boolean;
   paint?: Paint;
 }
 
@@ -112,10 +114,12 @@ class Layout {
 
   subLines(lines: readonly SubLine[]): string[] {
     const room = this.width - SUB_INDENT - SUB_KEY_WIDTH - 1;
-    return lines.map((line) => {
-      const value = line.keepWhole ? line.value : truncate(line.value, room);
+    return lines.flatMap((line) => {
+      const [first, ...rest] = line.wrapped ? wrap(line.value, room) : [line.keepWhole ? line.value : truncate(line.value, room)];
+      const paint = (value: string): string => (line.paint ? line.paint(value) : value);
       const key = this.c.dim(padEnd(line.key, SUB_KEY_WIDTH));
-      return `${' '.repeat(SUB_INDENT)}${key} ${line.paint ? line.paint(value) : value}`.trimEnd();
+      const continuation = ' '.repeat(SUB_INDENT + SUB_KEY_WIDTH + 1);
+      return [`${' '.repeat(SUB_INDENT)}${key} ${paint(first)}`.trimEnd(), ...rest.map((part) => continuation + paint(part))];
     });
   }
 
@@ -245,7 +249,7 @@ function compactJson(value: unknown): string {
 function counterexampleLines(cx: Counterexample, relation: Relation | undefined): SubLine[] {
   const [lhs, rhs] = formatEnclosurePair(cx.lhs, cx.rhs);
   const lines: SubLine[] = [
-    { key: 'counterexample', value: `${compactJson(cx.instance)}${indexText(cx.index)}` },
+    { key: 'counterexample', value: `${compactJson(cx.instance)}${indexText(cx.index)}`, wrapped: true },
     { key: 'lhs ∈', value: `${lhs} (${cx.precision})` },
     { key: 'rhs ∈', value: rhs },
     { key: 'violation', value: `${violationText(cx.violation, relation)} at the shrunk instance` },

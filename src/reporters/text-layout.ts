@@ -28,3 +28,27 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
+
+/**
+ * Breaks `text` into lines of at most `width` columns, nothing dropped: after a
+ * comma or space where one falls in the line's second half, else hard.
+ */
+export function wrap(text: string, width: number): string[] {
+  const chars = [...text];
+  const size = Math.max(8, width);
+  const lines: string[] = [];
+  let start = 0;
+  while (chars.length - start > size) {
+    let end = start + size;
+    for (let k = end - 1; k > start + size / 2; k--) {
+      if (chars[k] === ',' || chars[k] === ' ') {
+        end = k + 1;
+        break;
+      }
+    }
+    lines.push(chars.slice(start, end).join('').trimEnd());
+    start = end;
+  }
+  lines.push(chars.slice(start).join(''));
+  return lines;
+}

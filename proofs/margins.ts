@@ -1,12 +1,13 @@
 // Lecture 15, "Margins" and "Smoothed margin": the definitions of γ, γ̄, γ̃ and the sandwich of the smooth margin,
 // for the linear model and the 2-homogeneous ReLU net.
-import { log, lit, maxOver, norm, param, sum } from '../src/language/builder.js';
+import { log, lit, maxOver, minOver, norm, param, sum } from '../src/language/builder.js';
+import { marginNotation, maxMarginForms } from '../notes/glossary.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { modelHypotheses, modelsOn } from '../src/domains/separable-data.js';
 import { maxMarginSetup } from '../src/models/flow-setup.js';
 import {
-  ell, ellInverse, linearModel, margin, minMargin, normPower, normalizedMargin, risk, smoothMargin, twoLayerReluNet, weights,
+  ell, ellInverse, linearModel, margin, minMargin, normPower, normalized, normalizedMargin, risk, smoothMargin, twoLayerReluNet, weights,
   type HomogeneousModel, type Sample, type Weights,
 } from '../src/models/margin-functions.js';
 
@@ -20,12 +21,19 @@ function sandwichFor(model: HomogeneousModel, data: Sample, w: Weights, tag: str
   const L = model.degree;
   const smallest = minMargin(model, data, w);
   const inverseRisk = ellInverse(risk(model, data, w));
-  return [
+  const notation = marginNotation({ model, data, w });
+  const steps: (StepSpec | ChainSpec)[] = [
     {
       id: `gamma.${tag}`,
       notes: String.raw`\gamma(w) = \min_{i \in [n]} m_i \left(\frac{w}{\|w\|} \right) = \frac{1}{\|w\|^L} \min_{i \in [n]} m_i(w)`,
       start: normalizedMargin(model, data, w),
       links: [
+        {
+          relation: '=',
+          expr: minOver('i', 1, data.n, (i) => margin(model, data, i, normalized(w))),
+          why: 'definition of the margin',
+          notes: String.raw`\gamma(w) = \min_{i \in [n]} m_i \left(\frac{w}{\|w\|} \right)`,
+        },
         {
           relation: '=',
           expr: lit(1).over(normPower(model, w)).times(smallest),
@@ -80,6 +88,7 @@ function sandwichFor(model: HomogeneousModel, data: Sample, w: Weights, tag: str
       ],
     },
   ];
+  return steps.map((step) => ({ ...step, notation }));
 }
 
 /** ℓ⁻¹(v/n) = −log v + log n for n ≥ 1 and the positive sum v: exact algebra, for every data set. */
@@ -101,6 +110,7 @@ export default defineLemma({
   runs: 60,
   hypotheses,
   setup: maxMarginSetup(hypotheses, 'linear'),
+  notation: marginNotation({ model: linearModel, data: linear, w, forms: maxMarginForms(linearModel, linear) }),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
   fromDataset: modelsOn,
   wholeDomain: { 'remark-lower.linear.2': nAtLeastOne, 'remark-lower.relu.2': nAtLeastOne },
@@ -114,13 +124,14 @@ export default defineLemma({
       relation: '=',
       rhs: lit(1),
       why: 'ū is a unit vector (certified max-margin direction)',
+      handTranscribed: 'the line defines ū as an argmax; what is checked is that ū is a unit vector (its optimality is max-margin.attained)',
     },
     {
       id: 'max-margin.attained',
       notes: String.raw`\bar{\gamma} := \max_{\|w\|=1} \gamma(w)`,
-      lhs: normalizedMargin(linearModel, linear, ubar),
+      lhs: gammaBar,
       relation: '=',
-      rhs: gammaBar,
+      rhs: normalizedMargin(linearModel, linear, ubar),
       why: 'the maximum is attained at ū (certified: exact optimality certificate of the minimum-norm point of conv{y_i x_i})',
     },
     {
@@ -130,6 +141,7 @@ export default defineLemma({
       relation: '≤',
       rhs: gammaBar,
       why: 'γ̄ is the maximum over directions; γ(w) = γ(w/‖w‖)',
+      handTranscribed: 'what the definition implies, γ(w) ≤ γ̄, checked at the sampled w (the line itself is max-margin.attained)',
     },
   ],
 });

@@ -190,6 +190,8 @@ export class StepAccumulator {
       ...(s.message && verdict !== 'held' && verdict !== 'refuted' ? { message: s.message } : {}),
       usesClosure,
       ...(floatLiterals.length ? { floatLiterals } : {}),
+      computedFrom: check.transcription ? 'notes' : 'hand',
+      ...(check.transcription ? {} : { handTranscribed: check.handTranscribed ?? 'the lemma gives no notation to compile its notes with' }),
     };
   }
 }

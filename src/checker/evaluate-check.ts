@@ -1,7 +1,8 @@
 import { DomainError } from '../arithmetic/domain-error.js';
 import type { Check } from '../language/lemma.js';
-import { StepTimeoutError, type IndexEnv } from '../language/evaluate.js';
-import { ShapeError, sameShape } from '../language/value.js';
+import { StepTimeoutError, type Evaluator, type IndexEnv } from '../language/evaluate.js';
+import type { Expr } from '../language/expr.js';
+import { ShapeError, sameShape, type Value } from '../language/value.js';
 import { compare, type Comparison } from './compare.js';
 import { FLOAT_LEVEL, type InstanceContext, type Level } from './instance-context.js';
 import type { Precision, Verdict } from './report.js';
@@ -100,6 +101,8 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     const left = ev.value(check.lhs, index);
     const right = ev.value(check.rhs, index);
     if (!sameShape(left.shape, right.shape)) throw new ShapeError(`sides have shapes [${left.shape}] and [${right.shape}]`);
+    const differs = check.transcription && level.precision !== 'float' ? transcriptionDifference(check, ev, index, left, right) : null;
+    if (differs) return { ...base, work: ev.work - workBefore, verdict: 'error', message: differs };
     if (left.shape.length > 0 && check.relation !== '=') throw new ShapeError(`'${check.relation}' between tensors; only '=' compares entrywise`);
     // Tensors are equal when every entry is: the decisive entry (refuted, else the widest) is the one reported.
     // A tensor equality's relative tolerance is relative to its largest entry, so nearly cancelled entries still count as equal.
@@ -139,6 +142,39 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     const e = err as Error;
     return { ...base, verdict: 'error', message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, ...(err instanceof StepTimeoutError ? { timedOut: true } : {}) };
   }
+}
+
+/**
+ * A step compiled from the notes keeps its hand-built sides: both are evaluated, and a certified
+ * difference between them is an error (the proof file no longer transcribes the notes).
+ */
+function transcriptionDifference<T>(check: Check, ev: Evaluator<T>, index: IndexEnv, left: Value<T>, right: Value<T>): string | null {
+  const hand = check.transcription!;
+  if (hand.relation !== check.relation) return `the transcription differs from the notes: the notes say ${check.relation}, the hand-built step ${hand.relation}`;
+  const sides: [string, Expr, Value<T>][] = [['left', hand.lhs, left], ['right', hand.rhs, right]];
+  for (const [side, expr, notes] of sides) {
+    if (expr === (side === 'left' ? check.lhs : check.rhs)) continue;
+    let transcribed: Value<T>;
+    try {
+      transcribed = ev.value(expr, index);
+    } catch (err) {
+      if (err instanceof DomainError && !err.certain) continue;
+      return `the transcription differs from the notes: its ${side} side fails where the notes' is defined (${(err as Error).message})`;
+    }
+    if (!sameShape(notes.shape, transcribed.shape)) return `the transcription differs from the notes: its ${side} side has shape [${transcribed.shape}], the notes' [${notes.shape}]`;
+    const A = ev.arith;
+    let scale = 0;
+    for (const x of [...notes.data, ...transcribed.data]) scale = Math.max(scale, Math.abs(A.lo(x)), Math.abs(A.hi(x)));
+    const tolerance = notes.shape.length && Number.isFinite(scale) ? { rel: check.tolerance.rel, abs: check.tolerance.abs + check.tolerance.rel * scale } : check.tolerance;
+    for (let k = 0; k < notes.data.length; k++) {
+      if (compare(A, '=', notes.data[k], transcribed.data[k], tolerance).verdict === 'refuted') {
+        const [lo, hi] = A.format(notes.data[k]);
+        const [tlo, thi] = A.format(transcribed.data[k]);
+        return `the transcription differs from the notes: ${side} side ∈ [${lo}, ${hi}] from the notes, ∈ [${tlo}, ${thi}] hand-built`;
+      }
+    }
+  }
+  return null;
 }
 
 function severity(c: Comparison): number {

@@ -155,6 +155,12 @@ export interface StepReport {
   message?: string;
   /** Set when a side was computed by a hand-written closure rather than an expression tree. */
   usesClosure: boolean;
+  /**
+   * notes: both sides were compiled from the notes' LaTeX (and the proof file's hand-built sides were
+   * evaluated beside them, any certified difference an error); hand: checked on hand-built sides, for the reason given.
+   */
+  computedFrom?: 'notes' | 'hand';
+  handTranscribed?: string;
   /** Literal constants written as JS floats rather than exact text (not guaranteed to be what the notes meant). */
   floatLiterals?: string[];
 }

@@ -5,6 +5,7 @@ import { E, toExpr, type Operand } from './builder.js';
 import type { Expr } from './expr.js';
 import type { NotesPosition } from '../notes/notes-file.js';
 import type { WholeDomainSpec } from '../prover/whole-domain-spec.js';
+import type { Notation } from '../notes/compile.js';
 import { fromPlain, type Value } from './value.js';
 
 /** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
@@ -46,8 +47,17 @@ export interface Expectation {
 /** Indices a step is quantified over, e.g. { i: [0, t − 1] } for every iterate. */
 export type Quantifier = Record<string, readonly [Operand, Operand]>;
 
+/**
+ * How a step's LaTeX becomes its computation: compiled with the glossary's notation (the lemma's, or a
+ * step's own), unless the step says why it keeps its hand-built sides (prose, or beyond the compiler).
+ */
+export interface Transcribed {
+  notation?: Notation;
+  handTranscribed?: string;
+}
+
 /** The corrected form of a line, checked and reported beside the notes' form. */
-export interface ErratumSpec {
+export interface ErratumSpec extends Transcribed {
   notes: string;
   why: string;
   lhs?: E;
@@ -55,7 +65,7 @@ export interface ErratumSpec {
   rhs?: E;
 }
 
-export interface StepSpec {
+export interface StepSpec extends Transcribed {
   /** Stable id, used in reports and on the command line. */
   id: string;
   /** The notes' LaTeX, exactly as written. */
@@ -71,7 +81,7 @@ export interface StepSpec {
   erratum?: ErratumSpec;
 }
 
-export interface LinkSpec {
+export interface LinkSpec extends Transcribed {
   relation: Relation;
   expr: E;
   why: string;
@@ -83,7 +93,7 @@ export interface LinkSpec {
 }
 
 /** a = b ≤ c < d as in Lean's calc: each link's left side is the previous right side. */
-export interface ChainSpec {
+export interface ChainSpec extends Transcribed {
   id: string;
   notes: string;
   start: E;
@@ -122,6 +132,8 @@ export interface LemmaSpec {
   cost?: number;
   setup?: Setup;
   proof: readonly (StepSpec | ChainSpec)[];
+  /** The glossary's meanings of the notes' symbols for this lemma (notes/glossary.ts). */
+  notation?: Notation;
   relaxations?: Relaxation[];
   regions?: RegionScan[];
   /** Lemmas that accept a user's data set (--instance FILE) say how it becomes an instance. */
@@ -146,6 +158,10 @@ export interface Check {
   expect?: Expectation;
   /** Where the notes text sits in the notes file (set when the lemma is bound to the notes; errata have none). */
   notesAt?: NotesPosition;
+  notation?: Notation;
+  handTranscribed?: string;
+  /** Set when the sides were compiled from the notes: the hand-built sides, evaluated beside them at every instance. */
+  transcription?: { lhs: Expr; relation: Relation; rhs: Expr };
 }
 
 export interface ChainInfo {
@@ -233,6 +249,8 @@ export function defineLemma(spec: LemmaSpec): Lemma {
       rhs: e.rhs ? e.rhs.node : base.rhs,
       why: e.why,
       expect: undefined,
+      notation: e.notation ?? base.notation,
+      handTranscribed: e.handTranscribed,
     });
   };
   for (const item of spec.proof) {
@@ -252,6 +270,8 @@ export function defineLemma(spec: LemmaSpec): Lemma {
           over: quantifier(item.over),
           tolerance: tolerance(item.tolerance, link.tolerance),
           expect: link.expect,
+          notation: link.notation ?? item.notation ?? spec.notation,
+          handTranscribed: link.handTranscribed ?? item.handTranscribed,
         };
         add(check);
         linkIds.push(check.id);
@@ -271,6 +291,8 @@ export function defineLemma(spec: LemmaSpec): Lemma {
         over: quantifier(item.over),
         tolerance: tolerance(item.tolerance),
         expect: item.expect,
+        notation: item.notation ?? spec.notation,
+        handTranscribed: item.handTranscribed,
       };
       add(check);
       addErratum(check, item.erratum);

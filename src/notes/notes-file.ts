@@ -62,6 +62,30 @@ export class NotesFile {
     return this.text.slice(start, end);
   }
 
+  /** The offset in the file of a position. */
+  offsetOf(position: NotesPosition): number {
+    return this.lineStarts[position.line - 1] + position.column - 1;
+  }
+
+  /**
+   * The file offset of character `k` of a transcribed `text` that starts at file offset `start`:
+   * the two agree up to whitespace, so walk both, skipping whitespace runs together.
+   */
+  advance(start: number, text: string, k: number): number {
+    let f = start;
+    for (let j = 0; j < k && j < text.length; j++) {
+      if (/\s/.test(text[j])) {
+        while (j + 1 < k && /\s/.test(text[j + 1])) j++;
+        while (f < this.text.length && /\s/.test(this.text[f])) f++;
+      } else {
+        while (f < this.text.length && /\s/.test(this.text[f])) f++;
+        f++;
+      }
+    }
+    while (f < this.text.length && /\s/.test(this.text[f])) f++;
+    return f;
+  }
+
   position(offset: number): NotesPosition {
     let lo = 0;
     let hi = this.lineStarts.length - 1;

@@ -4,6 +4,7 @@ import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { latexToText } from './latex-text.js';
+import { markFormDifferences } from './form-difference.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -159,6 +160,7 @@ class Layout {
     if (step.message && step.verdict !== 'held') {
       lines.push({ key: 'message', value: oneLine(step.message), paint: step.verdict === 'error' ? this.c.red : undefined });
     }
+    if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...handTranscribedLines(step));
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
     for (const region of step.regions ?? []) lines.push({ key: 'region', value: oneLine(region.description) });
     if (step.wholeDomain) lines.push(...wholeDomainLines(step.wholeDomain, this.c.red));
@@ -167,6 +169,19 @@ class Layout {
     }
     return lines;
   }
+}
+
+/**
+ * A step checked on hand-built sides shows what was checked beside the notes' text,
+ * with ⟦…⟧ where the two differ in form (until its line compiles from the notes).
+ */
+function handTranscribedLines(step: StepReport): SubLine[] {
+  const checked = `${step.lhs} ${step.relation} ${step.rhs}`;
+  const marked = markFormDifferences(latexToText(step.notes), checked);
+  return [
+    { key: 'by hand', value: oneLine(step.handTranscribed ?? '') },
+    { key: 'checked', value: oneLine(marked ?? `${checked} (same form as the notes)`) },
+  ];
 }
 
 /** "L211 " before a line's text: where it is in the notes file. */
@@ -218,6 +233,7 @@ function stepDetail(step: StepReport): string {
   if (step.verdict === 'inconclusive' && step.inconclusiveWidth !== undefined) parts.push(`overlap width ${formatNumber(step.inconclusiveWidth)}`);
   if ((step.verdict === 'held' || step.verdict === 'refuted') && !step.certified) parts.push('NOT certified');
   if (step.usesClosure) parts.push('uses a closure');
+  if (step.computedFrom === 'hand' && step.notesLine !== undefined) parts.push('hand-transcribed');
   return parts.join(' · ');
 }
 

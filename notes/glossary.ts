@@ -13,6 +13,7 @@ import {
   type HomogeneousModel, type Sample, type Weights,
 } from '../src/models/margin-functions.js';
 import * as relu from '../src/models/relu-net-functions.js';
+import * as netAt from '../src/models/relu-net.js';
 import { logistic, logisticInverse, logisticPrime, relu as sigma, reluPrime } from '../src/language/builder.js';
 import type { LabelledSample, ReluNet } from '../src/models/relu-net.js';
 
@@ -38,20 +39,45 @@ export interface ReluNetSection {
   extra?: Record<string, Meaning>;
 }
 
+/** The logistic loss and its derivative, of a real z. */
+export const logisticLoss: Record<string, Meaning> = {
+  ℓ: fn(({ args }) => logistic(args[0].expr())),
+  "ℓ'": fn(({ args }) => logisticPrime(args[0].expr())),
+  'ℓ⁻¹': fn(({ args }) => logisticInverse(args[0].expr())),
+};
+
+/**
+ * The net at a single point x (Settings): f(x; W), ∇f(x; W), σ, σ', and w_j = row j of W.
+ * At a data point x_k the functions are those of reluNetNotation.
+ */
+export function netAtPointNotation({ net, x, W }: { net: ReluNet; x: E; W: E }): Notation {
+  return {
+    symbols: {
+      m: net.m,
+      a: net.a,
+      x,
+      W,
+      w: W,
+      σ: fn(({ args }) => sigma(args[0].expr())),
+      "σ'": fn(({ args }) => reluPrime(args[0].expr())),
+      f: fn(({ args }) => netAt.netOutput(net, args[0].expr(), args[1].expr())),
+      '∇f': fn(({ args }) => netAt.netGradient(net, args[0].expr(), args[1].expr())),
+    },
+  };
+}
+
 export function reluNetNotation({ net, data, W, extra }: ReluNetSection): Notation {
   return {
     symbols: {
       n: data.n,
-      m: param('m'),
+      m: net.m,
       x: data.X,
       y: data.y,
       a: net.a,
       W,
       η: param('eta', { label: 'η' }),
       t: param('t'),
-      ℓ: fn(({ args }) => logistic(args[0].expr())),
-      "ℓ'": fn(({ args }) => logisticPrime(args[0].expr())),
-      'ℓ⁻¹': fn(({ args }) => logisticInverse(args[0].expr())),
+      ...logisticLoss,
       σ: fn(({ args }) => sigma(args[0].expr())),
       "σ'": fn(({ args }) => reluPrime(args[0].expr())),
       'R̂': fn(({ args }) => relu.risk(net, data, args[0].expr())),

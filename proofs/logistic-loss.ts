@@ -3,6 +3,7 @@ import { abs, exp, grad, lit, log, logistic, logisticPrime, neg, param } from '.
 import { defineLemma } from '../src/language/lemma.js';
 import { realLine as realLineArbitrary } from '../src/domains/scalars.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
+import { logisticLoss } from '../notes/glossary.js';
 
 const z = param('z');
 
@@ -27,6 +28,7 @@ export default defineLemma({
   id: 'logistic-loss',
   title: "The logistic loss: ℓ'(z) ∈ (−1, 0) and |ℓ'(z)| ≤ ℓ(z)",
   source: 'Lecture 15, Settings: gradient descent with the logistic loss',
+  notation: { symbols: { z, ...logisticLoss } },
   hypotheses: {
     z: {
       arbitrary: realLineArbitrary({ minExponent: -300, maxExponent: 2, boundaries: [5e-324, 1e-300, 1, 745, 999] }),
@@ -57,6 +59,7 @@ export default defineLemma({
       relation: '>',
       rhs: neg(1),
       why: "ℓ'(z) = −1/(1 + e^z) and e^z > 0",
+      handTranscribed: "'∈ (−1, 0)' is two comparisons; this step checks the lower one, ℓ'(z) > −1",
     },
     {
       id: 'derivative-below',
@@ -65,6 +68,7 @@ export default defineLemma({
       relation: '<',
       rhs: lit(0),
       why: 'exp(−z) > 0',
+      handTranscribed: "'∈ (−1, 0)' is two comparisons; this step checks the upper one, ℓ'(z) < 0",
     },
     {
       id: 'useful-fact',

@@ -3,6 +3,7 @@ import { inner, lit, normSq, param, reluPrime, sum } from '../src/language/build
 import { defineLemma } from '../src/language/lemma.js';
 import { netGradient, netGradientFormula } from '../src/models/relu-net.js';
 import { reluNetAndPoint } from '../src/domains/nets.js';
+import { netAtPointNotation } from '../notes/glossary.js';
 
 const x = param('x');
 const W = param('W');
@@ -14,6 +15,7 @@ export default defineLemma({
   id: 'relu-gradient',
   title: 'Gradient of the two-layer ReLU net, and ‖∇f(x; W)‖_F² ≤ 1',
   source: 'Lecture 15, Settings: two-layer ReLU net, only the first layer trained',
+  notation: netAtPointNotation({ net, x, W }),
   hypotheses: {
     net: {
       arbitrary: reluNetAndPoint({ width: [1, 16], dimension: [1, 8] }),
@@ -29,6 +31,7 @@ export default defineLemma({
       relation: '=',
       rhs: netGradientFormula(net, x, W),
       why: 'chain rule: row j of W enters f only through a_j σ(⟨x, w_j⟩)',
+      handTranscribed: 'a matrix written by its rows a_1 … a_m with \\dots: the compiler reads no elided rows',
     },
     {
       id: 'gradient-norm',

@@ -3,6 +3,7 @@ import { abs, logisticPrime, min, norm, param, sum } from '../src/language/build
 import { defineLemma } from '../src/language/lemma.js';
 import { margin, netGradient, risk, riskGradient } from '../src/models/relu-net.js';
 import { reluNetAndData } from '../src/domains/nets.js';
+import { reluNetNotation } from '../notes/glossary.js';
 
 const W = param('W');
 const net = { a: param('a'), m: param('m') };
@@ -15,6 +16,7 @@ export default defineLemma({
   id: 'risk-gradient',
   title: '‖∇R̂(W)‖_F ≤ min{1, R̂(W)} for the logistic risk',
   source: 'Lecture 15, Settings: from the useful fact',
+  notation: reluNetNotation({ net, data, W }),
   hypotheses: {
     setting: {
       arbitrary: reluNetAndData({ width: [1, 8], dimension: [1, 4], points: [1, 8] }),

@@ -331,6 +331,11 @@ class Parser {
       this.k++;
       return { kind: 'sym', name: '⊤', primes: 0, transposed: false, at: t.at, end: t.end };
     }
+    if (t.type === 'char' && /^[A-Za-z]$/.test(t.text)) {
+      // w_j^⊤: an unbraced script is one letter; what follows belongs to the symbol it decorates.
+      this.k++;
+      return { kind: 'sym', name: t.text, primes: 0, transposed: false, at: t.at, end: t.end };
+    }
     return this.symbol();
   }
 

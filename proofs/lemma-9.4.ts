@@ -6,6 +6,7 @@ import { comparisonRecipe, gdSetting, horizon } from '../src/domains/gd-instance
 import { gradientDescentSetup } from '../src/domains/gd-setup.js';
 import { halfOpen, stepSize } from '../src/domains/scalars.js';
 import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
+import { reluNetNotation, withNotation } from '../notes/glossary.js';
 
 const W = param('W', { base: [0, 1] });
 const Z = param('Z');
@@ -62,6 +63,9 @@ const wholeDomain: Record<string, WholeDomainSpec> = {
     ],
   },
 };
+const notation = reluNetNotation({ net, data, W, extra: { Z, η: eta, t } });
+/** The claim is checked for every prefix t' = 1..t of the trajectory: its t is the prefix length. */
+const forEveryPrefix = withNotation(notation, { symbols: { t: prefix } });
 
 /** The lemma as written; exported so tests can build mutated copies of it. */
 export const lemma94: LemmaSpec = {
@@ -87,6 +91,7 @@ export const lemma94: LemmaSpec = {
   cost: 4,
   setup: gradientDescentSetup,
   wholeDomain,
+  notation,
   proof: [
     {
       id: 'gradient-formula',
@@ -95,6 +100,7 @@ export const lemma94: LemmaSpec = {
       relation: '=',
       rhs: sum('k', 1, n, (k) => scaledGradF(k, logisticPrime(margin(net, data, k, Wi)).times(yk(k)))).over(n),
       why: 'chain rule (Settings); the left side is the ∇R̂(W_i) the trajectory steps along, the right side the formula term by term',
+      notation: withNotation(notation, { symbols: { W: Wi } }),
       over: everyIterate,
     },
     {
@@ -212,18 +218,21 @@ export const lemma94: LemmaSpec = {
       notes: CLAIM,
       start: claimLeft,
       over: everyPrefix,
+      notation: forEveryPrefix,
       links: [
         {
           relation: '≤',
           expr: sum('i', 0, prefix.minus(1), (j) => lit(2).minus(eta).times(R(W.at(j))).minus(lit(2).times(Rsurrogate(W.at(j))))).over(prefix),
           why: '1 ≤ 2 − η (η ≤ 1) and R̂(W_i) ≥ 0',
           notes: TELESCOPE,
+          handTranscribed: 'prose: the averaged reordered inequality, with 1 ≤ 2 − η',
         },
         {
           relation: '≤',
           expr: claimRight,
           why: 'the reordered inequality summed over i < t\'; the right sides telescope',
           notes: TELESCOPE,
+          handTranscribed: 'prose: the telescoped sum of the reordered inequality',
         },
       ],
     },
@@ -235,6 +244,7 @@ export const lemma94: LemmaSpec = {
       rhs: claimRight,
       why: "Lemma 9.4 for the prefix W_0 … W_{t'} of the trajectory",
       over: everyPrefix,
+      notation: forEveryPrefix,
     },
   ],
   relaxations: [

@@ -9,6 +9,7 @@ import {
   ell, infimumOfRisk, limsupAsCGrows, linearModel, margin, minMargin, risk, scaled, sumMinusLargest, twoLayerReluNet, weights,
   type HomogeneousModel, type Sample, type Weights,
 } from '../src/models/margin-functions.js';
+import { limsupAt, marginNotation } from '../notes/glossary.js';
 
 /** Where the tool found each certified counterexample (default seed): the replay path it printed. */
 const REPLAY_PATHS: Record<string, string> = {
@@ -32,7 +33,8 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
   const C = (L === 1 ? lit(1e4).over(smallest) : sqrt(lit(1e4).over(smallest))).as('C');
   const cw = (s: E): Weights => scaled(s, wHat, 'cŵ');
   const infimum = infimumOfRisk(risk(model, data, scaled(C, wHat, 'Cŵ')));
-  return [
+  const notation = marginNotation({ model, data, wHat, limit: limsupAt(C, smallest), forms: { [String.raw`\inf_w \mathcal{L}(w)`]: infimum } });
+  const steps: (StepSpec | ChainSpec)[] = [
     {
       id: `homogeneous.${tag}`,
       notes: String.raw`Suppose that $f(x; w)$ is L -homogeneous in w`,
@@ -41,6 +43,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
       rhs: c.pow(L).times(m(index('i'))),
       over: { i: [1, data.n] },
       why: `the ${model.name} is ${L}-homogeneous: f(x; cw) = c^${L} f(x; w) for c > 0`,
+      handTranscribed: 'prose; checked as m_i(cŵ) = c^L m_i(ŵ) at the sampled c, for every i',
     },
     {
       id: `hypothesis.${tag}`,
@@ -67,6 +70,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
       relation: '>',
       rhs: lit(0),
       why: 'every ℓ(m_i(ŵ)) > 0 (compared as the sum minus its largest term)',
+      handTranscribed: 'Σ > max is compared as Σ − max > 0, exactly 0 for n = 1, where two enclosures of the same real could never refute it',
       expect: { refuted: `refuted when n = 1, where the sum is its only term (strict for n ≥ 2); counterexample: ${replay(`sum-above-max.${tag}`)}` },
       erratum: {
         notes: String.raw`\sum_{i=1}^n \ell(m_i(\hat{w})) \geq \max_{i \in [n]} \ell(m_i(\hat{w}))`,
@@ -137,8 +141,10 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
       relation: '>',
       rhs: infimum,
       why: 'every ℓ(m_i(w)) = e^{−m_i(w)} > 0, so 𝓛(w) > 0 = inf 𝓛 at every w (checked at cŵ for the sampled c)',
+      handTranscribed: 'prose; checked as 𝓛(cŵ) > inf_w 𝓛(w) at the sampled c',
     },
   ];
+  return steps.map((step) => ({ ...step, notation }));
 }
 
 const linear: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };

@@ -19,6 +19,8 @@ import {
 const c = param('c');
 /** Where every margin is 0 both sides are exactly 0, which no relative tolerance can show; decimal enclosures are far below 10^−20. */
 const EXACT_ZERO = { abs: 1e-20 };
+/** Why the limit lines are checked on hand-built sides. */
+const RATE = 'a limit is no finite computation: checked as its rate, γ̃(cw) ≤ γ(w) ≤ γ̃(cw) + log n/‖cw‖^L at the sampled c';
 const LIMIT = String.raw`\lim_{c \rightarrow \infty} \tilde{\gamma}(cw) = \gamma(w)`;
 
 function limitFor(model: HomogeneousModel, data: Sample, w: Weights, tag: string, limitOf: E, notes = LIMIT): StepSpec[] {
@@ -32,6 +34,7 @@ function limitFor(model: HomogeneousModel, data: Sample, w: Weights, tag: string
       relation: '≤',
       rhs: limitOf,
       why: 'γ̃(cw) ≤ γ(cw) (the sandwich) and γ(cw) = γ(w) (homogeneity)',
+      handTranscribed: RATE,
     },
     {
       id: `limit-rate.${tag}`,
@@ -41,6 +44,7 @@ function limitFor(model: HomogeneousModel, data: Sample, w: Weights, tag: string
       relation: '≤',
       rhs: smoothMargin(model, data, cw).plus(log(data.n).over(normPower(model, cw))),
       why: `γ(cw) ≤ γ̃(cw) + log n/‖cw‖^${model.degree} (the sandwich), and ‖cw‖^${model.degree} = c^${model.degree}‖w‖^${model.degree} → ∞`,
+      handTranscribed: RATE,
     },
   ];
 }
@@ -81,6 +85,7 @@ export default defineLemma({
       relation: '=',
       rhs: gammaBar,
       why: 'γ(ū) = γ̄ for the certified max-margin direction ū (linear model; for the net γ̄ is a non-convex maximum the tool does not certify)',
+      handTranscribed: 'prose; checked as γ(ū) = γ̄ at the certified max-margin direction ū',
     },
     {
       id: 'max-upper',
@@ -89,6 +94,7 @@ export default defineLemma({
       relation: '≤',
       rhs: gammaBar,
       why: 'γ̄ is the maximum over directions',
+      handTranscribed: 'what the definition implies, γ(w) ≤ γ̄, checked at the sampled w',
     },
     ...limitFor(linearModel, linear, w, 'linear', normalizedMargin(linearModel, linear, w)),
     ...limitFor(relu, net, theta, 'relu', normalizedMargin(relu, net, theta)),

@@ -250,7 +250,8 @@ export function defineLemma(spec: LemmaSpec): Lemma {
       why: e.why,
       expect: undefined,
       notation: e.notation ?? base.notation,
-      handTranscribed: e.handTranscribed,
+      // An erratum that keeps a side of a hand-transcribed line keeps its reason too.
+      handTranscribed: e.handTranscribed ?? (e.lhs && e.rhs ? undefined : base.handTranscribed),
     });
   };
   for (const item of spec.proof) {

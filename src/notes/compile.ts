@@ -367,6 +367,8 @@ class Compiler {
 
   private big(node: Extract<Node, { kind: 'big' }>): E | Weights {
     if (node.op === 'lim' || node.op === 'limsup') return this.limit(node);
+    // inf_w g, min_w g, max_w g of a g that does not depend on w is g itself (as the notes write inf_w 𝓛(ŵ)).
+    if (node.below?.first?.kind === 'sym' && node.below.links.length === 0 && node.op !== 'sum' && !mentions(node.body, node.below.first.name)) return this.value(node.body);
     if (node.op === 'argmax' || node.op === 'inf') this.fail(`no computable form for ${this.source(node)} (declare it in the glossary's forms)`, node);
     const below = node.below;
     const variable = below?.first;

@@ -632,7 +632,7 @@ class Parser {
   }
 }
 
-/** Whether the symbol (a letter or a canonical name) occurs in the node. */
+/** Whether the symbol (a letter or a canonical name) occurs free in the node (a Σ_i or ∫ ds inside binds its own i or s). */
 export function mentions(node: Node, name: string): boolean {
   const seen = (n: Node | undefined): boolean => (n ? mentions(n, name) : false);
   switch (node.kind) {
@@ -656,9 +656,11 @@ export function mentions(node: Node, name: string): boolean {
       return node.items.some(seen);
     case 'fn':
       return seen(node.arg) || seen(node.power) || seen(node.sub);
-    case 'big':
-      return seen(node.body) || seen(node.above) || seen(node.below?.first) || (node.below?.links.some((l) => seen(l.expr)) ?? false);
+    case 'big': {
+      const binds = node.below?.first?.kind === 'sym' && node.below.first.name === name;
+      return (!binds && (seen(node.body) || seen(node.below?.first))) || seen(node.above) || (node.below?.links.some((l) => seen(l.expr)) ?? false);
+    }
     case 'integral':
-      return seen(node.body) || seen(node.from) || seen(node.to);
+      return (node.variable !== name && seen(node.body)) || seen(node.from) || seen(node.to);
   }
 }

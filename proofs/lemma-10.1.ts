@@ -6,6 +6,7 @@ import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
+import { flowNotation } from '../notes/glossary.js';
 
 /** Where the tool found each certified counterexample (default seed): the replay path it printed. */
 const REPLAY_PATHS: Record<string, string> = {
@@ -70,6 +71,8 @@ const negativeBound = (bound: typeof riskBound, what: string) =>
     expectFailure: true,
     failingSet: { variable: 'c', label: '2tnγ̄²', reads: `the bound is negative, below ${what} > 0`, condition: { lhs: bound, relation: '<', rhs: lit(0), why: `${what} > 0` } },
   }) as const satisfies WholeDomainSpec;
+/** The proof's z = log(c)·ū/γ̄ and c = 2tnγ̄², as its Claim 1 chooses them. */
+const notation = flowNotation({ model: linearModel, data, extra: { z, c } });
 
 export default defineLemma({
   id: 'lemma-10.1',
@@ -80,6 +83,7 @@ export default defineLemma({
     flow: flowHypothesis,
   },
   setup: flowSetup('flow'),
+  notation,
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
   fromDataset: flowOn,
   wholeDomain: {
@@ -171,6 +175,7 @@ export default defineLemma({
       relation: '=',
       rhs: riskBound,
       why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
+      handTranscribed: 'prose: the plug-in of c = 2tnγ̄² into Claim 1, checked as n/c + log²(c)/(2tγ̄²) = the first bound',
       expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}; counterexample: ${replay('plug-in')}` },
       erratum: {
         notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
@@ -221,6 +226,7 @@ export default defineLemma({
       relation: '≥',
       rhs: ellInverse(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),
       why: 'ℓ⁻¹ is decreasing',
+      handTranscribed: 'prose: ℓ⁻¹ applied to both sides of Claim 2, checked as ‖w(t)‖ ≥ ℓ⁻¹ of its right side',
       expect: { refuted: `ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above; counterexample: ${replay('claim-2.inverse')}` },
       erratum: {
         notes: String.raw`\|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,

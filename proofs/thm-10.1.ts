@@ -8,6 +8,8 @@
 import { exp, grad, index, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
 import { defineLemma } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
+import { fn } from '../src/notes/compile.js';
+import { flowNotation, withNotation } from '../notes/glossary.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
@@ -82,6 +84,29 @@ const inC = {
   variables: { c: { range: [0, Infinity], open: 'lo' }, n: { range: [2, Infinity] }, gammaBar: { range: [0, 1], open: 'lo' } },
   substitute: { t: cv.over(lit(2).times(nv).times(sqr(gv))) },
 } as const satisfies WholeDomainSpec;
+/** u̇(s) = d/ds u(w(s)) = ⟨∇u(w(s)), ẇ(s)⟩, with ∇u by automatic differentiation of w ↦ −log 𝓛(w). */
+const uDot = inner(grad(ws.parts[0], (V) => neg(log(riskOf(weights('w(s)', V)))), '∇u(w(s))'), wDot).as('u̇(s)');
+
+/** u(t) = −log 𝓛(w(t)) and v(t) = ‖w(t)‖ as the proof names them; integrals along the flow by their certified forms (see the header). */
+const notation = flowNotation({
+  model: linearModel,
+  data,
+  extra: {
+    u: fn(({ args }) => (args[0].text === '0' ? u0 : args[0].text === 't' ? uT : fail(`u(${args[0].text})`))),
+    v: fn(({ args }) => (args[0].text === 't' ? vT : fail(`v(${args[0].text})`))),
+    u̇: fn(({ args }) => (args[0].text === 's' ? uDot : fail(`u̇(${args[0].text})`))),
+  },
+  forms: {
+    [String.raw`\int_0^t \dot{u}(s) \, ds`]: integralOfUDot,
+    [String.raw`\int_0^t \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))} \, ds`]: integralOfSpeedSqOverRisk,
+    [String.raw`\int_0^t \|\dot{w}(s)\| \, ds`]: pathLength,
+    [String.raw`\int_0^t \min\left\{n, \frac{1 + \log^2(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2}\right\} ds`]: integratedCorrectedBound,
+  },
+});
+
+function fail(what: string): never {
+  throw new Error(`the proof evaluates ${what} only at the sampled t (and s = t), and at 0`);
+}
 
 const sigma = param('sigma', { label: 'σ' });
 const q = param('q');
@@ -100,6 +125,7 @@ export default defineLemma({
     flow: flowHypothesis,
   },
   setup: flowSetup('flow'),
+  notation,
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
   fromDataset: flowOn,
@@ -173,6 +199,8 @@ export default defineLemma({
       relation: '≤',
       rhs: normalizedMargin(linearModel, data, wt),
       why: 'the theorem, with C = log n (its constant as t → ∞; the notes leave C unspecified)',
+      notesLink: 1,
+      notation: withNotation(notation, { symbols: { C: log(n) } }),
       expect: { refuted: `for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0; counterexample: ${replay('remark.sandwich')}` },
       erratum: {
         notes: String.raw`\bar{\gamma} - \frac{\log n}{\|w(t)\|} \leq \gamma(w(t)) \leq \bar{\gamma}`,
@@ -190,6 +218,8 @@ export default defineLemma({
     },
     {
       id: 'u0',
+      // Here w is the flow's start w(0).
+      notation: withNotation(notation, { symbols: { w: w0 } }),
       notes: String.raw`u(0) = \ell^{-1} \left(\sum_{i=1}^n \ell(y_i \cdot \langle w, x_i \rangle) \right) = \ell^{-1}(n) = -\log(n)`,
       start: u0,
       links: [
@@ -208,7 +238,7 @@ export default defineLemma({
       tolerance: ON_THE_FLOW_BOX,
       notes: String.raw`\dot{u}(s) = \left\langle \frac{-\nabla \mathcal{L}(w(s))}{\mathcal{L}(w(s))}, \dot{w}(s) \right\rangle = \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))}`,
       // u̇(s) = d/ds u(w(s)) = ⟨∇u(w(s)), ẇ(s)⟩, with ∇u by automatic differentiation of w ↦ −log 𝓛(w).
-      start: inner(grad(ws.parts[0], (V) => neg(log(riskOf(weights('w(s)', V)))), '∇u(w(s))'), wDot).as('u̇(s)'),
+      start: uDot,
       links: [
         {
           relation: '=',
@@ -252,7 +282,7 @@ export default defineLemma({
       notes: String.raw`\begin{aligned} u(t) &= u(0) + \int_0^t \dot{u}(s) \, ds \\ &\geq -\log(n) + \int_0^t \frac{\|\dot{w}(s)\|^2}{\mathcal{L}(w(s))} \, ds \\ &\geq -\log(n) + \bar{\gamma} \cdot \int_0^t \|\dot{w}(s)\| \, ds \\ &\geq -\log(n) + \bar{\gamma} \cdot \|\dot{w}(t)\| \end{aligned}`,
       start: uT,
       links: [
-        { relation: '=', expr: u0.plus(integralOfUDot), why: 'fundamental theorem of calculus (the integral is enclosed through it)', notes: String.raw`u(t) = u(0) + \int_0^t \dot{u}(s) \, ds` },
+        { relation: '=', expr: u0.plus(integralOfUDot), why: 'fundamental theorem of calculus (the integral is enclosed through it)', notes: String.raw`u(t) &= u(0) + \int_0^t \dot{u}(s) \, ds` },
         {
           relation: '≥',
           expr: neg(log(n)).plus(integralOfSpeedSqOverRisk),
@@ -310,6 +340,7 @@ export default defineLemma({
       relation: '≤',
       rhs: integratedLemmaBound,
       why: 'v(t) ≤ ∫₀ᵗ ‖ẇ‖ ≤ ∫₀ᵗ 𝓛(w(s)) ds and Lemma 10.1\'s bound on 𝓛(w(s))',
+      handTranscribed: 'prose ("Integrate, and get what we want"): checked as v(t) ≤ ∫₀ᵗ of Lemma 10.1\'s bound, which diverges to −∞',
       expect: { refuted: `the bound on 𝓛(w(s)) is negative for s < 1/(2enγ̄²) and its integral from 0 diverges to −∞; counterexample: ${replay('v-integrated')}` },
       erratum: {
         notes: String.raw`v(t) \leq \int_0^t \min\left\{n, \frac{1 + \log^2(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2}\right\} ds = \frac{\min\{c, 1\} + \log_+ c + \frac{1}{3}\log_+^3 c}{2\bar{\gamma}^2}, \quad c = 2tn\bar{\gamma}^2`,

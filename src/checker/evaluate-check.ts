@@ -151,9 +151,9 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
 function transcriptionDifference<T>(check: Check, ev: Evaluator<T>, index: IndexEnv, left: Value<T>, right: Value<T>): string | null {
   const hand = check.transcription!;
   if (hand.relation !== check.relation) return `the transcription differs from the notes: the notes say ${check.relation}, the hand-built step ${hand.relation}`;
-  const sides: [string, Expr, Value<T>][] = [['left', hand.lhs, left], ['right', hand.rhs, right]];
+  const sides: [string, Expr | undefined, Value<T>][] = [['left', hand.lhs, left], ['right', hand.rhs, right]];
   for (const [side, expr, notes] of sides) {
-    if (expr === (side === 'left' ? check.lhs : check.rhs)) continue;
+    if (expr === undefined || expr === (side === 'left' ? check.lhs : check.rhs)) continue;
     let transcribed: Value<T>;
     try {
       transcribed = ev.value(expr, index);

@@ -54,6 +54,8 @@ export type Quantifier = Record<string, readonly [Operand, Operand]>;
 export interface Transcribed {
   notation?: Notation;
   handTranscribed?: string;
+  /** For a line with several relations (a ≤ b ≤ c) that the step checks one of: which (1-based). */
+  notesLink?: number;
 }
 
 /** The corrected form of a line, checked and reported beside the notes' form. */
@@ -160,8 +162,11 @@ export interface Check {
   notesAt?: NotesPosition;
   notation?: Notation;
   handTranscribed?: string;
+  notesLink?: number;
+  /** For an erratum: which sides it builds itself (the others are its line's). */
+  erratumSides?: { lhs: boolean; rhs: boolean };
   /** Set when the sides were compiled from the notes: the hand-built sides, evaluated beside them at every instance. */
-  transcription?: { lhs: Expr; relation: Relation; rhs: Expr };
+  transcription?: { lhs?: Expr; relation: Relation; rhs?: Expr };
 }
 
 export interface ChainInfo {
@@ -250,8 +255,9 @@ export function defineLemma(spec: LemmaSpec): Lemma {
       why: e.why,
       expect: undefined,
       notation: e.notation ?? base.notation,
-      // An erratum that keeps a side of a hand-transcribed line keeps its reason too.
-      handTranscribed: e.handTranscribed ?? (e.lhs && e.rhs ? undefined : base.handTranscribed),
+      handTranscribed: e.handTranscribed,
+      notesLink: e.notesLink ?? base.notesLink,
+      erratumSides: { lhs: e.lhs !== undefined, rhs: e.rhs !== undefined },
     });
   };
   for (const item of spec.proof) {
@@ -294,6 +300,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
         expect: item.expect,
         notation: item.notation ?? spec.notation,
         handTranscribed: item.handTranscribed,
+        notesLink: item.notesLink,
       };
       add(check);
       addErratum(check, item.erratum);

@@ -44,14 +44,15 @@ export function compileChecks(lemmaId: string, checks: readonly Check[], notes?:
     const previous = check.chain && check.chain.link > 1 ? byId.get(`${check.chain.id}.${check.chain.link - 1}`) : undefined;
     const base = check.erratumOf ? byId.get(check.erratumOf) : undefined;
     // A fragment "= …" continues the previous link, an erratum's the line it corrects, a chain's first link its start.
-    const compiled = compileCheck(lemmaId, check, previous?.rhs ?? base?.lhs ?? (check.chain ? check.lhs : undefined), notes);
+    const compiled = compileCheck(lemmaId, check, previous?.rhs ?? base?.lhs ?? (check.chain ? check.lhs : undefined), notes, base && !base.transcription);
     out.push(compiled);
     byId.set(compiled.id, compiled);
   }
   return out;
 }
 
-function compileCheck(lemmaId: string, check: Check, leftOfFragment: Expr | undefined, notes?: NotesFile): Check {
+/** `baseByHand`: an erratum of a hand-transcribed line, whose inherited sides are not a transcription of the erratum's LaTeX. */
+function compileCheck(lemmaId: string, check: Check, leftOfFragment: Expr | undefined, notes?: NotesFile, baseByHand = false): Check {
   if (!check.notation || check.handTranscribed !== undefined) return check;
   let statement: CompiledStatement;
   try {
@@ -60,17 +61,23 @@ function compileCheck(lemmaId: string, check: Check, leftOfFragment: Expr | unde
     if (err instanceof NotationError) throw new NotesMismatchError(`lemma ${lemmaId}, step '${check.id}': ${where(check, err.offset, notes)}: ${err.message}`);
     throw err;
   }
-  const lhs = statement.first?.node ?? leftOfFragment;
+  const link = check.notesLink;
+  if (link !== undefined && !(link >= 1 && link <= statement.links.length)) throw new NotesMismatchError(`lemma ${lemmaId}, step '${check.id}': the line has ${statement.links.length} relation(s), not a relation ${link}`);
+  const lhs = link !== undefined && link > 1 ? statement.links[link - 2].expr.node : (statement.first?.node ?? leftOfFragment);
   if (!lhs) throw new NotesMismatchError(`lemma ${lemmaId}, step '${check.id}': ${where(check, 0, notes)}: the line starts with its relation and has no left side before it`);
-  const rhs = statement.links[statement.links.length - 1].expr.node;
-  const relation: Relation = statement.relation;
+  const rhs = statement.links[(link ?? statement.links.length) - 1].expr.node;
+  const relation: Relation = link !== undefined ? statement.links[link - 1].relation : statement.relation;
   return {
     ...check,
     lhs,
     relation,
     rhs,
     ...(statement.forall.length && check.over.length === 0 ? { over: statement.forall.map((q) => ({ name: q.name, from: q.from.node, to: q.to.node })) } : {}),
-    transcription: { lhs: check.lhs, relation: check.relation, rhs: check.rhs },
+    transcription: {
+      ...(!baseByHand || check.erratumSides?.lhs ? { lhs: check.lhs } : {}),
+      relation: check.relation,
+      ...(!baseByHand || check.erratumSides?.rhs ? { rhs: check.rhs } : {}),
+    },
   };
 }
 

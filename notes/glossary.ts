@@ -88,6 +88,13 @@ export function reluNetNotation({ net, data, W, extra }: ReluNetSection): Notati
       '∇f': fn(({ args }) => relu.netGradient(net, data, args[0].indexOf('x'), args[1].expr())),
       ...extra,
     },
+    // ⟨∇f(x_k; W), V⟩ without the m × d matrix ∇f(x_k; W).
+    pairings: {
+      '∇f': ({ args }, V, scale, order) =>
+        order === 'left' || scale
+          ? relu.netGradientPairing(net, data, args[0].indexOf('x'), args[1].expr(), V, scale)
+          : relu.pairingNetGradient(net, data, V, args[0].indexOf('x'), args[1].expr()),
+    },
   };
 }
 

@@ -47,6 +47,11 @@ export interface Notation {
   readonly forms?: Readonly<Record<string, Meaning>>;
   /** Index ranges of Σ_i, max_i written without bounds: i ranges over [n]. */
   readonly ranges?: Readonly<Record<string, readonly [Operand, Operand]>>;
+  /**
+   * ⟨F(args), V⟩ and ⟨c · F(args), V⟩ (either order) for a function F that has a pairing kernel:
+   * computed without forming F's value (∇f(x_k; W) is an m × d matrix per point).
+   */
+  readonly pairings?: Readonly<Record<string, (call: Application, other: E, scale: E | undefined, order: 'left' | 'right') => E>>;
   /** lim / lim sup as c → ∞, as a computable form of the body (a function of c). */
   readonly limit?: (kind: 'lim' | 'limsup', body: (c: E) => E) => E;
 }
@@ -202,7 +207,7 @@ class Compiler {
       case 'abs':
         return abs(this.expr(node.arg));
       case 'inner':
-        return inner(this.expr(node.left), this.expr(node.right));
+        return this.pairing(node.left, node.right, 'left') ?? this.pairing(node.right, node.left, 'right') ?? inner(this.expr(node.left), this.expr(node.right));
       case 'set':
         this.fail('a set {…} outside min/max', node);
       // falls through (fail never returns)
@@ -247,6 +252,21 @@ class Compiler {
       return this.multiply(v, this.value(args[0]), node);
     }
     return v;
+  }
+
+  /** ⟨F(…), V⟩ or ⟨c · F(…), V⟩ through the glossary's pairing kernel of F, if it has one. */
+  private pairing(side: Node, other: Node, order: 'left' | 'right'): E | undefined {
+    let scale: Node | undefined;
+    let call = side;
+    if (side.kind === 'bin' && side.op === '*' && side.right.kind === 'apply') {
+      scale = side.left;
+      call = side.right;
+    }
+    if (call.kind !== 'apply' || call.head.kind !== 'sym') return undefined;
+    const kernel = this.notation.pairings?.[call.head.name];
+    if (!kernel) return undefined;
+    const application: Application = { args: call.args.map((a) => this.arg(a)), ...(call.head.sub ? { sub: this.arg(call.head.sub) } : {}) };
+    return kernel(application, this.expr(other), scale ? this.expr(scale) : undefined, order);
   }
 
   private arg(node: Node): Arg {

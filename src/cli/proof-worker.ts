@@ -6,8 +6,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { relaxationChecks, runLemmaJob } from '../checker/check-lemma.js';
 import type { Lemma } from '../language/lemma.js';
-import { bindNotes } from '../notes/bind-notes.js';
-import { NotesFile } from '../notes/notes-file.js';
 import { displayPath } from './proof-files.js';
 import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
 
@@ -52,11 +50,18 @@ function lemmasOf(exported: unknown): Lemma[] {
   return list as Lemma[];
 }
 
+async function notesBinding(file: string): Promise<(lemma: Lemma) => Lemma> {
+  const [{ bindNotes }, { NotesFile }] = await Promise.all([import('../notes/bind-notes.js'), import('../notes/notes-file.js')]);
+  const notes = new NotesFile(displayPath(file), (await import('node:fs')).readFileSync(file, 'utf8'));
+  return (lemma) => bindNotes(lemma, notes);
+}
+
 let lemmas: Map<string, Lemma> | null = null;
 try {
   const module = (await import(fileUrl)) as { default?: unknown };
-  const notes = notesFile !== undefined ? NotesFile.read(notesFile) : undefined;
-  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, notes ? bindNotes(l, notes) : l]));
+  // The notes' compiler is loaded only for proofs that have notes.
+  const binding = notesFile !== undefined ? await notesBinding(notesFile) : undefined;
+  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, binding ? binding(l) : l]));
   const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
     id: l.id,
     title: l.title,

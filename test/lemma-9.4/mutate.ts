@@ -72,7 +72,9 @@ type Item = StepSpec | ChainSpec;
 export function mutant(spec: LemmaSpec, stepId: string, change: (step: StepSpec) => StepSpec, runs: number): LemmaSpec {
   const step = spec.proof.find((s: Item) => s.id === stepId && !('links' in s)) as StepSpec | undefined;
   if (!step) throw new Error(`no plain step ${stepId}`);
-  return { ...spec, id: `${spec.id}-mutant-${stepId}`, proof: [change(step)], relaxations: [], runs };
+  // Whole-domain declarations name steps the mutant no longer has.
+  const wholeDomain = spec.wholeDomain?.[stepId] ? { [stepId]: spec.wholeDomain[stepId] } : undefined;
+  return { ...spec, id: `${spec.id}-mutant-${stepId}`, proof: [change(step)], relaxations: [], runs, wholeDomain };
 }
 
 export function flipRelation(step: StepSpec): StepSpec {

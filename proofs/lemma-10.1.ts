@@ -5,6 +5,7 @@ import { defineLemma } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
+import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 import { flowNotation } from '../notes/glossary.js';
 
@@ -84,7 +85,7 @@ export default defineLemma({
   },
   setup: flowSetup('flow'),
   notation,
-  regions: [{ parameter: 'flow.t', range: [1e-6, 1e6] }],
+  regions: [{ parameter: 'flow.t', range: [1e-6, 1e6], examples: SIMPLEST_FLOW_EXAMPLES }],
   fromDataset: flowOn,
   wholeDomain: {
     'risk-bound': negativeBound(riskBound, '𝓛(w(t))'),

@@ -12,6 +12,7 @@ import { fn } from '../src/notes/compile.js';
 import { flowNotation, withNotation } from '../notes/glossary.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
+import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
 
 /** Where the tool found each certified counterexample (default seed): the replay path it printed. */
@@ -127,7 +128,7 @@ export default defineLemma({
   setup: flowSetup('flow'),
   notation,
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
-  regions: [{ parameter: 'flow.t', range: [1e-6, 2e6] }],
+  regions: [{ parameter: 'flow.t', range: [1e-6, 2e6], examples: SIMPLEST_FLOW_EXAMPLES }],
   fromDataset: flowOn,
   wholeDomain: {
     ratio: anyData,

@@ -12,8 +12,9 @@ import { InstanceContext, ladder } from './instance-context.js';
 import { scanRegion } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { compactReplayPath, expandReplayPath } from './replay-path.js';
+import { attachSweeps, describeInstance, indexSeries, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
-import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, StepReport, Verdict } from './report.js';
+import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, SeriesPoint, StepReport, StepSeries, Verdict } from './report.js';
 
 /** Candidate instances tried while shrinking one counterexample, after the first failure. */
 const SHRINK_BUDGET = 400;
@@ -172,13 +173,16 @@ interface PassResult {
   accumulators: StepAccumulator[];
   facts: Record<string, number>;
   summaries: { run: number; facts: Record<string, number> }[];
+  /** Instances remembered for the report's plots. */
+  plots: PlotInstances;
 }
 
-const passState = (result: PassResult): PassState => ({ accumulators: result.accumulators.map((a) => a.state), facts: result.facts, summaries: result.summaries });
+const passState = (result: PassResult): PassState => ({ accumulators: result.accumulators.map((a) => a.state), facts: result.facts, summaries: result.summaries, plots: result.plots });
 const passResult = (checks: readonly Check[], state: PassState): PassResult => ({
   accumulators: checks.map((c, k) => new StepAccumulator(c, structuredClone(state.accumulators[k]))),
   facts: { ...state.facts },
   summaries: [...state.summaries],
+  plots: state.plots ? structuredClone(state.plots) : { longest: checks.map(() => null) },
 });
 
 /**
@@ -189,6 +193,7 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
   const accumulators = checks.map((c) => new StepAccumulator(c));
   const facts: Record<string, number> = {};
   const summaries: PassResult['summaries'] = [];
+  const plots: PlotInstances = { longest: checks.map(() => null) };
   let run = 0;
   const property = fc.property(arbitrary, (instance) => {
     // A replay evaluates exactly the instance at the path; fast-check would go on walking its shrink tree.
@@ -198,8 +203,11 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
       return true;
     }
     const ctx = new InstanceContext(lemma, instance);
+    if (run === 0) plots.first = plain(instance) as Instance;
     checks.forEach((check, k) => {
-      for (const ev of evaluateAll(check, ctx, options)) accumulators[k].add(run, instance, ev);
+      const evaluations = evaluateAll(check, ctx, options);
+      for (const ev of evaluations) accumulators[k].add(run, instance, ev);
+      if (check.over.length === 1 && evaluations.length > (plots.longest[k]?.count ?? 1)) plots.longest[k] = { run, count: evaluations.length, instance: plain(instance) as Instance };
     });
     for (const [name, value] of Object.entries(ctx.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
     if (Object.keys(ctx.facts).length) summaries.push({ run, facts: { ...ctx.facts } });
@@ -208,7 +216,7 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
     return true;
   });
   fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path: expandReplayPath(path) });
-  return { accumulators, facts, summaries };
+  return { accumulators, facts, summaries, plots };
 }
 
 function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
@@ -240,12 +248,32 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
     const scans = shrinkRefuted ? lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id)) : [];
     const failure = report.verdict === 'refuted' || report.verdict === 'undefined' ? report.verdict : null;
     const at = report.counterexample?.instance ?? acc.firstFailure(failure);
+    const series: StepSeries[] = [];
     if (failure && scans.length && at !== undefined) {
-      const regions = scans.flatMap((scan) => scanRegion(lemma, check, at as Instance, scan, options));
+      const regions = scans.flatMap((scan) => {
+        const points: SeriesPoint[] = [];
+        const found = scanRegion(lemma, check, at as Instance, scan, options, points);
+        const parameter = scan.parameter.split('.').pop()!;
+        series.push({ parameter, along: 'parameter', at: report.counterexample ? 'counterexample' : 'first failure', label: describeInstance(at as Instance, parameter), instance: at, points: points.sort((a, b) => a.value - b.value) });
+        return found;
+      });
       if (regions.length) report.regions = regions;
     }
+    const along = quantifiedSeries(lemma, check, report, result.plots.longest[k]?.instance, options);
+    if (along) series.push(along);
+    if (series.length) report.series = series;
     return report;
   });
+}
+
+/** A step quantified over one index, along it: at the counterexample if there is one, else at the instance with the most assignments. */
+function quantifiedSeries(lemma: Lemma, check: Check, report: StepReport, longest: Instance | undefined, options: EvaluateOptions): StepSeries | undefined {
+  if (check.over.length !== 1) return undefined;
+  const name = check.over[0].name;
+  const cx = report.counterexample?.instance as Instance | undefined;
+  const [at, kind] = cx !== undefined ? [cx, 'counterexample' as const] : [longest, 'longest index range' as const];
+  if (at === undefined) return undefined;
+  return indexSeries(check, evaluateAll(check, new InstanceContext(lemma, at), options), at, kind, describeInstance(at, name));
 }
 
 /** The steps checked under the k-th relaxed hypothesis (1-based). */
@@ -329,6 +357,8 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     if (job.kind === 'pass') return { kind: 'pass', state: passState(targetPass(lemma, job.target, arbitrary, seed, runs, evaluate, job.range)) };
     const result = job.kind === 'finish' ? passResult(lemma.checks, job.main) : pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
+    // A user's data set replaces the lemma's examples: only its own first instance is swept.
+    attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
     facts = result.facts;
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
     const relaxationPasses =

@@ -1,5 +1,6 @@
 import { emptyAccumulatorState, mergeAccumulatorStates, type AccumulatorState } from './accumulator.js';
 import type { LemmaReport } from './report.js';
+import { mergePlotInstances, type PlotInstances } from './series.js';
 
 /**
  * A lemma's work can be cut into passes over instance ranges (run by different
@@ -23,6 +24,8 @@ export interface PassState {
   accumulators: AccumulatorState[];
   facts: Record<string, number>;
   summaries: { run: number; facts: Record<string, number> }[];
+  /** Instances remembered for the report's plots. */
+  plots?: PlotInstances;
 }
 
 export type LemmaJob =
@@ -42,7 +45,7 @@ export function mergePassStates(parts: readonly PassState[]): PassState {
   const accumulators = Array.from({ length: checks }, (_, k) => parts.reduce((acc, p) => mergeAccumulatorStates(acc, p.accumulators[k]), emptyAccumulatorState()));
   const facts: Record<string, number> = {};
   for (const part of parts) for (const [name, value] of Object.entries(part.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
-  return { accumulators, facts, summaries: parts.flatMap((p) => p.summaries) };
+  return { accumulators, facts, summaries: parts.flatMap((p) => p.summaries), plots: mergePlotInstances(parts.map((p) => p.plots), checks) };
 }
 
 /** Cuts 0..runs into `parts` consecutive ranges of near-equal size (none empty). */

@@ -1,47 +1,10 @@
 import type { Check, Instance, Lemma, RegionScan } from '../language/lemma.js';
-import { evaluateCheck, indexAssignments, type EvaluateOptions } from './evaluate-check.js';
+import type { EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext } from './instance-context.js';
-import type { FailingRegion } from './report.js';
+import type { FailingRegion, SeriesPoint } from './report.js';
+import { parameterName, readParameter, scanGrid, stepAt, withParameter, type Outcome } from './series.js';
 
-type Outcome = 'refuted' | 'undefined' | 'held' | 'other';
-
-const GRID_POINTS = 33;
 const BISECTIONS = 40;
-
-/** Reads a numeric parameter by its path ("t", or "flow.t" inside an object hypothesis). */
-function readParameter(instance: Instance, path: string): number | undefined {
-  let node: unknown = instance;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-  return typeof node === 'number' ? node : undefined;
-}
-
-function withParameter(instance: Instance, path: string, value: number): Instance {
-  const keys = path.split('.');
-  const copy = structuredClone(instance) as Record<string, unknown>;
-  let node = copy;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  if (typeof node[keys[keys.length - 1]] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
-  node[keys[keys.length - 1]] = value;
-  return copy;
-}
-
-/** The step's outcome at one instance: refuted or undefined if any index is (certainly), held if all are. */
-function outcomeAt(lemma: Lemma, check: Check, instance: Instance, options: EvaluateOptions): Outcome {
-  const ctx = new InstanceContext(lemma, instance);
-  let outcome: Outcome = 'held';
-  try {
-    for (const index of indexAssignments(check, ctx, options.levels)) {
-      const ev = evaluateCheck(check, ctx, index, options);
-      if (ev.verdict === 'refuted') return 'refuted';
-      if (ev.verdict === 'undefined' && !ev.uncertain) outcome = 'undefined';
-      else if (ev.verdict !== 'held' && outcome === 'held') outcome = 'other';
-    }
-  } catch (err) {
-    const e = err as { name?: string; certain?: boolean };
-    return e?.name === 'DomainError' && e.certain ? 'undefined' : 'other';
-  }
-  return outcome;
-}
 
 const format = (x: number): string => Number(x.toPrecision(3)).toString();
 
@@ -63,14 +26,17 @@ const decisive = (o: Outcome): boolean => o !== 'other';
  * decided outcomes (refuted, undefined, held). The reported regions are
  * computed, not guessed: "refuted for t below 0.93 (boundary in [0.93, 0.94])".
  */
-export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions): FailingRegion[] {
+export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions, series?: SeriesPoint[]): FailingRegion[] {
   const [lo, hi] = scan.range;
   const logScale = lo > 0 && hi > 0;
-  const point = (u: number): number => (logScale ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo));
   const mid = (a: number, b: number): number => (logScale ? Math.sqrt(a) * Math.sqrt(b) : a / 2 + b / 2);
-  const at = (value: number): Outcome => outcomeAt(lemma, check, withParameter(instance, scan.parameter, value), options);
-  const own = readParameter(instance, scan.parameter);
-  const grid = [...new Set([...Array.from({ length: GRID_POINTS }, (_, k) => point(k / (GRID_POINTS - 1))), ...(own !== undefined && own >= lo && own <= hi ? [own] : [])])].sort((a, b) => a - b);
+  // Every value evaluated, grid and bisection alike, is a point of the step's series (for plots).
+  const at = (value: number): Outcome => {
+    const { outcome, point } = stepAt(check, new InstanceContext(lemma, withParameter(instance, scan.parameter, value)), options);
+    series?.push({ value, ...point });
+    return outcome;
+  };
+  const grid = scanGrid(scan, readParameter(instance, scan.parameter));
   const outcomes = grid.map(at);
   if (!outcomes.some((o) => o === 'refuted' || o === 'undefined')) return [];
 
@@ -97,7 +63,7 @@ export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan:
     return [a, b] as [number, number];
   });
 
-  const name = scan.parameter.split('.').pop()!;
+  const name = parameterName(scan);
   const regions: FailingRegion[] = [];
   runs.forEach((run, r) => {
     if (run.outcome !== 'refuted' && run.outcome !== 'undefined') return;

@@ -115,6 +115,39 @@ export interface FailingSetReport {
   boxes: number;
 }
 
+/** One value of a parameter and the step there: both sides' certified enclosures and the verdict. */
+export interface SeriesPoint {
+  value: number;
+  verdict: Verdict;
+  /** Absent where the step could not be evaluated (undefined, error). */
+  lhs?: [string, string];
+  rhs?: [string, string];
+  /** For a step quantified over indices, at a scanned value: the assignment shown (the refuted one, else the last). */
+  index?: Record<string, number>;
+  /** For a tensor equality: the flat index of the entry shown. */
+  entry?: number;
+}
+
+/**
+ * A step along one parameter (t, c, η, or a quantified index such as the
+ * iterate i) at one fixed instance, as the checker evaluated it: the numbers
+ * a plot draws are these certified enclosures, not a separate float run.
+ */
+export interface StepSeries {
+  /** The parameter's name: "t", "c", "η", or an index name ("i", "t'"). */
+  parameter: string;
+  /** A hypothesis' parameter swept over a range, or a quantified index at its values. */
+  along: 'parameter' | 'index';
+  /** Which instance: the counterexample (or first failure), a lemma's example, the first generated, the one with the most index values. */
+  at: 'counterexample' | 'first failure' | 'example' | 'first instance' | 'longest index range';
+  /** Words for a reader, e.g. "n = 1, d = 1, x₁ = (1), y₁ = 1". */
+  label: string;
+  /** The instance, with the parameter at its own value. */
+  instance: unknown;
+  /** Sorted by value. */
+  points: SeriesPoint[];
+}
+
 export interface StepReport {
   id: string;
   /** The notes' LaTeX, exactly as written. */
@@ -163,6 +196,8 @@ export interface StepReport {
   handTranscribed?: string;
   /** Literal constants written as JS floats rather than exact text (not guaranteed to be what the notes meant). */
   floatLiterals?: string[];
+  /** The step along a parameter at fixed instances (for plots): region scans, lemma examples, quantified indices. */
+  series?: StepSeries[];
 }
 
 export interface ChainReport {

@@ -121,6 +121,8 @@ export interface RegionScan {
   /** Smallest and largest values to scan (log scale when both are positive). */
   range: readonly [number, number];
   steps?: string[];
+  /** Instances (in the hypotheses' domain) at which every step is also swept along the parameter, for the report's plots. */
+  examples?: readonly { label: string; instance: Instance }[];
 }
 
 export interface LemmaSpec {

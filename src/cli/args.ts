@@ -10,6 +10,8 @@ export interface CliArgs {
   runs?: number;
   seed: number;
   json?: string;
+  /** Directory for the HTML report (index.html, KaTeX's stylesheet and fonts). */
+  html?: string;
   color: boolean;
   instance?: string;
   replay?: string;
@@ -31,8 +33,8 @@ export interface CliArgs {
   jobs?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard'];
 const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch'];
 
 const INT32_MIN = -(2 ** 31);
@@ -119,6 +121,9 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--json':
       args.json = value;
+      return;
+    case '--html':
+      args.html = value;
       return;
     case '--instance':
       args.instance = value;

@@ -7,6 +7,7 @@ import type { CheckOptions } from '../checker/options.js';
 import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
 import { writeJsonReport } from '../reporters/json.js';
 import { writeJunitReport } from '../reporters/junit.js';
+import { writeHtmlReport } from '../reporters/html/write.js';
 import { exitCode } from '../reporters/summary.js';
 import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
@@ -117,6 +118,7 @@ async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyl
   const writers: { what: string; file: string | undefined; write: (file: string, report: AuditReport) => Promise<void> }[] = [
     { what: 'JSON report', file: args.json, write: writeJsonReport },
     { what: 'JUnit report', file: args.junit, write: writeJunitReport },
+    { what: 'HTML report', file: args.html, write: writeHtmlReport },
   ];
   for (const { what, file, write } of writers) {
     if (file === undefined) continue;

@@ -12,6 +12,7 @@ Options:
   --runs N           instances per lemma (default: each lemma's own)
   --seed S           fast-check seed, an integer (default ${DEFAULT_SEED})
   --json FILE        also write the full report as JSON to FILE
+  --html DIR         also write the report as a web page, DIR/index.html (opens offline)
   --no-color         plain text (NO_COLOR=1 too; FORCE_COLOR=1 forces colour)
   --instance FILE    check the lemmas that take a data set on the one in FILE
   --replay PATH      replay one counterexample (with exactly one --lemma)

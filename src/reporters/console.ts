@@ -190,7 +190,7 @@ function lineTag(line: number | undefined): string {
 }
 
 /** The prover's verdict over the whole domain: proved (with its boxes), or how far it got, or where it fails. */
-function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
+export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
   const size = `${w.boxes} box${w.boxes === 1 ? '' : 'es'}${w.deepestSplit ? `, deepest split ${w.deepestSplit}` : ''}`;
   const point = (p: Record<string, number>): string => Object.entries(p).map(([k, v]) => `${k} = ${formatNumber(v)}`).join(', ');
   const lines: SubLine[] = [];
@@ -214,7 +214,7 @@ function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
   return lines;
 }
 
-function stepDetail(step: StepReport): string {
+export function stepDetail(step: StepReport): string {
   const parts: string[] = [];
   if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
   const evaluations = step.evaluations || step.instances;
@@ -242,7 +242,7 @@ function stepDetail(step: StepReport): string {
  * positive, so 0 only means the rounded-down double lost it; for < and > a
  * refutation may be by equality, and 0 says no more than that.
  */
-function violationText(violation: number, relation: Relation | undefined): string {
+export function violationText(violation: number, relation: Relation | undefined): string {
   if (violation !== 0) return formatNumber(violation, 'down');
   if (relation === '<') return '0 (lhs ≥ rhs)';
   if (relation === '>') return '0 (lhs ≤ rhs)';
@@ -385,10 +385,10 @@ export function formatLemma(lemma: LemmaReport, style: ConsoleStyle): string {
   return `${out.join('\n')}\n`;
 }
 
-const TABLE_COLUMNS = ['steps', 'held', 'refuted exp/unexp', 'inconcl.', 'undef.', 'error', 'surprises', 'time'];
+export const TABLE_COLUMNS = ['steps', 'held', 'refuted exp/unexp', 'inconcl.', 'undef.', 'error', 'surprises', 'time'];
 const COMPACT_TABLE_COLUMNS = ['steps', 'held', 'ref.e/u', 'inc.', 'und.', 'err.', 'surpr.', 'time'];
 
-function lemmaCounts(lemma: LemmaReport): string[] {
+export function lemmaCounts(lemma: LemmaReport): string[] {
   const count = (v: Verdict): number => lemma.steps.filter((s) => s.verdict === v).length;
   const expected = lemma.steps.filter(isExpectedRefutation).length;
   return [
@@ -441,8 +441,8 @@ export function formatSummary(report: AuditReport, style: ConsoleStyle): string 
   return `${out.join('\n')}\n`;
 }
 
-function verdictLines(layout: Layout, report: AuditReport): string[] {
-  const c = layout.c;
+/** The audit's verdict: the closing line when all is well, else the headline and one item per surprise. */
+export function auditVerdict(report: AuditReport): { ok: boolean; headline: string; items: string[] } {
   const surprises = listSurprises(report.lemmas);
   const count = Math.max(report.summary.surprises, surprises.length);
   if (count === 0) {
@@ -450,10 +450,16 @@ function verdictLines(layout: Layout, report: AuditReport): string[] {
     const expected = report.summary.expectedRefuted;
     const tail = expected ? ` (${expected} expected refutation${expected === 1 ? '' : 's'} confirmed)` : '';
     const all = n === 1 ? 'The only verdict matches its expectation' : `All ${n} verdicts match expectations`;
-    return [c.green.bold(`✓ ${all}${tail}`)];
+    return { ok: true, headline: `✓ ${all}${tail}`, items: [] };
   }
   const items = surprises.map((s) => `${s.lemma}${s.step ? ` ${s.step}` : ''}: ${s.description}`);
-  const headline = `✗ ${count} surprise${count === 1 ? '' : 's'}`;
+  return { ok: false, headline: `✗ ${count} surprise${count === 1 ? '' : 's'}`, items };
+}
+
+function verdictLines(layout: Layout, report: AuditReport): string[] {
+  const c = layout.c;
+  const { ok, headline, items } = auditVerdict(report);
+  if (ok) return [c.green.bold(headline)];
   const single = `${headline}: ${items.join('; ')}`;
   if (displayWidth(single) <= layout.width) return [c.red.bold(single)];
   return [...items.map((item) => c.red(`» ${truncate(item, layout.width - 2)}`)), c.red.bold(`${headline} (listed above)`)];

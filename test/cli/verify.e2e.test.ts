@@ -2,37 +2,16 @@
  * End-to-end: spawns the command line as `npm run verify` would (node with tsx),
  * on fixture proof directories. Each spawn costs about a second: keep them few.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport, LemmaReport, StepReport } from '../../src/checker/report.js';
+import { ROOT, verify, type Run } from '../fixtures/run-verify.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HEALTHY = 'test/fixtures/proofs-healthy';
 const BROKEN_FIXTURES = join(ROOT, 'test/fixtures/proofs-broken');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function verify(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let scratch: string;
 beforeAll(async () => {

@@ -283,7 +283,9 @@ function counterexampleLines(cx: Counterexample, relation: Relation | undefined)
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  // Rounded to whole seconds first: 119.6 s is "2 min 0 s", not "1 min 60 s".
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 /** Errata right after the line they correct; chain links after their chain's line, labelled "link k". */

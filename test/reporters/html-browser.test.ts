@@ -80,7 +80,14 @@ if (!haveChromium && !inCI) {
           count: all.length,
           typeset: all.filter((f) => f.querySelector('.katex-html') || f.querySelector('.prose .katex')).length,
           failed: document.querySelectorAll('.latex-failed').length,
-          rawLatex: all.map((f) => [...f.querySelectorAll('.katex-html, .prose')].map((e) => e.textContent ?? '').join(' ')).filter((text) => /\\[A-Za-z]+|\$/.test(text)),
+          // What a reader sees: the formula without KaTeX's hidden MathML copy (whose annotation keeps the source, for copy and paste).
+          rawLatex: all
+            .map((f) => {
+              const shown = f.cloneNode(true) as Element;
+              for (const hidden of shown.querySelectorAll('.katex-mathml')) hidden.remove();
+              return shown.textContent ?? '';
+            })
+            .filter((text) => /\\[A-Za-z]+|\$/.test(text)),
           katexFontsLoaded: [...document.fonts].filter((face) => face.family.includes('KaTeX') && face.status === 'loaded').length,
         };
       });

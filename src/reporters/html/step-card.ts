@@ -1,5 +1,5 @@
 import type { LemmaReport, StepReport } from '../../checker/report.js';
-import { stepDetail } from '../console.js';
+import { stepDetail, wholeDomainLines } from '../console.js';
 import { formatNumber } from '../number-format.js';
 import { isExpectedRefutation, isSurprise } from '../summary.js';
 import { stepAnchor } from './anchors.js';
@@ -30,6 +30,14 @@ function factsLine(step: StepReport): Raw {
   return html`<p class="facts">${items.join(' · ')}</p>`;
 }
 
+/** The prover's verdict over the whole stated domain, in the console's words. */
+function wholeDomainBlock(step: StepReport): Raw | null {
+  const w = step.wholeDomain;
+  if (!w) return null;
+  const lines = wholeDomainLines(w, (text) => text);
+  return html`<dl class="whole-domain whole-${w.verdict}">${lines.map((l) => html`<dt>${l.key}</dt><dd>${l.value}</dd>`)}</dl>`;
+}
+
 /** One step of the proof: its formula typeset, its verdict, and what backs the verdict. */
 export function stepCard(lemma: LemmaReport, step: StepReport, label: string): Raw {
   const anchor = stepAnchor(lemma.id, step.id);
@@ -51,6 +59,7 @@ ${detail ? html`<p class="detail">${detail}</p>` : null}
 ${step.expected === 'refuted' && step.expectedReason ? html`<p class="expected-reason"><span class="muted">expected refuted:</span> ${step.expectedReason}</p>` : null}
 ${step.message && step.verdict !== 'held' ? html`<p class="message">${step.message}</p>` : null}
 ${factsLine(step)}
+${wholeDomainBlock(step)}
 <details class="transcription"><summary>as computed</summary><code>${step.lhs}</code> <strong>${step.relation}</strong> <code>${step.rhs}</code></details>
 ${stepFigures(step, anchor)}
 ${regionsBlock(step.regions)}

@@ -123,5 +123,9 @@ figcaption { font-size: 12.5px; color: var(--muted); display: flex; flex-wrap: w
 .relaxation { margin: 6px 0; font-size: 14px; }
 .relaxation ul { list-style: none; padding-left: 8px; }
 pre.lemma-error { color: var(--refuted); white-space: pre-wrap; }
+dl.whole-domain { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 1px 10px; margin: 4px 0; font-size: 13.5px; }
+dl.whole-domain dt { color: var(--muted); font-weight: 600; }
+dl.whole-domain dd { margin: 0; overflow-wrap: anywhere; }
+dl.whole-domain.whole-proved dd:first-of-type { color: var(--held); font-weight: 600; }
 p.plot-note { font-size: 13px; color: var(--muted); max-width: 900px; }
 `;

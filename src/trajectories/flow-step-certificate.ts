@@ -188,6 +188,8 @@ function chooseCauchyRadius(
     if (K < minOrder) K = minOrder;
     if (K > maxOrder) K = maxOrder;
     if (K < best.order || (K === best.order && c < best.factor)) best = { factor: c, order: K };
+    // Larger radii cannot lower the order below minOrder, and ties keep the smaller radius.
+    if (K === minOrder) break;
   }
   return best;
 }
@@ -228,9 +230,10 @@ export function certifyStep(
       uM[i * S + k] = s;
       uR[i * S + k] = r;
       if (k > 0) {
-        const [m, rr] = scaleByInteger(s, r, k);
-        duM[i * S + k] = m;
-        duR[i * S + k] = rr;
+        // scaleByInteger(s, r, k), inline (no tuple in the hot loop).
+        const q = k * s;
+        duM[i * S + k] = q;
+        duR[i * S + k] = upCheap(upCheap(k * r) + (2 * U * Math.abs(q) + 2 * ETA));
       }
     }
   }
@@ -279,9 +282,10 @@ export function certifyStep(
         A += Math.abs(t);
         B += Math.abs(a) * er + ar * (Math.abs(e) + er);
       }
-      const [m, r] = divideByInteger(s, roundoffRadius(A, B, top), k);
-      EM[base + k] = -m;
-      ER[base + k] = r;
+      // divideByInteger(s, radius, k), inline.
+      const q = s / k;
+      EM[base + k] = -q;
+      ER[base + k] = upCheap(upCheap(roundoffRadius(A, B, top) / k) + (2 * U * Math.abs(q) + 2 * ETA));
     }
   }
 

@@ -46,7 +46,6 @@ export interface BallStepData {
   readonly G: Float64Array;
   readonly absSum: Float64Array;
   readonly radSum: Float64Array;
-  readonly rowNormUp: Float64Array;
 }
 
 export function ballStepData(s: NetSample, xNormUp: Float64Array): BallStepData {
@@ -61,7 +60,6 @@ export function ballStepData(s: NetSample, xNormUp: Float64Array): BallStepData 
     G: new Float64Array(s.m * s.d),
     absSum: new Float64Array(s.d),
     radSum: new Float64Array(s.d),
-    rowNormUp: new Float64Array(s.m),
   };
 }
 
@@ -73,15 +71,16 @@ function normUp(v: Float64Array): number {
 }
 
 export function ballStep(D: BallStepData, centre: Float64Array, radius: number, eta: number): { centre: Float64Array; radius: number } | null {
-  const { s, xNormUp, p, G, absSum, radSum, rowNormUp } = D;
+  const { s, xNormUp, p, G, absSum, radSum } = D;
   const { n, m, d, X, y, a } = s;
-  // rowNormUp[j] ≥ γ_d ‖c_j‖ (Cauchy–Schwarz: Σ_l|c_jl x_kl| ≤ ‖c_j‖‖x_k‖).
+  // rowGamma ≥ γ_d ‖c_j‖ for every row j (Cauchy–Schwarz: Σ_l|c_jl x_kl| ≤ ‖c_j‖‖x_k‖).
   const gammaD = gammaFactor(d);
   const underflowD = 8 * d * ETA;
+  let rowGamma = 0;
   for (let j = 0; j < m; j++) {
     let q = 0;
     for (let l = 0; l < d; l++) q += centre[j * d + l] * centre[j * d + l];
-    rowNormUp[j] = upCheap(gammaD * sqrtUp(upCheap(q * (1 + (2 * d + 4) * U) + 2 * d * ETA)));
+    rowGamma = Math.max(rowGamma, upCheap(gammaD * sqrtUp(upCheap(q * (1 + (2 * d + 4) * U) + 2 * d * ETA))));
   }
   G.fill(0);
   absSum.fill(0);
@@ -92,26 +91,26 @@ export function ballStep(D: BallStepData, centre: Float64Array, radius: number, 
     if (s.zeroPoint[k]) continue;
     const xo = k * d;
     const xNorm = xNormUp[k];
-    const ballShift = upCheap(radius * xNorm);
+    // One error bound for every row (the largest row norm): a single comparison per preactivation.
+    const error = upCheap(upCheap(rowGamma * xNorm) + underflowD);
+    const threshold = upCheap(error + upCheap(radius * xNorm));
     // Preactivations, the pattern check, and s_k = Σ_j a_j σ(p_kj) with its error.
     let sum = 0;
     let absP = 0;
-    let pError = 0;
     let active = 0;
     for (let j = 0; j < m; j++) {
       const wo = j * d;
       let acc = 0;
       for (let l = 0; l < d; l++) acc += centre[wo + l] * X[xo + l];
       p[j] = acc;
-      const error = upCheap(upCheap(rowNormUp[j] * xNorm) + underflowD);
-      if (!(Math.abs(acc) > upCheap(error + ballShift))) return null;
+      if (!(Math.abs(acc) > threshold)) return null;
       if (acc > 0) {
         sum += a[j] * acc;
         absP += acc;
-        pError += error;
         active++;
       }
     }
+    const pError = upCheap(active * error);
     const sumRadius = roundoffRadius(absP, pError, Math.max(active, 1));
     // f_k = s_k/√m as an interval, then ℓ'(y_k f_k) y_k as a ball.
     const fMid = sum * im;

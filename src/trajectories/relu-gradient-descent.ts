@@ -3,7 +3,7 @@ import { floatArith } from '../arithmetic/float-arith.js';
 import { intervalArith } from '../arithmetic/interval-arith.js';
 import { type Interval, point } from '../arithmetic/interval.js';
 import { normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
-import { downCheap, mulUp, subUp, upCheap } from '../arithmetic/rounding.js';
+import * as rounding from '../arithmetic/rounding.js';
 import type { Value } from '../language/value.js';
 import * as fast from '../models/relu-net-float.js';
 import * as generic from '../models/relu-net-generic.js';
@@ -11,6 +11,9 @@ import * as certified from '../models/relu-net-interval.js';
 import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
 import { lazyIterates } from './lazy-iterates.js';
 import { ballStep, ballStepData } from './relu-descent-ball-step.js';
+
+// Module-local copies: imported bindings may be accessed through getters in hot loops.
+const { downCheap, mulUp, subUp, upCheap } = rounding;
 
 /**
  * Gradient descent W_{i+1} = W_i − η ∇R̂(W_i) on the notes' two-layer ReLU net
@@ -80,7 +83,8 @@ export function floatDescent(p: DescentProblem): Float64Array[] {
   return out;
 }
 
-interface BallTrajectory {
+/** Certified iterates as typed-array boxes (the evaluator's interval values are made from them). */
+export interface BallTrajectory {
   boxes: certified.Box[];
   maxWidth: number;
   boxSteps: number;
@@ -106,7 +110,8 @@ function midpoints(b: certified.Box): Float64Array {
  * where its argument straddles 0); the ball after a box step is the box's
  * circumscribed ball. Each iterate is reported as its ball's box.
  */
-function ballDescent(p: DescentProblem): BallTrajectory {
+export function ballDescent(p: DescentProblem): BallTrajectory {
+  checkProblem(p);
   const s = sampleOf(p);
   const eta: Interval = point(p.eta);
   const xNormUp = new Float64Array(s.n);

@@ -55,11 +55,16 @@ function time(fn: () => void, repeat = 1): number {
 
 /**
  * Ratio of two computations, alternated pair by pair (median of the pair
- * ratios) until `budgetMs` is spent (at least 3 pairs, one when a single
- * run exceeds the budget). Cheap baselines are repeated to last ≥ 5 ms.
+ * ratios) until `budgetMs` is spent (at least 3 pairs unless that takes
+ * three budgets), after a warm-up. Cheap baselines are repeated to last ≥ 5 ms.
  */
 function alternatedRatio(value: () => void, baseline: () => void, budgetMs: number): { value: number; baseline: number; ratio: number } {
-  value();
+  // Warm-up until both are compiled: 5 pairs, or a quarter of the budget for slow ones.
+  const warm = performance.now();
+  for (let i = 0; i < 5 && performance.now() - warm < budgetMs / 4; i++) {
+    value();
+    baseline();
+  }
   const once = time(baseline);
   const repeat = Math.max(1, Math.ceil(5 / Math.max(once, 1e-3)));
   const v: number[] = [];

@@ -104,7 +104,8 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
     const atHi = run.to === v.hi || (after !== null && after.to === v.hi);
     const range = atLo && atHi ? `every ${name} in range` : atLo ? `${name} < ${to}` : atHi ? `${name} > ${from}` : `${from} < ${name} < ${to}`;
     const edges = [lower, upper].filter(Boolean).map((b) => `[${b![0]}, ${b![1]}]`);
-    const what = run.kind === 'fails' ? 'fails exactly for' : 'undefined for';
+    // Only the step's own negation gives the exact failing set; a declared condition is sufficient, not necessary.
+    const what = run.kind === 'undefined' ? 'undefined for' : fs.condition ? 'fails at least for' : 'fails exactly for';
     const notes = [...(run.kind === 'fails' ? [fs.reads] : []), ...(edges.length ? [`edge${edges.length > 1 ? 's' : ''} in ${edges.join(' and ')}`] : [])];
     parts.push(`${what} ${range}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   });
@@ -115,5 +116,6 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
     last?.kind === 'open' && last.to === Infinity ? `undecided beyond ${name} = ${fmt(last.from)}` : '',
   ].filter(Boolean);
   const tail = (others.length ? ` (for every ${others.join(', ')} in its range)` : '') + (unbounded.length ? `; ${unbounded.join('; ')}` : '');
-  return parts.length ? parts.join('; ') + tail : `fails nowhere by this condition (${fs.reads}): it is refuted over the whole range`;
+  const nowhere = fs.condition ? `the condition (${fs.reads}) holds nowhere in range: it decides no failure` : 'fails nowhere in range';
+  return parts.length ? parts.join('; ') + tail : nowhere + tail;
 }

@@ -29,7 +29,7 @@ describe('failing sets in the notes’ own scalars', () => {
     const undefinedStretch = set.stretches.find((s) => s.kind === 'undefined')!;
     expect(undefinedStretch.to).toBeLessThan(Math.exp(-1));
     expect(undefinedStretch.to).toBeGreaterThan(Math.exp(-1) - 1e-8);
-    expect(set.description).toContain('fails exactly for 1 < 2tnγ̄² < 12.34');
+    expect(set.description).toContain('fails at least for 1 < 2tnγ̄² < 12.34');
   });
 
   it('Lemma 10.1: the risk bound is negative exactly for 2tnγ̄² < 1/e', () => {

@@ -160,6 +160,7 @@ export default defineLemma({
   title: 'Proposition 10.1: with 𝓛(ŵ) < ℓ(0), inf_w 𝓛(w) = 0 and the infimum is not attained',
   source: 'Lecture 15, Infimum not attained: Proposition 10.1 and its proof sketch',
   runs: 50,
+  regions: [{ parameter: 'c', range: [1e-3, 1] }],
   hypotheses: {
     linear: {
       arbitrary: separableDataWithLowRisk({ n: [1, 6], d: [1, 4] }),

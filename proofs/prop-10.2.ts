@@ -71,6 +71,8 @@ export default defineLemma({
   source: 'Lecture 15, Properties: Proposition 10.2',
   runs: 60,
   hypotheses,
+  // Swept along c for the report's plots: γ̃(cw) against γ(w) and the rate.
+  regions: [{ parameter: 'c', range: [1e-3, 1e6] }],
   setup: maxMarginSetup(hypotheses, 'linear'),
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
   fromDataset: (dataset) => {

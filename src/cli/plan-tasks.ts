@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { lemmaErrorReport } from './lemma-error-report.js';
-import { displayPath } from './proof-files.js';
+import { displayPath, withoutRepoRoot } from './proof-files.js';
 import type { LemmaTask, LoadedProofFile } from './proof-runner.js';
 import { UsageError } from './usage-error.js';
 
@@ -55,9 +55,15 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
   }
   const unknown = selected.filter((id) => !known.has(id));
   if (unknown.length > 0) {
+    const names = unknown.map((id) => `'${id}'`).join(', ');
+    // The lemma may well be in a file that did not load: then its load error is the message, not the usage.
+    if (broken.length > 0) {
+      const errors = loaded.filter((f): f is Extract<LoadedProofFile, { error: string }> => 'error' in f);
+      const lines = errors.map((f) => `${displayPath(f.file)} failed to load: ${withoutRepoRoot(f.error.split('\n')[0])}`);
+      throw new UsageError(`lemma ${names} not found; ${lines.join('\n  ')}`, false);
+    }
     const list = [...known].sort().join(', ') || 'none';
-    const hint = broken.length ? `; ${broken.join(', ')} failed to load` : '';
-    throw new UsageError(`unknown lemma ${unknown.map((id) => `'${id}'`).join(', ')} (known: ${list}${hint})`);
+    throw new UsageError(`unknown lemma ${names} (known: ${list})`);
   }
   return { tasks, warnings };
 }

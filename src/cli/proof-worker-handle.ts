@@ -85,8 +85,9 @@ export class ProofWorker {
     return { kind: 'failed', message: `unexpected message from the worker: ${message.type}` };
   }
 
+  /** Stops the thread; a check or load still waiting on it resolves at once as 'died', not at its timeout. */
   async terminate(): Promise<void> {
-    this.deathReason ??= 'terminated';
+    this.die('terminated');
     await this.worker.terminate();
   }
 
@@ -112,9 +113,15 @@ export class ProofWorker {
     else this.backlog.push(event);
   }
 
+  /**
+   * The first reason wins, but every death wakes a pending wait: terminate() marks the
+   * worker dead before its 'exit' event, and that event must still not leave a wait
+   * (and its timer, which keeps Node alive) hanging.
+   */
   private die(reason: string): void {
-    if (this.deathReason !== null) return;
-    this.deathReason = reason;
-    this.deliver({ kind: 'died', reason });
+    const first = this.deathReason === null;
+    this.deathReason ??= reason;
+    if (this.waiter) this.waiter({ kind: 'died', reason: this.deathReason });
+    else if (first) this.backlog.push({ kind: 'died', reason: this.deathReason });
   }
 }

@@ -3,6 +3,7 @@
  * request. Everything that can go wrong in a proof file (syntax, a throw, a bad
  * export) becomes a message; a hang is ended by the main thread.
  */
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { relaxationChecks, runLemmaJob } from '../checker/check-lemma.js';
 import type { Lemma } from '../language/lemma.js';
@@ -17,6 +18,17 @@ function describe(err: unknown): string {
   if (!(err instanceof Error)) return `thrown value: ${String(err)}`;
   const message = err.message.replace(/^Transform failed with \d+ errors?:\n/, '');
   return `${err.name}: ${message}`;
+}
+
+/** An error thrown while the proof file ran, with the line of the proof file it came from ("at file:line:column"). */
+function describeLoadError(err: unknown): string {
+  const text = describe(err);
+  const stack = err instanceof Error ? (err.stack ?? '') : '';
+  const path = fileURLToPath(fileUrl);
+  const frame = stack.split('\n').find((line) => line.includes(fileUrl) || line.includes(path));
+  const where = frame?.match(/((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/)?.[1];
+  if (!where || text.includes(path)) return text;
+  return `${text} (at ${where.startsWith('file://') ? fileURLToPath(where.replace(/:\d+:\d+$/, '')) + where.match(/:\d+:\d+$/)![0] : where})`;
 }
 
 function send(message: FromWorker): void {
@@ -44,7 +56,7 @@ function lemmasOf(exported: unknown): Lemma[] {
   });
   const ids = new Set<string>();
   for (const lemma of list as Lemma[]) {
-    if (ids.has(lemma.id)) throw new Error(`lemma id '${lemma.id}' is exported twice`);
+    if (ids.has(lemma.id)) throw new Error(`duplicate id: lemma id '${lemma.id}' is exported twice`);
     ids.add(lemma.id);
   }
   return list as Lemma[];
@@ -74,7 +86,7 @@ try {
   }));
   send({ type: 'loaded', lemmas: meta });
 } catch (err) {
-  send({ type: 'load-failed', message: describe(err) });
+  send({ type: 'load-failed', message: describeLoadError(err) });
 }
 
 // After a failed load no listener is registered, so the thread ends once the message is out.

@@ -6,6 +6,7 @@ import type { Expr } from './expr.js';
 import type { NotesPosition } from '../notes/notes-file.js';
 import type { WholeDomainSpec } from '../prover/whole-domain-spec.js';
 import type { Notation } from '../notes/compile.js';
+import { ProofSpecError, validateLemmaSpec, validateStepReferences } from './validate-spec.js';
 import { fromPlain, type Value } from './value.js';
 
 /** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
@@ -197,11 +198,18 @@ export interface Lemma {
 
 const isChain = (s: StepSpec | ChainSpec): s is ChainSpec => 'links' in s;
 
-/** Composes the relations of a chain: = with ≤ gives ≤, any strict link makes it strict. */
-export function composeRelations(relations: readonly Relation[]): Relation {
+/** Composes the relations of a chain: = with ≤ gives ≤, any strict link makes it strict. `chain` names it in the error. */
+export function composeRelations(relations: readonly Relation[], chain = 'a chain'): Relation {
   const up = relations.some((r) => r === '≤' || r === '<');
   const down = relations.some((r) => r === '≥' || r === '>');
-  if (up && down) throw new Error(`a chain mixes ≤ and ≥: ${relations.join(' ')}`);
+  if (up && down) {
+    const direction = (r: Relation): number => (r === '≤' || r === '<' ? 1 : r === '≥' || r === '>' ? -1 : 0);
+    const first = relations.findIndex((r) => direction(r) !== 0);
+    const other = relations.findIndex((r) => direction(r) === -direction(relations[first]));
+    throw new ProofSpecError(
+      `${chain} mixes ≤ and ≥: link ${other + 1} (${relations[other]}) goes the other way from link ${first + 1} (${relations[first]}); relations ${relations.join(' ')}`,
+    );
+  }
   const strict = relations.some((r) => r === '<' || r === '>');
   if (up) return strict ? '<' : '≤';
   if (down) return strict ? '>' : '≥';
@@ -235,11 +243,12 @@ export function plainSetup(hypotheses: Record<string, Hypothesis>): Setup {
 }
 
 export function defineLemma(spec: LemmaSpec): Lemma {
+  validateLemmaSpec(spec);
   const checks: Check[] = [];
   const chains: ChainInfo[] = [];
   const ids = new Set<string>();
   const add = (c: Check): void => {
-    if (ids.has(c.id)) throw new Error(`lemma ${spec.id}: duplicate step id '${c.id}'`);
+    if (ids.has(c.id)) throw new ProofSpecError(`lemma '${spec.id}': duplicate id: step id '${c.id}' is used twice`);
     ids.add(c.id);
     checks.push(c);
   };
@@ -287,7 +296,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
         addErratum(check, link.erratum);
         left = link.expr.node;
       });
-      chains.push({ id: item.id, notes: item.notes, relation: composeRelations(item.links.map((l) => l.relation)), links: linkIds });
+      chains.push({ id: item.id, notes: item.notes, relation: composeRelations(item.links.map((l) => l.relation), `lemma '${spec.id}': chain '${item.id}'`), links: linkIds });
     } else {
       const check: Check = {
         id: item.id,
@@ -309,6 +318,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     }
   }
   for (const id of Object.keys(spec.wholeDomain ?? {})) if (!ids.has(id)) throw new Error(`lemma ${spec.id}: wholeDomain names no step '${id}'`);
+  validateStepReferences(spec, ids);
   return {
     id: spec.id,
     title: spec.title,

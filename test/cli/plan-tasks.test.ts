@@ -34,8 +34,30 @@ describe('planning which lemmas run', () => {
     expect(plan.warnings).toEqual(['proofs/b.ts failed to load and was skipped (--lemma given): SyntaxError: Unexpected token']);
   });
 
-  it('rejects an unknown lemma id, naming the known ones and the files that did not load', () => {
-    expect(() => planTasks(loaded, ['delta'], run)).toThrow(UsageError);
-    expect(() => planTasks(loaded, ['delta'], run)).toThrow("unknown lemma 'delta' (known: alpha, beta, gamma; proofs/b.ts failed to load)");
+  it('rejects an unknown lemma id, naming the known ones', () => {
+    const healthy = loaded.filter((f) => !('error' in f));
+    expect(() => planTasks(healthy, ['delta'], run)).toThrow(UsageError);
+    expect(() => planTasks(healthy, ['delta'], run)).toThrow("unknown lemma 'delta' (known: alpha, beta, gamma)");
+  });
+
+  it('when files did not load, prints their load errors (file:line:column, duplicate id) instead of "unknown lemma" and the usage', () => {
+    const withLoadErrors: LoadedProofFile[] = [
+      ...loaded,
+      { file: file('d.ts'), error: `TransformError: ${REPO_ROOT}proofs/d.ts:12:3: ERROR: Expected "}" but found end of file` },
+      { file: file('e.ts'), error: "Error: duplicate id: lemma id 'epsilon' is exported twice" },
+    ];
+    let error: UsageError | undefined;
+    try {
+      planTasks(withLoadErrors, ['epsilon'], run);
+    } catch (err) {
+      error = err as UsageError;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error!.showUsage).toBe(false);
+    expect(error!.message.split('\n')).toEqual([
+      "lemma 'epsilon' not found; proofs/b.ts failed to load: SyntaxError: Unexpected token",
+      '  proofs/d.ts failed to load: TransformError: proofs/d.ts:12:3: ERROR: Expected "}" but found end of file',
+      "  proofs/e.ts failed to load: Error: duplicate id: lemma id 'epsilon' is exported twice",
+    ]);
   });
 });

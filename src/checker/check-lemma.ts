@@ -7,6 +7,7 @@ import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
 import { print } from '../language/print.js';
 import { StepAccumulator, plain } from './accumulator.js';
 import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from './lemma-job.js';
+import { markNotReproduced } from './dataset-expectations.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
 import { scanRegion } from './regions.js';
@@ -47,8 +48,8 @@ function mostViolated(evaluations: Evaluation[]): Evaluation | undefined {
   return best;
 }
 
-export function replayCommand(lemmaId: string, seed: number, path: string, stepId: string, relaxation?: number): string {
-  return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}${relaxation ? ` --relaxation ${relaxation}` : ''}`;
+export function replayCommand(lemmaId: string, seed: number, path: string, stepId: string, relaxation?: number, extra: readonly string[] = []): string {
+  return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}${relaxation ? ` --relaxation ${relaxation}` : ''}${extra.map((w) => ` ${w}`).join('')}`;
 }
 
 /** The lemma with one hypothesis swapped for its relaxed domain (relaxations are numbered from 1). */
@@ -126,7 +127,7 @@ function counterexampleOf(
       rhs: ev.rhs!,
       precision: ev.precision,
       violation: worst.violation,
-      replay: { seed, path: replayedPath, command: replayCommand(lemma.id, seed, replayedPath, check.id, relaxation) },
+      replay: { seed, path: replayedPath, command: replayCommand(lemma.id, seed, replayedPath, check.id, relaxation, options.replayArgs) },
     };
   }
   const shrunk = shrink(lemma, check, arbitrary, seed, runs, acc.firstRefutedRun, options);
@@ -150,7 +151,7 @@ function counterexampleOf(
     precision: ev.precision,
     ...(Object.keys(shrunk.facts).length ? { facts: { ...shrunk.facts } } : {}),
     violation: ev.comparison?.violation ?? 0,
-    replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id, relaxation) },
+    replay: { seed, path: shrunk.path, command: replayCommand(lemma.id, seed, shrunk.path, check.id, relaxation, options.replayArgs) },
     worst: worstPart,
   };
 }
@@ -331,7 +332,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
   const runs = options.runs ?? lemma.runs;
   let evaluated = 0;
   const onInstance = onProgress ? () => onProgress(++evaluated) : undefined;
-  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}) };
+  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}) };
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
   const base = { id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {} };
@@ -359,6 +360,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     // A user's data set replaces the lemma's examples: only its own first instance is swept.
     attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
+    if (options.instanceFile) steps = markNotReproduced(steps);
     facts = result.facts;
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
     const relaxationPasses =

@@ -34,6 +34,8 @@ export interface EvaluateOptions {
   timeoutMs: number;
   /** Called after each instance a pass evaluates (for progress on long runs). */
   onInstance?: () => void;
+  /** Words appended to every printed replay command (CheckOptions.replayArgs). */
+  replayArgs?: readonly string[];
 }
 
 /** Enumerates the assignments of a check's quantified indices at this instance. */

@@ -14,6 +14,8 @@ export interface CheckOptions {
   stepTimeoutMs?: number;
   /** Data set supplied by the user (--instance FILE), for lemmas that take one. */
   instanceFile?: string;
+  /** Command-line words a replay needs besides lemma, seed, path and step to reproduce the same instance (e.g. --instance FILE, --proofs DIR), shell-quoted. */
+  replayArgs?: readonly string[];
 }
 
 export const DEFAULT_SEED = 20261128;

@@ -169,6 +169,13 @@ export interface StepReport {
   expectedReason?: string;
   /** True when the verdict does not match the expectation. */
   surprise: boolean;
+  /**
+   * Only on a user's data set (--instance): an expected refutation that did not
+   * reproduce there (held, inconclusive or undefined on that data). The notes'
+   * mistake may need instances the data set does not have (e.g. n = 1): this is
+   * not a surprise.
+   */
+  notReproduced?: boolean;
   certified: boolean;
   /** Number of instances evaluated, and of evaluations (instances × indices). */
   instances: number;

@@ -1,8 +1,7 @@
-import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { assembleAuditReport } from '../checker/audit.js';
-import type { AuditReport } from '../checker/report.js';
+import type { AuditReport, LemmaReport } from '../checker/report.js';
 import type { CheckOptions } from '../checker/options.js';
 import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
 import { writeJsonReport } from '../reporters/json.js';
@@ -11,6 +10,8 @@ import { writeHtmlReport } from '../reporters/html/write.js';
 import { exitCode } from '../reporters/summary.js';
 import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
+import { checkInstanceFile, refusalLines, refusalOf, skippedNote } from './instance-run.js';
+import { assertWritableOutput } from './output-file.js';
 import { planTasks } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
 import { LiveProgress } from './live-progress.js';
@@ -18,6 +19,7 @@ import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
 import { mergeShards, shardNote, shardSection } from './shards.js';
 import { resolveNotesFile } from './notes-option.js';
+import { replayArgs } from './replay-args.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -48,6 +50,7 @@ function checkOptions(args: CliArgs): CheckOptions {
       ? { replay: { path: args.replay, ...(args.step !== undefined ? { step: args.step } : {}), ...(args.relaxation !== undefined ? { relaxation: args.relaxation } : {}) } }
       : {}),
     ...(args.instance !== undefined ? { instanceFile: resolve(args.instance) } : {}),
+    replayArgs: replayArgs(args),
   };
 }
 
@@ -72,13 +75,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     files = proofFilesFor(listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR), args.lemmas);
     notesFile = resolveNotesFile(args.notes, args.proofs);
-    if (args.instance !== undefined) {
-      try {
-        accessSync(resolve(args.instance), constants.R_OK);
-      } catch {
-        throw new UsageError(`--instance: cannot read ${args.instance}`, false);
-      }
-    }
+    if (args.instance !== undefined) checkInstanceFile(resolve(args.instance));
+    if (args.json !== undefined) assertWritableOutput('--json', args.json);
+    if (args.junit !== undefined) assertWritableOutput('--junit', args.junit);
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);
     throw err;
@@ -99,11 +98,19 @@ async function main(argv: readonly string[]): Promise<number> {
       const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
       return await emitReport({ ...report, shard: section }, args, style);
     }
+    // A lemma that could not take the --instance data set has no section: it is named in one line at the end.
+    const section = (lemma: LemmaReport): string => (refusalOf(lemma) ? '' : formatLemma(lemma, style));
     // On a terminal, lemmas appear as they finish under a live status line; piped output keeps the report order.
-    const live = process.stdout.isTTY === true && !stdoutClosed ? new LiveProgress(plan.tasks, options, print, () => process.stdout.columns || PLAIN_WIDTH, (lemma) => formatLemma(lemma, style)) : null;
-    const lemmas = await runner.run(plan.tasks, options, live ? () => {} : (lemma) => print(formatLemma(lemma, style)), live?.hooks).finally(() => live?.stop());
+    const live = process.stdout.isTTY === true && !stdoutClosed ? new LiveProgress(plan.tasks, options, print, () => process.stdout.columns || PLAIN_WIDTH, section) : null;
+    const all = await runner.run(plan.tasks, options, live ? () => {} : (lemma) => print(section(lemma)), live?.hooks).finally(() => live?.stop());
+    const refused = all.flatMap((lemma) => refusalOf(lemma) ?? []);
+    const lemmas = all.filter((lemma) => !refusalOf(lemma));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
-    return await emitReport(report, args, style);
+    if (lemmas.length > 0) print(skippedNote(plan.skipped));
+    const status = await emitReport(report, args, style, lemmas.length > 0 || refused.length === 0);
+    // A data set some lemmas could not take: one line each, last, and exit 2 (the others' report stands above).
+    for (const line of refusalLines(args.instance ?? '', refused)) process.stderr.write(`lemmacheck: ${line}\n`);
+    return refused.length > 0 ? 2 : status;
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(err);
     throw err;
@@ -113,7 +120,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Writes the requested report files, then prints the summary; the exit code. */
-async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyle): Promise<number> {
+async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyle, summary = true): Promise<number> {
   let status: number = exitCode(report);
   const writers: { what: string; file: string | undefined; write: (file: string, report: AuditReport) => Promise<void> }[] = [
     { what: 'JSON report', file: args.json, write: writeJsonReport },
@@ -129,7 +136,7 @@ async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyl
       status = 2;
     }
   }
-  print(formatSummary(report, style));
+  if (summary) print(formatSummary(report, style));
   return status;
 }
 

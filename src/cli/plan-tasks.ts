@@ -8,6 +8,8 @@ export interface Plan {
   tasks: LemmaTask[];
   /** Said on stderr, not in the report (e.g. files skipped because --lemma was given). */
   warnings: string[];
+  /** With --instance: lemmas that take no data set, so are not run (said once, beside the summary). */
+  skipped: string[];
 }
 
 /**
@@ -19,6 +21,7 @@ export interface Plan {
 export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean }): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];
+  const skipped: string[] = [];
   const definedIn = new Map<string, string>();
   const known = new Set<string>();
   const broken: string[] = [];
@@ -40,7 +43,7 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
       // With --instance only lemmas that take a data set run; naming one that does not is a usage error.
       if (run.instance && !lemma.takesDataset) {
         if (selected.length > 0) throw new UsageError(`lemma '${lemma.id}' does not take a data set, so --instance does not apply to it`);
-        warnings.push(`${lemma.id} skipped: it does not take a data set (--instance)`);
+        skipped.push(lemma.id);
         continue;
       }
       const first = definedIn.get(lemma.id);
@@ -65,5 +68,5 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
     const list = [...known].sort().join(', ') || 'none';
     throw new UsageError(`unknown lemma ${names} (known: ${list})`);
   }
-  return { tasks, warnings };
+  return { tasks, warnings, skipped };
 }

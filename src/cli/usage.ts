@@ -30,6 +30,8 @@ Options:
   --merge A.json …   combine the shard reports into the report of the whole run
   -h, --help         show this help
 
-Exit code: 0 when every verdict matches its expectation, 1 on any surprise,
-2 on a usage error.
+Exit code: 0 when every verdict matches its expectation (with --instance: or
+is an expected refutation not reproduced on that data set), 1 on any surprise,
+2 on a usage error or unusable input (a bad --instance file, data some lemmas
+cannot take, an unwritable --json path).
 `;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { intervalArith as I } from '../arithmetic/interval-arith.js';
 import { inUnitBall } from './points.js';
 import { positiveReal } from './scalars.js';
+import { UnsuitableDatasetError } from '../models/dataset.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
 
 /**
@@ -247,8 +248,15 @@ export function netOn(data: SeparableData, width: [number, number]): fc.Arbitrar
   );
 }
 
-/** A user's data set as SeparableData (n and d from its shape). */
+/**
+ * A user's data set as SeparableData (n and d from its shape). Throws
+ * UnsuitableDatasetError unless separability is certified: the margin lemmas
+ * need γ̄ > 0, so on other data they are not run (rather than erring at every instance).
+ */
 export function asSeparableData(data: { X: number[][]; y: number[] }): SeparableData {
+  const result = certifiedMaxMargin(data);
+  if (result.kind === 'non-separable') throw new UnsuitableDatasetError('linearly separable data', 'the data are not linearly separable (certified: 0 is a convex combination of the y_i x_i)');
+  if (result.kind === 'undetermined') throw new UnsuitableDatasetError('linearly separable data', `linear separability could not be certified: ${result.reason}`);
   return { X: data.X, y: data.y, n: data.X.length, d: data.X[0]?.length ?? 0 };
 }
 

@@ -7,6 +7,22 @@ export interface Dataset {
   y: number[];
 }
 
+/**
+ * A well-formed data set that a lemma cannot be checked on, e.g. one that needs
+ * linearly separable data: that lemma is not run (the others still are), and
+ * the command line says so in one line and exits 2.
+ */
+export class UnsuitableDatasetError extends Error {
+  override name = 'UnsuitableDatasetError';
+
+  constructor(
+    readonly requirement: string,
+    readonly reason: string,
+  ) {
+    super(`needs ${requirement}; ${reason}`);
+  }
+}
+
 /** Number of points. */
 export function sampleCount(data: Dataset): number {
   return data.X.length;

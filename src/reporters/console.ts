@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
-import { isExpectedRefutation, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
+import { isExpectedRefutation, isNotReproduced, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { latexToText } from './latex-text.js';
 import { markFormDifferences } from './form-difference.js';
@@ -216,7 +216,8 @@ export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
 
 export function stepDetail(step: StepReport): string {
   const parts: string[] = [];
-  if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
+  if (isNotReproduced(step)) parts.push('expected refuted: not reproduced on this data set');
+  else if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
   const evaluations = step.evaluations || step.instances;
   if (step.verdict === 'held' && step.tightness) {
     const t = step.tightness;
@@ -450,7 +451,12 @@ export function auditVerdict(report: AuditReport): { ok: boolean; headline: stri
   if (count === 0) {
     const n = report.summary.steps;
     const expected = report.summary.expectedRefuted;
-    const tail = expected ? ` (${expected} expected refutation${expected === 1 ? '' : 's'} confirmed)` : '';
+    const notReproduced = report.lemmas.flatMap((l) => l.steps).filter(isNotReproduced).length;
+    const tails = [
+      ...(expected ? [`${expected} expected refutation${expected === 1 ? '' : 's'} confirmed`] : []),
+      ...(notReproduced ? [`${notReproduced} not reproduced on this data set`] : []),
+    ];
+    const tail = tails.length ? ` (${tails.join('; ')})` : '';
     const all = n === 1 ? 'The only verdict matches its expectation' : `All ${n} verdicts match expectations`;
     return { ok: true, headline: `✓ ${all}${tail}`, items: [] };
   }

@@ -5,7 +5,12 @@ import type { AuditReport, LemmaReport, StepReport } from '../checker/report.js'
  * checker's own flag is trusted only to add surprises, never to hide one.
  */
 export function isSurprise(step: StepReport): boolean {
-  return step.surprise || step.verdict !== step.expected;
+  return step.surprise || (step.verdict !== step.expected && !isNotReproduced(step));
+}
+
+/** Under --instance: an expected refutation that did not reproduce on the user's data set (held, inconclusive or undefined there; never an error). */
+export function isNotReproduced(step: StepReport): boolean {
+  return step.notReproduced === true && step.expected === 'refuted' && (step.verdict === 'held' || step.verdict === 'inconclusive' || step.verdict === 'undefined');
 }
 
 /** A refutation the notes' errata predicted and the checker confirmed with a certified counterexample. */
@@ -72,7 +77,11 @@ export function listSurprises(lemmas: readonly LemmaReport[]): Surprise[] {
   return out;
 }
 
-/** 0 when every verdict matches its expectation, 1 on any surprise (2, usage errors, is the CLI's). */
+/**
+ * 0 when every verdict matches its expectation (on a user's data set: or is an
+ * expected refutation not reproduced there), 1 on any surprise. 2 (a usage
+ * error, an unusable data set) is the command line's.
+ */
 export function exitCode(report: AuditReport): 0 | 1 {
   const clean = report.summary.surprises === 0 && listSurprises(report.lemmas).length === 0;
   return clean ? 0 : 1;

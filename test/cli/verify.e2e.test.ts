@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, type Run, verify } from './run-cli.js';
 import type { AuditReport, LemmaReport, StepReport } from '../../src/checker/report.js';
 import { ROOT, verify, type Run } from '../fixtures/run-verify.js';
 
@@ -50,7 +51,7 @@ describe('npm run verify: usage', () => {
   it('an unreadable --instance file is a one-line usage error', async () => {
     const run = await verify('--instance', join(scratch, 'missing.json'));
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([`lemmacheck: --instance: cannot read ${join(scratch, 'missing.json')}`]);
+    expect(run.stderr.trim().split('\n')).toEqual([`lemmacheck: --instance: ${join(scratch, 'missing.json')}: cannot read the file (ENOENT)`]);
   });
 
   it('an unknown lemma id exits 2 and names the known ones', async () => {
@@ -94,7 +95,8 @@ describe('npm run verify: a directory with broken proof files', () => {
     ]);
     const errors = Object.fromEntries(report.lemmas.filter((l) => l.error !== undefined).map((l) => [l.id, l.error!.split('\n')[0]]));
     expect(errors['b-syntax-error.ts']).toMatch(/^TransformError: .*b-syntax-error\.ts:\d+:\d+: ERROR: /);
-    expect(errors['c-throws-at-import.ts']).toBe('Error: this proof file throws at import');
+    // With the place in the proof's own code (the fixture, not the stub that imports it).
+    expect(errors['c-throws-at-import.ts']).toMatch(/^Error: this proof file throws at import \(at test\/fixtures\/proofs-broken\/c-throws-at-import\.ts:\d+:\d+\)$/);
     expect(errors['d-hangs-at-import.ts']).toBe('timed out after 4000 ms while loading the file; the worker was stopped');
     expect(errors['e-not-a-lemma.ts']).toBe('Error: default export is not a Lemma (needs string id, title and source)');
     expect(errors['hangs-in-check']).toBe('timed out after 4000 ms; the worker was stopped');
@@ -162,7 +164,7 @@ describe('npm run verify: healthy proofs', () => {
     expect(cx.lhs).toHaveLength(2);
     expect(cx.rhs).toHaveLength(2);
     expect(Number(cx.rhs[0])).toBeGreaterThan(Number(cx.lhs[1]));
-    expect(cx.replay.command).toBe(`npm run verify -- --lemma square-on-unit --seed 12345 --replay ${cx.replay.path} --step square-above`);
+    expect(cx.replay.command).toBe(`npm run verify -- --lemma square-on-unit --seed 12345 --replay ${cx.replay.path} --step square-above --proofs ${HEALTHY}`);
     expect(step(square, 'square-above.erratum')).toMatchObject({ form: 'erratum', erratumOf: 'square-above', verdict: 'held' });
   });
 

@@ -1,0 +1,94 @@
+/**
+ * End-to-end --instance runs on the fixture lemmas of test/fixtures/proofs-dataset
+ * (fast: the lecture's own lemmas on the acceptance data sets run in instance-files.e2e.test.ts).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Run, verify } from './run-cli.js';
+import type { AuditReport, StepReport } from '../../src/checker/report.js';
+
+const DATASET_PROOFS = 'test/fixtures/proofs-dataset';
+
+let scratch: string;
+const data = (name: string, value: unknown): Promise<string> => {
+  const file = join(scratch, name);
+  return writeFile(file, JSON.stringify(value)).then(() => file);
+};
+const stepOf = (report: AuditReport, lemma: string, step: string): StepReport => report.lemmas.find((l) => l.id === lemma)!.steps.find((s) => s.id === step)!;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'lemmacheck-instance-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('--instance on a user data set', () => {
+  let file: string;
+  let run: Run;
+  let report: AuditReport;
+  beforeAll(async () => {
+    file = await data('three points.json', { X: [[1, 0], [0.5, 0.5], [0, -1]], y: [1, 1, 1] });
+    run = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--json', join(scratch, 'three.json'));
+    report = JSON.parse(await readFile(join(scratch, 'three.json'), 'utf8')) as AuditReport;
+  });
+
+  it('reports an expected refutation that cannot occur on the data (n = 3) as not reproduced, not as a surprise, and exits 0', () => {
+    expect(run.code).toBe(0);
+    expect(stepOf(report, 'any-data', 'more-than-one')).toMatchObject({ verdict: 'held', expected: 'refuted', surprise: false, notReproduced: true });
+    expect(run.stdout).toMatch(/expected refuted: not reproduced on this data set/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✓ All 5 verdicts match expectations (1 expected refutation confirmed; 1 not reproduced on this data set)');
+  });
+
+  it('prints replay commands that reproduce exactly that instance (with --instance and --proofs)', async () => {
+    const cx = stepOf(report, 'any-data', 'scaled-norm').counterexample!;
+    expect(cx.replay.command).toBe(
+      `npm run verify -- --lemma any-data --seed ${report.seed} --replay ${cx.replay.path} --step scaled-norm --instance '${file}' --proofs ${DATASET_PROOFS}`,
+    );
+    // Run the printed command itself (its words after `npm run verify --`, as a shell would split them).
+    const words = [...cx.replay.command.slice('npm run verify -- '.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+    const replayJson = join(scratch, 'replay.json');
+    const replay = await verify(...words, '--json', replayJson);
+    expect(replay.code).toBe(0);
+    const replayed = stepOf(JSON.parse(await readFile(replayJson, 'utf8')) as AuditReport, 'any-data', 'scaled-norm');
+    expect(replayed.verdict).toBe('refuted');
+    expect(replayed.counterexample!.instance).toEqual(cx.instance);
+    expect(replayed.counterexample!.lhs).toEqual(cx.lhs);
+  });
+});
+
+describe('--instance: bad input is one line and exit 2', () => {
+  it('non-separable data: one line naming the lemmas that need separable data; the others still run', async () => {
+    const file = await data('xor.json', { X: [[1, 0], [-1, 0]], y: [1, 1] });
+    const run = await verify('--proofs', DATASET_PROOFS, '--instance', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `lemmacheck: --instance ${file}: the data are not linearly separable (certified: 0 is a convex combination of the y_i x_i); not checked: needs-separable (it needs linearly separable data)`,
+    ]);
+    expect(run.stdout).toMatch(/^any-data — /m);
+    expect(run.stdout).not.toMatch(/needs-separable/);
+  });
+
+  it('an unwritable --json path is refused before the run', async () => {
+    const file = await data('ok.json', { X: [[1]], y: [1] });
+    const run = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--json', 'README.md/report.json');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('lemmacheck: --json: cannot write README.md/report.json: a parent of it is a file, not a directory\n');
+    const dir = await verify('--proofs', DATASET_PROOFS, '--json', 'test');
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toBe('lemmacheck: --json: cannot write test: it is a directory\n');
+  });
+
+  it('a bad file never hangs: 20 runs, each ends in seconds with one line, however long --timeout-ms is', async () => {
+    const file = await data('bignorm.json', { X: [[2]], y: [1] });
+    for (let k = 0; k < 20; k++) {
+      const run = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--timeout-ms', '120000');
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.ms).toBeLessThan(15_000);
+    }
+  }, 300_000);
+});

@@ -20,15 +20,24 @@ function describe(err: unknown): string {
   return `${err.name}: ${message}`;
 }
 
-/** An error thrown while the proof file ran, with the line of the proof file it came from ("at file:line:column"). */
+/**
+ * An error thrown while the proof file ran, with the place in the proof's own
+ * code it came from ("at file:line:column"): the first stack frame outside the
+ * tool (src/), its dependencies and Node.
+ */
 function describeLoadError(err: unknown): string {
   const text = describe(err);
   const stack = err instanceof Error ? (err.stack ?? '') : '';
-  const path = fileURLToPath(fileUrl);
-  const frame = stack.split('\n').find((line) => line.includes(fileUrl) || line.includes(path));
-  const where = frame?.match(/((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/)?.[1];
-  if (!where || text.includes(path)) return text;
-  return `${text} (at ${where.startsWith('file://') ? fileURLToPath(where.replace(/:\d+:\d+$/, '')) + where.match(/:\d+:\d+$/)![0] : where})`;
+  const toolDir = fileURLToPath(new URL('../', import.meta.url));
+  const places = stack
+    .split('\n')
+    .slice(1)
+    .map((line) => line.match(/((?:file:\/\/)?\/[^\s()]+):(\d+):(\d+)\)?\s*$/))
+    .filter((m): m is RegExpMatchArray => m !== null)
+    .map((m) => ({ file: m[1].startsWith('file://') ? fileURLToPath(m[1]) : m[1], at: `${m[2]}:${m[3]}` }))
+    .filter((p) => !p.file.startsWith(toolDir) && !p.file.includes('/node_modules/'));
+  if (places.length === 0 || text.includes(places[0].file)) return text;
+  return `${text} (at ${places[0].file}:${places[0].at})`;
 }
 
 function send(message: FromWorker): void {

@@ -126,6 +126,7 @@ export interface RegionScan {
   examples?: readonly { label: string; instance: Instance }[];
 }
 
+/** Every field of a spec (and of its steps) is checked at load by validate-spec.ts: a new field is added there too. */
 export interface LemmaSpec {
   id: string;
   title: string;

@@ -18,7 +18,7 @@ export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 /** Fields other parts of the tool read; anything else in the object is a typo or a field the checker would ignore. */
-const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'setup', 'proof', 'relaxations', 'regions', 'fromDataset', 'wholeDomain'];
+const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'relaxations', 'regions', 'fromDataset', 'wholeDomain'];
 const HYPOTHESIS_FIELDS = ['arbitrary', 'domain', 'integer', 'integers'];
 /** Transcribed (lemma.ts): how a line relates to the notes' compiled text. */
 const TRANSCRIBED = ['notation', 'handTranscribed', 'notesLink'];
@@ -146,6 +146,7 @@ export function validateLemmaSpec(spec: unknown): void {
   text(s, 'title', 'the lemma', fail);
   text(s, 'source', 'the lemma', fail);
   if (s.runs !== undefined && !(Number.isSafeInteger(s.runs) && (s.runs as number) >= 1)) fail(`'runs' must be a positive integer, got ${describe(s.runs)}`);
+  if (s.cost !== undefined && !(typeof s.cost === 'number' && Number.isFinite(s.cost) && s.cost > 0)) fail(`'cost' must be a finite number > 0, got ${describe(s.cost)}`);
   for (const key of ['setup', 'fromDataset'] as const) {
     if (s[key] !== undefined && typeof s[key] !== 'function') fail(`'${key}' must be a function, got ${describe(s[key])}`);
   }

@@ -289,7 +289,7 @@ export interface ShardSection {
   index: number;
   count: number;
   /** The run's options, which every shard and the merge must share. */
-  options: { seed: number; runs: number | null; instance?: string };
+  options: { seed: number; runs: number | null; instance?: string; replayArgs?: string[] };
   /** Every lemma of the run, in report order; 'known' ones (a file that failed to load) are reported by shard 1. */
   tasks: { id: string; title: string; source: string; file: string; kind: 'check' | 'known'; runs?: number }[];
   /** The plan: each unit of work, the task it belongs to and the 1-based shard that runs it. */

@@ -42,7 +42,7 @@ export function shardSection(tasks: readonly LemmaTask[], options: CheckOptions,
   const section: ShardSection = {
     index: shard.index,
     count: shard.count,
-    options: { seed: options.seed, runs: options.runs ?? null, ...(options.instanceFile !== undefined ? { instance: options.instanceFile } : {}) },
+    options: { seed: options.seed, runs: options.runs ?? null, ...(options.instanceFile !== undefined ? { instance: options.instanceFile } : {}), ...(options.replayArgs?.length ? { replayArgs: [...options.replayArgs] } : {}) },
     tasks: tasks.map((t) =>
       t.kind === 'known'
         ? { id: t.report.id, title: t.report.title, source: t.report.source, file: t.report.file ?? '', kind: 'known' }
@@ -150,6 +150,7 @@ export function planMerge(reports: readonly AuditReport[]): MergePlan {
     seed: section.options.seed,
     ...(section.options.runs !== null ? { runs: section.options.runs } : {}),
     ...(section.options.instance !== undefined ? { instanceFile: section.options.instance } : {}),
+    ...(section.options.replayArgs ? { replayArgs: section.options.replayArgs } : {}),
   };
   return { options, ready, finishes, tasks };
 }

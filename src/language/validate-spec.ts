@@ -27,7 +27,7 @@ const CHAIN_FIELDS = [...TRANSCRIBED, 'id', 'notes', 'start', 'links', 'over', '
 const LINK_FIELDS = [...TRANSCRIBED, 'relation', 'expr', 'why', 'notes', 'expect', 'erratum', 'tolerance', 'transcription'];
 const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs', 'transcription'];
 const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps'];
-const REGION_FIELDS = ['parameter', 'range', 'steps'];
+const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
 
 type Fail = (message: string) => never;

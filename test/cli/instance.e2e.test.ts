@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Run, verify } from './run-cli.js';
+import { type Run, verify } from '../fixtures/run-verify.js';
 import type { AuditReport, StepReport } from '../../src/checker/report.js';
 
 const DATASET_PROOFS = 'test/fixtures/proofs-dataset';

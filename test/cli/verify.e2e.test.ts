@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type Run, verify } from './run-cli.js';
 import type { AuditReport, LemmaReport, StepReport } from '../../src/checker/report.js';
 import { ROOT, verify, type Run } from '../fixtures/run-verify.js';
 

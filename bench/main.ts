@@ -5,6 +5,7 @@ import { marginSection } from './margin.js';
 import type { Figure, Section } from './measure.js';
 import { gridSection } from './grid.js';
 import { reluTrajectorySection } from './relu-trajectory.js';
+import { proverSection } from './prover.js';
 
 /**
  * `npm run bench [-- --json FILE] [--section PREFIX] [--grid full]`: runs every
@@ -12,7 +13,7 @@ import { reluTrajectorySection } from './relu-trajectory.js';
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection, gridSection];
+const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection, gridSection, proverSection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');

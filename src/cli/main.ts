@@ -18,6 +18,7 @@ import { LiveProgress } from './live-progress.js';
 import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
 import { mergeShards, shardNote, shardSection } from './shards.js';
+import { watchAudit } from './watch.js';
 import { resolveNotesFile } from './notes-option.js';
 import { replayArgs } from './replay-args.js';
 import { USAGE } from './usage.js';
@@ -85,6 +86,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const options = checkOptions(args);
   const style = consoleStyle(args);
+  if (args.watch) {
+    const runner = { jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs };
+    return watchAudit({ args, options, style, runner, notesFile, print, clear: process.stdout.isTTY === true });
+  }
   const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}) });
   try {
     if (args.merge) return await emitReport(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style))), args, style);

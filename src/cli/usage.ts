@@ -28,6 +28,8 @@ Options:
   --shard I/N        run the I-th of N parts of the audit (needs --json); a CI
                      matrix runs all N, then --merge combines them
   --merge A.json …   combine the shard reports into the report of the whole run
+  --watch            check, then rerun on save the lemmas whose proof file,
+                     notes lines or glossary changed (with --lemma: only those)
   -h, --help         show this help
 
 Exit code: 0 when every verdict matches its expectation (with --instance: or

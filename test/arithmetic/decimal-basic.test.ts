@@ -23,6 +23,7 @@ import {
   sameSign,
   widthInUlps,
 } from './decimal-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /** Cases per operation over all precisions and properties. */
 const RUNS = 10_000;
@@ -87,7 +88,7 @@ describe.each(PRECISIONS)('decimal intervals at %i digits: basic operations', (d
           const result = apply(A, A.num(x), A.num(y));
           expectContains(result, reference(decimalFromDouble(x), decimalFromDouble(y), R), show({ name, digits, x, y }));
         }),
-        { seed: SEED, numRuns },
+        fuzz(numRuns, SEED),
       );
     });
 
@@ -100,7 +101,7 @@ describe.each(PRECISIONS)('decimal intervals at %i digits: basic operations', (d
           recordWidth(name, digits, ulps);
           if (ulps > 1) expect.fail(`${name}(${xs}, ${ys}) is ${ulps} ulps wide: ${result.toString()}`);
         }),
-        { seed: SEED + 1, numRuns },
+        fuzz(numRuns, SEED + 1),
       );
     });
 
@@ -114,7 +115,7 @@ describe.each(PRECISIONS)('decimal intervals at %i digits: basic operations', (d
           expectSubset(inner, outer, show({ name, digits, x, y }));
           expectContains(inner, reference(decimalFromDouble(x.t), decimalFromDouble(y.t), R), show({ name, digits, x, y }));
         }),
-        { seed: SEED + 2, numRuns },
+        fuzz(numRuns, SEED + 2),
       );
     });
   });

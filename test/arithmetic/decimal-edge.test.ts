@@ -6,6 +6,7 @@ import type { DecimalInterval } from '../../src/arithmetic/decimal-interval.js';
 import { DomainError } from '../../src/arithmetic/domain-error.js';
 import { decimalFromDouble } from '../../src/arithmetic/exact.js';
 import { expectContains, finiteDouble, nearest } from './decimal-reference.js';
+import { fuzz } from '../fuzz.js';
 
 const A30 = decimalArith(30);
 const A60 = decimalArith(60);
@@ -153,7 +154,7 @@ describe('decimal arithmetic: comparisons and set operations', () => {
           expectContains(A.sum(pairs.map(([x]) => A.num(x))), pairs.reduce((s, [x]) => R.add(s, decimalFromDouble(x)), R(0)), () => 'sum');
         }
       }),
-      { seed: 4_242, numRuns: 300 },
+      fuzz(300, 4_242),
     );
   });
 });

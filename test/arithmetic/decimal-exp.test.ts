@@ -5,8 +5,9 @@ import { EXP_BOUND_LIMIT, expBound, lnBound, scaledBinary } from '../../src/arit
 import { decimalArith } from '../../src/arithmetic/decimal-arith.js';
 import { decimalFromDouble } from '../../src/arithmetic/exact.js';
 import { expectContains, finiteDouble, nearest, positiveDouble } from './decimal-reference.js';
+import { fuzz } from '../fuzz.js';
 
-const RUNS = Number(process.env.LEMMACHECK_FUZZ_RUNS ?? 0) || 1500;
+const RUNS = 1500;
 const SEED = 5_557;
 
 /** Decimals of up to 60 digits whose leading digit has a decimal exponent in [minExp, maxExp]. */
@@ -62,7 +63,7 @@ describe('fixed-point exp and ln bounds', () => {
         const exact = nearest(digits + 25).exp(x);
         expectBounds(expBound(x, digits, 'down'), expBound(x, digits, 'up'), exact, digits, () => `exp(${x}) at ${digits}`);
       }),
-      { seed: SEED, numRuns: RUNS },
+      fuzz(RUNS, SEED),
     );
   });
 
@@ -80,7 +81,7 @@ describe('fixed-point exp and ln bounds', () => {
         const exact = nearest(digits + 25).ln(x);
         expectBounds(lnBound(x, digits, 'down'), lnBound(x, digits, 'up'), exact, digits, () => `ln(${x}) at ${digits}`);
       }),
-      { seed: SEED + 1, numRuns: RUNS },
+      fuzz(RUNS, SEED + 1),
     );
   });
 
@@ -96,7 +97,7 @@ describe('fixed-point exp and ln bounds', () => {
         if (x > 0) expectContains(A.log(X), R.ln(exactX), () => `log(${x}) at ${digits}`);
         if (x >= 0) expectContains(A.sqrt(X), R.sqrt(exactX), () => `sqrt(${x}) at ${digits}`);
       }),
-      { seed: SEED + 2, numRuns: 500 },
+      fuzz(500, SEED + 2),
     );
   });
 });

@@ -9,19 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { decimalArith, type DecimalArith } from '../../src/arithmetic/decimal-arith.js';
 import type { DecimalInterval } from '../../src/arithmetic/decimal-interval.js';
 import { decimalFromDouble } from '../../src/arithmetic/exact.js';
+import { fuzz } from '../fuzz.js';
 
 export const PRECISIONS = [30, 60, 120] as const;
 /** Share of an operation's runs spent at each precision (higher precisions are slower). */
 const PRECISION_SHARE: Record<number, number> = { 30: 0.6, 60: 0.3, 120: 0.1 };
 
 /**
- * Runs per operation, over all precisions and properties. LEMMACHECK_FUZZ_RUNS
- * overrides the default (long fuzzing); `scale` lets cheap operations run more.
+ * Default runs at one precision of an operation's total over all precisions
+ * (test/fuzz.ts replaces every property's count by LEMMACHECK_FUZZ_RUNS).
  */
 export function runsAt(digits: number, total: number): number {
-  const override = Number(process.env.LEMMACHECK_FUZZ_RUNS ?? 0);
-  const chosen = override > 0 ? override : total;
-  return Math.max(1, Math.round(chosen * PRECISION_SHARE[digits]));
+  return Math.max(1, Math.round(total * PRECISION_SHARE[digits]));
 }
 
 // ---------------------------------------------------------------------------
@@ -201,7 +200,7 @@ export interface UnaryCase {
   reference: (x: Decimal, R: number) => Decimal;
   /** Bound on the width of point enclosures, in ulps at the precision. */
   maxUlps: number;
-  /** Cases over all precisions and properties (before LEMMACHECK_FUZZ_RUNS). */
+  /** Default cases over all precisions and properties. */
   runs: number;
   /** Whether interval arguments must avoid 0 (negative powers). */
   avoidZero?: boolean;
@@ -221,7 +220,7 @@ export function describeUnary(cases: UnaryCase[], digits: number, seed: number):
         fc.property(domain, (x) => {
           expectContains(apply(A, A.num(x)), reference(decimalFromDouble(x), R), show({ name, digits, x }));
         }),
-        { seed, numRuns },
+        fuzz(numRuns, seed),
       );
     });
 
@@ -234,7 +233,7 @@ export function describeUnary(cases: UnaryCase[], digits: number, seed: number):
           recordWidth(name, digits, ulps);
           if (ulps > maxUlps) expect.fail(`${name}(${xs}) is ${ulps} ulps wide: ${result.toString()}`);
         }),
-        { seed: seed + 1, numRuns },
+        fuzz(numRuns, seed + 1),
       );
     });
 
@@ -247,7 +246,7 @@ export function describeUnary(cases: UnaryCase[], digits: number, seed: number):
           expectSubset(inner, outer, show({ name, digits, x }));
           expectContains(inner, reference(decimalFromDouble(x.t), R), show({ name, digits, x }));
         }),
-        { seed: seed + 2, numRuns },
+        fuzz(numRuns, seed + 2),
       );
     });
   });

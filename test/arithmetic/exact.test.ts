@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ExactDecimal, decimalFromDouble, doubleAbove, doubleBelow, formatDouble } from '../../src/arithmetic/exact.js';
 import { DomainError } from '../../src/arithmetic/domain-error.js';
+import { fuzz } from '../fuzz.js';
 
-const RUNS = Number(process.env.LEMMACHECK_FUZZ_RUNS ?? 0) || 10_000;
+const RUNS = 10_000;
 const SEED = 20_240_601;
 
 /** Any double but NaN, every exponent equally likely (raw bit patterns), plus fast-check's special values. */
@@ -70,7 +71,7 @@ describe('decimalFromDouble', () => {
       fc.property(finiteDouble, (x) => {
         expect(decimalFromDouble(x).times(TWO_TO_1074).toFixed()).toBe(scaledInteger(x).toString());
       }),
-      { seed: SEED, numRuns: RUNS },
+      fuzz(RUNS, SEED),
     );
   });
 });
@@ -83,7 +84,7 @@ describe('doubleBelow / doubleAbove', () => {
         expect(doubleBelow(d)).toBe(x === 0 ? 0 : x);
         expect(doubleAbove(d)).toBe(x === 0 ? 0 : x);
       }),
-      { seed: SEED + 1, numRuns: RUNS },
+      fuzz(RUNS, SEED + 1),
     );
   });
 
@@ -98,7 +99,7 @@ describe('doubleBelow / doubleAbove', () => {
         expect(doubleBelow(inside)).toBe(x === 0 ? 0 : x);
         expect(doubleAbove(inside)).toBe(y === 0 ? 0 : y);
       }),
-      { seed: SEED + 2, numRuns: RUNS },
+      fuzz(RUNS, SEED + 2),
     );
   });
 
@@ -138,7 +139,7 @@ describe('formatDouble', () => {
       fc.property(finiteDouble, (x) => {
         expect(new ExactDecimal(formatDouble(x)).eq(decimalFromDouble(x))).toBe(true);
       }),
-      { seed: SEED + 3, numRuns: 1000 },
+      fuzz(1000, SEED + 3),
     );
   });
 });

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import type { Interval } from '../../src/arithmetic/interval.js';
 import { nextDown, nextUp } from '../../src/arithmetic/rounding.js';
+import { fuzz } from '../fuzz.js';
 
-/** Shared fast-check settings: a fixed seed, LEMMACHECK_FUZZ_RUNS raises the count. */
+/** Default fast-check settings of the float tests (test/fuzz.ts applies LEMMACHECK_FUZZ_RUNS and LEMMACHECK_FUZZ_SEED). */
 export const SEED = 1788;
-export const RUNS = Math.max(10_000, Number(process.env.LEMMACHECK_FUZZ_RUNS ?? 0) || 0);
+export const RUNS = 10_000;
 
 export function params(runs = RUNS): fc.Parameters<unknown> {
-  return { seed: SEED, numRuns: runs };
+  return fuzz(runs, SEED);
 }
 
 const MAX = Number.MAX_VALUE;

@@ -5,6 +5,7 @@ import { LIBM_ULPS } from '../../src/arithmetic/elementary.js';
 import { decimalFromDouble } from '../../src/arithmetic/exact.js';
 import { nextDown, nextUp } from '../../src/arithmetic/rounding.js';
 import { RUNS, SEED } from './float-generators.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The float intervals trust V8's Math.exp/expm1/log/log1p to be within one
@@ -86,7 +87,7 @@ describe('V8 libm accuracy against decimal.js (60 digits)', () => {
           if (err > w.ulps) Object.assign(w, { ulps: err, at: x });
           return err < 1;
         }),
-        { seed: SEED, numRuns: PER_FUNCTION },
+        fuzz(PER_FUNCTION, SEED),
       );
       expect(w.ulps).toBeLessThan(LIBM_ULPS - 1 + 1e-9);
     });
@@ -102,7 +103,7 @@ describe('V8 libm monotonicity on adjacent doubles', () => {
           const up = nextUp(x);
           return f(nextDown(x)) <= f(x) && f(x) <= f(up);
         }),
-        { seed: SEED, numRuns: RUNS * 5 },
+        fuzz(RUNS * 5, SEED),
       );
     });
   }

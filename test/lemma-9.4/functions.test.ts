@@ -12,6 +12,7 @@ import { fromPlain, scalar, type Value } from '../../src/language/value.js';
 import { type GdSetting, gdSetting } from '../../src/domains/gd-instances.js';
 import * as expressions from '../../src/models/relu-net.js';
 import * as functions from '../../src/models/relu-net-functions.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The model functions' three implementations (float loops, certified kernels,
@@ -83,7 +84,7 @@ describe('ReLU net model functions', () => {
           I.value(e.node).data.forEach((x, j) => expect(overlaps(x, mine[j].lo, mine[j].hi), `${name}[${j}] vs expression`).toBe(true));
         }
       }),
-      { seed: 11, numRuns: 40 },
+      fuzz(40, 11),
     );
   });
 
@@ -101,7 +102,7 @@ describe('ReLU net model functions', () => {
           Dw.value(e.node).data.forEach((x, j) => expect(overlaps(box[j], decimal.lo(x), decimal.hi(x)), `${name}[${j}]`).toBe(true));
         }
       }),
-      { seed: 12, numRuns: 30 },
+      fuzz(30, 12),
     );
   });
 

@@ -8,6 +8,7 @@ import { gdSetting } from '../../src/domains/gd-instances.js';
 import { descentProblem } from '../../src/domains/gd-setup.js';
 import { type DescentProblem, floatDescent, reluGradientDescent } from '../../src/trajectories/relu-gradient-descent.js';
 import { lazyIterates } from '../../src/trajectories/lazy-iterates.js';
+import { fuzz } from '../fuzz.js';
 
 const decimal = decimalArith(40);
 
@@ -31,7 +32,7 @@ describe('certified gradient descent on the two-layer ReLU net', () => {
         expect(certified.maxWidth).toBeGreaterThanOrEqual(widest);
         expect(certified.maxWidth).toBeLessThan(1e-12);
       }),
-      { seed: 5, numRuns: 25 },
+      fuzz(25, 5),
     );
   });
 

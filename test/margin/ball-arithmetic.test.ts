@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hornerBall, normUpper, pointNormLower, pointNormUpper, roundoffRadius } from '../../src/trajectories/ball-arithmetic.js';
 import { SEED, exactBinary } from './margin-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The a-priori rounding bounds of the ball kernels against exact BigInt
@@ -53,7 +54,7 @@ describe('ball arithmetic bounds', () => {
         // |s − exact| + exact radius ≤ r.
         expect(abs(scaled(s) - exactMid) + exactRad <= scaled(r)).toBe(true);
       }),
-      { seed: SEED, numRuns: 3000 },
+      fuzz(3000, SEED),
     );
   });
 
@@ -85,7 +86,7 @@ describe('ball arithmetic bounds', () => {
         const R = exactBinary(r);
         expect(abs(toCommon(M.m, M.e, target) - exact) <= toCommon(R.m, R.e, target)).toBe(true);
       }),
-      { seed: SEED, numRuns: 1000 },
+      fuzz(1000, SEED),
     );
   });
 
@@ -110,7 +111,7 @@ describe('ball arithmetic bounds', () => {
         const b = scaled(bound);
         expect(b * b >= corner).toBe(true);
       }),
-      { seed: SEED, numRuns: 1000 },
+      fuzz(1000, SEED),
     );
   });
 });

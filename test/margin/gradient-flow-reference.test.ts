@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validatedGradientFlow } from '../../src/trajectories/gradient-flow.js';
 import { referenceGradientFlow } from '../../src/trajectories/reference-integrator.js';
 import { SEED, randomLabelData, separableData } from './margin-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The validated flow against an independent, non-validated high-accuracy
@@ -35,7 +36,7 @@ describe('validated gradient flow vs an independent integrator', () => {
           expect(p.radius).toBeLessThanOrEqual(1e-9 * p.norm.hi);
         });
       }),
-      { seed: SEED, numRuns: 12 },
+      fuzz(12, SEED),
     );
   });
 
@@ -53,7 +54,7 @@ describe('validated gradient flow vs an independent integrator', () => {
           });
         });
       }),
-      { seed: SEED, numRuns: 6 },
+      fuzz(6, SEED),
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/models/dataset.js';
 import { signedPoints } from '../../src/models/dataset.js';
 import { certifiedLinearGradientDescent } from '../../src/trajectories/linear-gradient-descent.js';
 import { D, type Dec, SEED, contains, dec, describeMiss, separableData } from './margin-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /** Exact gradient descent w_{k+1} = w_k + η Σ_i e^{−⟨z_i, w_k⟩} z_i in decimal.js (50 digits). */
 function decimalIterates(data: Dataset, eta: Dec, steps: number): Dec[][] {
@@ -41,7 +42,7 @@ describe('certified gradient descent on the linear model', () => {
           ranged.iterates.forEach((it, k) => it.w.forEach((box, j) => expect(contains(box, ex[k][j])).toBe(true)));
         }
       }),
-      { seed: SEED, numRuns: 15 },
+      fuzz(15, SEED),
     );
   });
 

@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/models/dataset.js';
 import { signedPoints } from '../../src/models/dataset.js';
 import { type MaxMarginResult, certifiedMaxMargin } from '../../src/trajectories/max-margin.js';
 import { D, type Dec, SEED, contains, dec, describeMiss, normDec, randomLabelData, separableData, exactBinary } from './margin-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The certified max margin against known answers (exact, in decimal.js),
@@ -140,7 +141,7 @@ describe('certified max margin', () => {
           expect(dist).toBeLessThanOrEqual(r.direction.radius + slack);
         }
       }),
-      { seed: SEED, numRuns: 40 },
+      fuzz(40, SEED),
     );
   });
 
@@ -158,7 +159,7 @@ describe('certified max margin', () => {
         expect(r.kind).toBe('non-separable');
         if (r.kind === 'non-separable') checkCertificate(points, r.support, r.weights);
       }),
-      { seed: SEED, numRuns: 30 },
+      fuzz(30, SEED),
     );
     // Boundary cases: 0 on the hull's boundary, a zero point, antipodal points.
     for (const data of [
@@ -180,7 +181,7 @@ describe('certified max margin', () => {
         expect(r.kind).not.toBe('non-separable');
         if (r.kind === 'separable') expect(r.gamma.lo).toBeGreaterThan(0);
       }),
-      { seed: SEED, numRuns: 30 },
+      fuzz(30, SEED),
     );
   });
 });

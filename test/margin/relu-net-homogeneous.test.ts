@@ -15,6 +15,7 @@ import {
   scaleParameters,
 } from '../../src/models/relu-net-homogeneous.js';
 import { D, type Dec, SEED, contains, dec, describeMiss, separableData } from './margin-reference.js';
+import { fuzz } from '../fuzz.js';
 
 /** θ = (a, W) as plain numbers. */
 interface Theta {
@@ -72,7 +73,7 @@ describe('two-layer ReLU net, both layers trained (2-homogeneous)', () => {
           expect((e as Error).name).toBe('DomainError');
         }
       }),
-      { seed: SEED, numRuns: 60 },
+      fuzz(60, SEED),
     );
   });
 
@@ -101,7 +102,7 @@ describe('two-layer ReLU net, both layers trained (2-homogeneous)', () => {
           }),
         );
       }),
-      { seed: SEED, numRuns: 15 },
+      fuzz(15, SEED),
     );
   });
 
@@ -121,7 +122,7 @@ describe('two-layer ReLU net, both layers trained (2-homogeneous)', () => {
         const r = netRisk(intervalArith, data, boxes[steps]);
         expect(r.hi).toBeLessThanOrEqual(netRisk(intervalArith, data, boxes[0]).hi * (1 + 1e-12) + 1e-12);
       }),
-      { seed: SEED, numRuns: 20 },
+      fuzz(20, SEED),
     );
   });
 });

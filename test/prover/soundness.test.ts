@@ -7,6 +7,7 @@ import { proveStep } from '../../src/prover/prove-step.js';
 import { defineLemma } from '../../src/language/lemma.js';
 import type { WholeDomainSpec } from '../../src/prover/whole-domain-spec.js';
 import { fromDouble, rational, addQ, mulQ, signQ, type Rational } from '../../src/prover/rational.js';
+import { fuzz } from '../fuzz.js';
 
 const x = param('x');
 const V = (name: string, lo: number, hi: number, openLo = false, openHi = false): Variable => ({ name, lo, hi, openLo, openHi });
@@ -119,7 +120,7 @@ describe('random polynomial inequalities against exact rational arithmetic', () 
           expect(signQ(evalExact(c, fromDouble(r.point.x)))).toBeLessThan(0);
         }
       }),
-      { numRuns: 120, seed: 7 },
+      fuzz(120, 7),
     );
     expect(proved).toBeGreaterThan(10);
     expect(refuted).toBeGreaterThan(10);

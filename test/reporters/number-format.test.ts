@@ -2,6 +2,7 @@ import { Decimal as BaseDecimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatEnclosurePair, formatNumber } from '../../src/reporters/number-format.js';
+import { fuzz } from '../fuzz.js';
 
 /** Exact for every bound the tests build (the default 20 digits would round them). */
 const Decimal = BaseDecimal.clone({ precision: 200 });
@@ -30,7 +31,7 @@ describe('number formatting', () => {
         const printed = new Decimal(formatNumber(x, 'down').replace(/−/g, '-').replace(/e(\d)/, 'e+$1'));
         return printed.lte(new Decimal(x.toPrecision(100)));
       }),
-      { seed: 42, numRuns: 300 },
+      fuzz(300, 42),
     );
   });
 
@@ -52,7 +53,7 @@ describe('number formatting', () => {
         const [blo, bhi] = parse(b);
         return alo.lte(lo1) && ahi.gte(hi1) && blo.lte(lo2) && bhi.gte(hi2) && ahi.lt(blo);
       }),
-      { seed: 7, numRuns: 300 },
+      fuzz(300, 7),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from './domain-error.js';
 import type { Interval, MaybeEmpty } from './interval.js';
+import { assertLibmAccuracy } from './libm-self-test.js';
 import { MAX, addUp, mulUp, nextDown, nextUp, subDown } from './rounding.js';
 
 /**
@@ -9,11 +10,24 @@ import { MAX, addUp, mulUp, nextDown, nextUp, subDown } from './rounding.js';
  * the interval functions are inclusion isotone.
  * V8's implementations (fdlibm ports) are within 1 ulp of the exact value;
  * test/arithmetic/float-libm.test.ts checks that against decimal.js, so
- * 2 ulps covers the libm error plus a margin. Known exact values (exp 0 = 1,
+ * 2 ulps covers the libm error plus a margin. The first call of Math.* here
+ * runs a self-test of the engine on hard cases (libm-self-test.ts), which
+ * stops with LibmAccuracyError if the engine is worse than that. Known exact values (exp 0 = 1,
  * log 1 = 0, …) and sound sign/range facts (exp x < 1 for x < 0, expm1 x ≥ x,
  * log1p x ≤ x, …) clip the widened ends.
  */
 export const LIBM_ULPS = 2;
+
+let libmTrusted = false;
+
+/** Math.f(x) after the once-per-process libm self-test. */
+function libm(f: (x: number) => number, x: number): number {
+  if (!libmTrusted) {
+    assertLibmAccuracy();
+    libmTrusted = true;
+  }
+  return f(x);
+}
 
 function widenDown(y: number): number {
   for (let i = 0; i < LIBM_ULPS; i++) y = nextDown(y);
@@ -30,7 +44,7 @@ function widenUp(y: number): number {
 export function expDown(x: number): number {
   if (x === -Infinity) return 0;
   if (x === 0) return 1;
-  const y = Math.exp(x);
+  const y = libm(Math.exp, x);
   // A finite x whose exp rounds to +∞ still has a finite exact value.
   if (y === Infinity) return x === Infinity ? Infinity : widenDown(MAX);
   const lo = Math.max(0, widenDown(y));
@@ -39,7 +53,7 @@ export function expDown(x: number): number {
 
 export function expUp(x: number): number {
   if (x === 0) return 1;
-  const y = widenUp(Math.exp(x));
+  const y = widenUp(libm(Math.exp, x));
   return x < 0 ? Math.min(1, y) : y;
 }
 
@@ -56,7 +70,7 @@ export function expm1Down(x: number): number {
   if (x === -Infinity) return -1;
   if (x === 0) return 0;
   if (Math.abs(x) < SERIES_LIMIT) return x;
-  const y = Math.expm1(x);
+  const y = libm(Math.expm1, x);
   if (y === Infinity) return x === Infinity ? Infinity : widenDown(MAX);
   // expm1 x ≥ x and > −1.
   return Math.max(-1, x, widenDown(y));
@@ -65,7 +79,7 @@ export function expm1Down(x: number): number {
 export function expm1Up(x: number): number {
   if (x === 0) return 0;
   if (Math.abs(x) < SERIES_LIMIT) return Math.min(x < 0 ? 0 : Infinity, addUp(x, mulUp(x, x)));
-  const y = widenUp(Math.expm1(x));
+  const y = widenUp(libm(Math.expm1, x));
   return x < 0 ? Math.min(0, y) : y;
 }
 
@@ -74,7 +88,7 @@ export function logDown(x: number): number {
   if (x === 0) return -Infinity;
   if (x === 1) return 0;
   if (x === Infinity) return Infinity;
-  const lo = widenDown(Math.log(x));
+  const lo = widenDown(libm(Math.log, x));
   return x > 1 ? Math.max(0, lo) : lo;
 }
 
@@ -82,7 +96,7 @@ export function logUp(x: number): number {
   if (x === 0) return -MAX; // only the upper end of [0, 0], excluded by callers
   if (x === 1) return 0;
   if (x === Infinity) return Infinity;
-  const hi = widenUp(Math.log(x));
+  const hi = widenUp(libm(Math.log, x));
   return x < 1 ? Math.min(0, hi) : hi;
 }
 
@@ -92,7 +106,7 @@ export function log1pDown(x: number): number {
   if (x === 0) return 0;
   if (x === Infinity) return Infinity;
   if (Math.abs(x) < SERIES_LIMIT) return subDown(x, mulUp(x, x));
-  const lo = widenDown(Math.log1p(x));
+  const lo = widenDown(libm(Math.log1p, x));
   return x > 0 ? Math.max(0, lo) : lo;
 }
 
@@ -101,7 +115,7 @@ export function log1pUp(x: number): number {
   if (x === Infinity) return Infinity;
   // log1p x ≤ x.
   if (Math.abs(x) < SERIES_LIMIT) return x;
-  return Math.min(x, widenUp(Math.log1p(x)));
+  return Math.min(x, widenUp(libm(Math.log1p, x)));
 }
 
 // --- interval functions ---

@@ -46,6 +46,7 @@ describe('property-test settings', () => {
         if (!/(fuzz|params)\([^()]*\)\s*,?\s*\)$/.test(call)) missing.push(`${file}:${text.slice(0, at).split('\n').length}`);
       }
     }
+    // Each listed fc.assert should take fuzz(defaultRuns, defaultSeed) from test/fuzz.ts as its parameters.
     expect(missing).toEqual([]);
   });
 });

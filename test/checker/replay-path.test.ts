@@ -4,6 +4,7 @@ import { checkLemma } from '../../src/checker/check-lemma.js';
 import { compactReplayPath, expandReplayPath } from '../../src/checker/replay-path.js';
 import type { Lemma } from '../../src/language/lemma.js';
 import thm101 from '../../proofs/thm-10.1.js';
+import { fuzz } from '../fuzz.js';
 
 describe('compact replay paths', () => {
   it('write runs of one step as VxN, and expand back to fast-check’s path', () => {
@@ -22,7 +23,7 @@ describe('compact replay paths', () => {
         expect(expandReplayPath(compactReplayPath(p))).toBe(p);
         expect(compactReplayPath(expandReplayPath(compactReplayPath(p)))).toBe(compactReplayPath(p));
       }),
-      { seed: 9, numRuns: 500 },
+      fuzz(500, 9),
     );
   });
 

@@ -7,6 +7,7 @@ import { gdSetting } from '../../src/domains/gd-instances.js';
 import { descentProblem } from '../../src/domains/gd-setup.js';
 import { randomSeparableData } from '../../src/domains/random-separable.js';
 import { reluGradientDescent } from '../../src/trajectories/relu-gradient-descent.js';
+import { fuzz } from '../fuzz.js';
 
 /**
  * The ball step (relu-descent-ball-step.ts: the plain float step with an
@@ -29,7 +30,7 @@ describe('certified gradient descent by ball steps', () => {
           expect(boxes[e].lo <= decimal.hi(x) && decimal.lo(x) <= boxes[e].hi, `entry ${e}: [${boxes[e].lo}, ${boxes[e].hi}]`).toBe(true);
         }
       }),
-      { seed: 17, numRuns: 8 },
+      fuzz(8, 17),
     );
   });
 

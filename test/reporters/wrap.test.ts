@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLemma } from '../../src/reporters/console.js';
 import { displayWidth, wrap } from '../../src/reporters/text-layout.js';
 import { auditReport } from '../fixtures/reports/audit-report.js';
+import { fuzz } from '../fuzz.js';
 
 describe('wrapping a long value', () => {
   it('keeps every character, within the width, breaking after commas where it can', () => {
@@ -12,7 +13,7 @@ describe('wrapping a long value', () => {
         for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
         expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
       }),
-      { seed: 4, numRuns: 300 },
+      fuzz(300, 4),
     );
     expect(wrap('{"X":[[1,0],[0,1]],"y":[1,-1]}', 20)).toEqual(['{"X":[[1,0],[0,1]],', '"y":[1,-1]}']);
   });

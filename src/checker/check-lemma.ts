@@ -10,10 +10,10 @@ import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from '
 import { markNotReproduced } from './dataset-expectations.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
-import { scanRegion } from './regions.js';
+import { regionsOf, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { compactReplayPath, expandReplayPath } from './replay-path.js';
-import { attachSweeps, describeInstance, indexSeries, type PlotInstances } from './series.js';
+import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, SeriesPoint, StepReport, StepSeries, Verdict } from './report.js';
 
@@ -251,14 +251,15 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
     const at = report.counterexample?.instance ?? acc.firstFailure(failure);
     const series: StepSeries[] = [];
     if (failure && scans.length && at !== undefined) {
-      const regions = scans.flatMap((scan) => {
-        const points: SeriesPoint[] = [];
-        const found = scanRegion(lemma, check, at as Instance, scan, options, points);
-        const parameter = scan.parameter.split('.').pop()!;
-        series.push({ parameter, along: 'parameter', at: report.counterexample ? 'counterexample' : 'first failure', label: describeInstance(at as Instance, parameter), instance: at, points: points.sort((a, b) => a.value - b.value) });
-        return found;
-      });
+      const certified = scans.map((scan) => scanStretches(lemma, check, at as Instance, scan, options));
+      const regions = certified.flatMap(regionsOf);
+      // The plot's points: the step at the scan's grid, each a certified evaluation at one value.
+      for (const scan of scans) {
+        const parameter = parameterName(scan);
+        series.push({ parameter, along: 'parameter', at: report.counterexample ? 'counterexample' : 'first failure', label: describeInstance(at as Instance, parameter), instance: at, points: gridSeries(lemma, check, at as Instance, scan, options) });
+      }
       if (regions.length) report.regions = regions;
+      report.regionScans = certified;
     }
     const along = quantifiedSeries(lemma, check, report, result.plots.longest[k]?.instance, options);
     if (along) series.push(along);

@@ -1,10 +1,29 @@
 import type { Check, Instance, Lemma, RegionScan } from '../language/lemma.js';
 import type { EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext } from './instance-context.js';
-import type { FailingRegion, SeriesPoint } from './report.js';
-import { parameterName, readParameter, scanGrid, stepAt, withParameter, type Outcome } from './series.js';
+import type { FailingRegion, RegionScanReport } from './report.js';
+import { stepAt, type Outcome } from './series.js';
 
-const BISECTIONS = 40;
+/** Seed cells of the scanned range, evaluations per step, and how narrow an undecided edge gets (relative). */
+const SEED_CELLS = 32;
+const BUDGET = 160;
+const EDGE_WIDTH = 1e-6;
+
+/** The instance with the parameter ranging over [lo, hi]: the setup binds it (and what depends on it) as enclosures over the whole interval. */
+function withInterval(instance: Instance, path: string, lo: number, hi: number): Instance {
+  const keys = path.split('.');
+  const copy = structuredClone(instance) as Record<string, unknown>;
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  if (typeof node[keys[keys.length - 1]] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
+  node[keys[keys.length - 1]] = [lo, hi];
+  return copy;
+}
+
+/** The step over a whole interval of the parameter: refuted or undefined if any index is, everywhere in it (certainly); held if all are. */
+function outcomeOver(lemma: Lemma, check: Check, instance: Instance, options: EvaluateOptions): Outcome {
+  return stepAt(check, new InstanceContext(lemma, instance), options).outcome;
+}
 
 const format = (x: number): string => Number(x.toPrecision(3)).toString();
 
@@ -17,95 +36,115 @@ export function formatBracket(a: number, b: number): [string, string] {
   return [String(a), String(b)];
 }
 
-const decisive = (o: Outcome): boolean => o !== 'other';
+interface Run {
+  outcome: Outcome;
+  from: number;
+  to: number;
+}
 
 /**
- * Locates where a failing step fails along one parameter, at a fixed
- * instance: a grid over the scanned range (log-spaced for positive ranges,
- * plus the instance's own value), then bisection of every edge between
- * decided outcomes (refuted, undefined, held). The reported regions are
- * computed, not guessed: "refuted for t below 0.93 (boundary in [0.93, 0.94])".
+ * Classifies the scanned range into stretches certified over their whole
+ * length: each cell [a, b] is evaluated once with the parameter as the
+ * interval [a, b] (the setup encloses everything that depends on it, e.g. the
+ * flow's w(s) for every s in [a, b]); a cell is refuted, held or undefined
+ * for every value in it, or it is bisected. What the budget leaves is
+ * reported as undecided, with its total width; nothing inside a stretch is
+ * assumed.
  */
-export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions, series?: SeriesPoint[]): FailingRegion[] {
+export function scanStretches(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions): RegionScanReport {
   const [lo, hi] = scan.range;
   const logScale = lo > 0 && hi > 0;
+  const point = (u: number): number => (logScale ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo));
   const mid = (a: number, b: number): number => (logScale ? Math.sqrt(a) * Math.sqrt(b) : a / 2 + b / 2);
-  // Every value evaluated, grid and bisection alike, is a point of the step's series (for plots).
-  const at = (value: number): Outcome => {
-    const { outcome, point } = stepAt(check, new InstanceContext(lemma, withParameter(instance, scan.parameter, value)), options);
-    series?.push({ value, ...point });
-    return outcome;
+  const edges = Array.from({ length: SEED_CELLS + 1 }, (_, k) => (k === 0 ? lo : k === SEED_CELLS ? hi : point(k / SEED_CELLS)));
+  let evaluations = 0;
+  // Over an interval the enclosures are as wide as the interval makes them: more digits would not narrow them, so
+  // cells are evaluated in float intervals only and narrowed by bisection instead.
+  const intervalOnly: EvaluateOptions = { ...options, levels: options.levels.slice(0, 1) };
+  const classify = (a: number, b: number): Outcome => {
+    evaluations++;
+    return outcomeOver(lemma, check, withInterval(instance, scan.parameter, a, b), intervalOnly);
   };
-  const grid = scanGrid(scan, readParameter(instance, scan.parameter));
-  const outcomes = grid.map(at);
-  if (!outcomes.some((o) => o === 'refuted' || o === 'undefined')) return [];
+  let cells: Run[] = edges.slice(0, -1).map((a, k) => ({ from: a, to: edges[k + 1], outcome: classify(a, edges[k + 1]) }));
+  // Bisect undecided cells next to decided ones first (that is where edges are), widest first, within the budget.
+  for (;;) {
+    const candidates = cells
+      .map((c, k) => ({ c, k }))
+      .filter(({ c }) => c.outcome === 'other' && (c.to - c.from) / Math.max(Math.abs(c.from), Math.abs(c.to)) > EDGE_WIDTH);
+    if (!candidates.length || evaluations + 2 > BUDGET) break;
+    const next = candidates.sort((x, y) => Math.log(y.c.to / y.c.from || 1) - Math.log(x.c.to / x.c.from || 1))[0];
+    const { c, k } = next;
+    const m = mid(c.from, c.to);
+    if (!(m > c.from && m < c.to)) break; // no double between its ends
+    const halves: Run[] = [{ from: c.from, to: m, outcome: classify(c.from, m) }, { from: m, to: c.to, outcome: classify(m, c.to) }];
+    cells = [...cells.slice(0, k), ...halves, ...cells.slice(k + 1)];
+  }
+  const runs: Run[] = [];
+  for (const c of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.outcome === c.outcome) last.to = c.to;
+    else runs.push({ ...c });
+  }
+  const undecided = runs.filter((r) => r.outcome === 'other');
+  return {
+    parameter: scan.parameter.split('.').pop()!,
+    range: [lo, hi],
+    stretches: runs.map((r) => ({ verdict: r.outcome === 'other' ? 'undecided' : r.outcome, from: r.from, to: r.to })),
+    undecidedWidth: undecided.reduce((w, r) => w + (r.to - r.from), 0),
+    evaluations,
+  };
+}
 
-  // Runs of equal outcomes along the grid, and a certified bracket for each edge between decided ones.
-  const runs: { outcome: Outcome; first: number; last: number }[] = [];
-  outcomes.forEach((o, k) => {
-    const run = runs[runs.length - 1];
-    if (run && run.outcome === o) run.last = k;
-    else runs.push({ outcome: o, first: k, last: k });
-  });
-  const edges = runs.slice(0, -1).map((run, r) => {
-    const next = runs[r + 1];
-    if (!decisive(run.outcome) || !decisive(next.outcome)) return null;
-    let [a, b] = [grid[run.last], grid[next.first]];
-    for (let step = 0; step < BISECTIONS; step++) {
-      const c = mid(a, b);
-      if (c <= a || c >= b) break;
-      const o = at(c);
-      if (o === run.outcome) a = c;
-      else if (o === next.outcome) b = c;
-      else break;
-      if ((b - a) / Math.max(Math.abs(a), Math.abs(b)) < 1e-6) break;
-    }
-    return [a, b] as [number, number];
-  });
+/**
+ * The failing stretches of a step along one parameter, each certified over its
+ * whole length; its edges are the undecided gaps next to it (or the scan's ends).
+ */
+export function scanRegion(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions): FailingRegion[] {
+  return regionsOf(scanStretches(lemma, check, instance, scan, options));
+}
 
-  const name = parameterName(scan);
+export function regionsOf(scan: RegionScanReport): FailingRegion[] {
+  const name = scan.parameter;
+  const [lo, hi] = scan.range;
+  const runs = scan.stretches;
   const regions: FailingRegion[] = [];
   runs.forEach((run, r) => {
-    if (run.outcome !== 'refuted' && run.outcome !== 'undefined') return;
-    const first = r === 0;
-    const last = r === runs.length - 1;
-    const below = r > 0 ? edges[r - 1] : null; // [outside, inside]
-    const above = !last ? edges[r] : null; // [inside, outside]
-    const verdict = run.outcome;
-    const start = first ? lo : below ? below[1] : grid[run.first];
-    const end = last ? hi : above ? above[0] : grid[run.last];
+    if (run.verdict !== 'refuted' && run.verdict !== 'undefined') return;
+    const gapBelow = runs[r - 1]?.verdict === 'undecided' ? runs[r - 1] : null;
+    const gapAbove = runs[r + 1]?.verdict === 'undecided' ? runs[r + 1] : null;
+    const first = run.from === lo;
+    const last = run.to === hi;
+    const verdict = run.verdict;
     const scanned = `scanned ${format(lo)}..${format(hi)}`;
+    const below: [number, number] | null = first ? null : [run.from, gapBelow ? gapBelow.from : run.from];
+    const above: [number, number] | null = last ? null : [run.to, gapAbove ? gapAbove.to : run.to];
+    const edge = (e: [number, number]): string => (e[0] === e[1] ? `exactly ${e[0]}` : `in [${formatBracket(Math.min(...e), Math.max(...e)).join(', ')}]`);
+    const [from, to] = formatBracket(run.from, run.to);
     let direction: FailingRegion['direction'];
     let description: string;
     if (first && last) {
       direction = 'everywhere';
-      description = `${verdict} for every scanned ${name} (${scanned})`;
-    } else if (first && above) {
-      const [a, b] = formatBracket(above[0], above[1]);
+      description = `${verdict} for every ${name} in ${scanned.slice(8)} (certified on the whole interval)`;
+    } else if (first) {
       direction = 'below';
-      description = `${verdict} for ${name} below ${a} (boundary in [${a}, ${b}], ${scanned})`;
-    } else if (last && below) {
-      const [a, b] = formatBracket(below[0], below[1]);
+      description = `${verdict} for every ${name} in [${format(lo)}, ${to}] (certified on the whole interval; boundary ${edge(above!)}, ${scanned})`;
+    } else if (last) {
       direction = 'above';
-      description = `${verdict} for ${name} above ${b} (boundary in [${a}, ${b}], ${scanned})`;
-    } else if (below && above) {
-      const [a1, b1] = formatBracket(below[0], below[1]);
-      const [a2, b2] = formatBracket(above[0], above[1]);
-      direction = 'between';
-      description = `${verdict} for ${name} between ${b1} and ${a2} (boundaries in [${a1}, ${b1}] and [${a2}, ${b2}])`;
+      description = `${verdict} for every ${name} in [${from}, ${format(hi)}] (certified on the whole interval; boundary ${edge(below!)}, ${scanned})`;
     } else {
       direction = 'between';
-      description = `${verdict} at ${name} around ${format(start)}..${format(end)}; its edges are not decided (${scanned})`;
+      description = `${verdict} for every ${name} in [${from}, ${to}] (certified on the whole interval; boundaries ${edge(below!)} and ${edge(above!)})`;
     }
     regions.push({
       parameter: name,
       verdict,
       direction,
-      boundary: [start, end],
-      ...(below ? { lowerEdge: [below[1], below[0]] as [number, number] } : {}),
-      ...(above ? { upperEdge: [above[0], above[1]] as [number, number] } : {}),
+      boundary: [run.from, run.to],
+      ...(below ? { lowerEdge: below } : {}),
+      ...(above ? { upperEdge: above } : {}),
       description,
     });
   });
   return regions;
 }
+

@@ -148,6 +148,19 @@ export interface StepSeries {
   points: SeriesPoint[];
 }
 
+/**
+ * A certified scan along one parameter: every stretch is decided over its
+ * whole length (not at grid points); undecided gaps are listed with their width.
+ */
+export interface RegionScanReport {
+  parameter: string;
+  range: [number, number];
+  stretches: { verdict: 'refuted' | 'held' | 'undefined' | 'undecided'; from: number; to: number }[];
+  undecidedWidth: number;
+  /** Evaluations of the step over an interval (the scan's budget counts them). */
+  evaluations: number;
+}
+
 export interface StepReport {
   id: string;
   /** The notes' LaTeX, exactly as written. */
@@ -187,6 +200,8 @@ export interface StepReport {
   tightness?: Tightness;
   counterexample?: Counterexample;
   regions?: FailingRegion[];
+  /** The certified scans behind `regions`: refuted, held and undefined stretches, and the undecided width. */
+  regionScans?: RegionScanReport[];
   /** The whole-domain prover's verdict, for steps whose lemma declares one (beside `verdict`, which counts instances). */
   wholeDomain?: WholeDomainReport;
   /** Widest overlap of enclosures among inconclusive evaluations. */

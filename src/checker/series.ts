@@ -116,6 +116,14 @@ export function scanGrid(scan: RegionScan, own: number | undefined): number[] {
 
 export const parameterName = (scan: RegionScan): string => scan.parameter.split('.').pop()!;
 
+/** The step at every value of the scan's grid, at one instance: the points a plot draws. */
+export function gridSeries(lemma: Lemma, check: Check, instance: Instance, scan: RegionScan, options: EvaluateOptions): SeriesPoint[] {
+  return scanGrid(scan, readParameter(instance, scan.parameter)).map((value) => ({
+    value,
+    ...stepAt(check, new InstanceContext(lemma, withParameter(instance, scan.parameter, value)), options).point,
+  }));
+}
+
 /** Digits enough for a label, not for a replay (the instance itself is in the report). */
 const short = (x: number): string => String(Number(x.toPrecision(3)));
 

@@ -139,19 +139,47 @@ export function maxMarginSetup(hypotheses: Record<string, Hypothesis>, field: st
  */
 export function flowSetup(field: string): Setup {
   return <T>(instance: Instance, A: Arith<T>): Env<T> => {
-    const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number };
+    const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number | [number, number] };
     const data = datasetOf(part);
     const maxMargin = maxMarginOf(data);
     const env: Env<T> = { values: {}, ints: { n: part.n, d: part.d } };
     env.values.X = { shape: [part.n, part.d], data: part.X.flat().map((v) => A.num(v)) };
     env.values.y = vector(part.y.map((v) => A.num(v)));
-    env.values.t = scalarValue(A.num(part.t));
     bindMaxMargin(A, maxMargin, env);
+    env.values.w0 = vector(part.X[0].map(() => A.num(0)));
+    if (Array.isArray(part.t)) {
+      bindFlowOver(A, env, data, part.t[0], part.t[1]);
+      return env;
+    }
+    env.values.t = scalarValue(A.num(part.t));
     const flow = flowAt(data, part.t);
     env.values.w = vector(flow.w.map((x) => A.range(x.lo, x.hi)));
-    env.values.w0 = vector(part.X[0].map(() => A.num(0)));
     env.values.pathLength = scalarValue(A.range(flow.pathLength.lo, flow.pathLength.hi));
     env.facts = { ...env.facts, flowRadius: flow.radius, flowRelativeRadius: flow.norm.lo > 0 ? flow.radius / flow.norm.lo : Infinity };
     return env;
   };
+}
+
+/**
+ * The flow over a whole time interval t ∈ [a, b] (for certified region scans): for every s in it,
+ * ‖w(s) − w(a)‖ ≤ ∫ₐˢ‖ẇ‖ ≤ P(b) − P(a) with P the path length (non-decreasing), and likewise from w(b);
+ * so w(s) lies in both balls (their boxes are intersected), and P(s) in [P(a), P(b)].
+ */
+function bindFlowOver<T>(A: Arith<T>, env: Env<T>, data: Dataset, a: number, b: number): void {
+  const start = flowAt(data, a);
+  const end = flowAt(data, b);
+  const travel = Math.max(0, subUp(end.pathLength.hi, start.pathLength.lo));
+  const fromStart = addUp(start.radius, travel);
+  const fromEnd = addUp(end.radius, travel);
+  env.values.t = scalarValue(A.range(a, b));
+  env.values.w = vector(
+    start.center.map((c, j) => {
+      const lo = Math.max(subDown(c, fromStart), subDown(end.center[j], fromEnd));
+      const hi = Math.min(addUp(c, fromStart), addUp(end.center[j], fromEnd));
+      if (lo > hi) throw new Error("the flow's enclosures at both ends of a time interval do not meet");
+      return A.range(lo, hi);
+    }),
+  );
+  env.values.pathLength = scalarValue(A.range(start.pathLength.lo, end.pathLength.hi));
+  env.facts = { ...env.facts, flowRadius: Math.max(fromStart, fromEnd) };
 }

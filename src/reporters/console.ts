@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport } from '../checker/report.js';
+import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport, RegionScanReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isNotReproduced, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
@@ -162,7 +162,10 @@ class Layout {
     }
     if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...handTranscribedLines(step));
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
-    for (const region of step.regions ?? []) lines.push({ key: 'region', value: oneLine(region.description) });
+    const regions = step.regions ?? [];
+    for (const region of regions.slice(0, 4)) lines.push({ key: 'region', value: oneLine(region.description), keepWhole: true });
+    if (regions.length > 4) lines.push({ key: 'region', value: `… and ${regions.length - 4} more failing stretches (see the JSON report)` });
+    for (const scan of step.regionScans ?? []) lines.push({ key: 'region scan', value: scanSummary(scan), keepWhole: true });
     if (step.wholeDomain) lines.push(...wholeDomainLines(step.wholeDomain, this.c.red));
     if (step.floatLiterals?.length) {
       lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
@@ -187,6 +190,14 @@ function handTranscribedLines(step: StepReport): SubLine[] {
 /** "L211 " before a line's text: where it is in the notes file. */
 function lineTag(line: number | undefined): string {
   return line === undefined ? '' : `L${line} `;
+}
+
+/** The held stretches and the undecided width of a certified region scan (its failing stretches have their own lines). */
+function scanSummary(scan: RegionScanReport): string {
+  const held = scan.stretches.filter((s) => s.verdict === 'held').map((s) => `[${formatNumber(s.from)}, ${formatNumber(s.to)}]`);
+  const gaps = scan.stretches.filter((s) => s.verdict === 'undecided').length;
+  const heldText = held.length ? `held for every ${scan.parameter} in ${held.slice(0, 4).join(', ')}${held.length > 4 ? ` … (${held.length} stretches)` : ''}` : `held nowhere in ${formatNumber(scan.range[0])}..${formatNumber(scan.range[1])}`;
+  return `${heldText}; ${gaps ? `${gaps} undecided gap${gaps > 1 ? 's' : ''} of total width ${formatNumber(scan.undecidedWidth)}` : 'no undecided gaps'} (${scan.evaluations} interval evaluations)`;
 }
 
 /** The prover's verdict over the whole domain: proved (with its boxes), or how far it got, or where it fails. */

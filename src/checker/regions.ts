@@ -1,4 +1,4 @@
-import type { Check, Instance, Lemma, RegionScan } from '../language/lemma.js';
+import type { Check, Instance, IntervalParameter, Lemma, RegionScan } from '../language/lemma.js';
 import type { EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext } from './instance-context.js';
 import type { FailingRegion, RegionScanReport } from './report.js';
@@ -16,7 +16,8 @@ function withInterval(instance: Instance, path: string, lo: number, hi: number):
   let node = copy;
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
   if (typeof node[keys[keys.length - 1]] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
-  node[keys[keys.length - 1]] = [lo, hi];
+  const range: IntervalParameter = { wholeInterval: [lo, hi] };
+  node[keys[keys.length - 1]] = range;
   return copy;
 }
 
@@ -119,21 +120,28 @@ export function regionsOf(scan: RegionScanReport): FailingRegion[] {
     const below: [number, number] | null = first ? null : [run.from, gapBelow ? gapBelow.from : run.from];
     const above: [number, number] | null = last ? null : [run.to, gapAbove ? gapAbove.to : run.to];
     const edge = (e: [number, number]): string => (e[0] === e[1] ? `exactly ${e[0]}` : `in [${formatBracket(Math.min(...e), Math.max(...e)).join(', ')}]`);
-    const [from, to] = formatBracket(run.from, run.to);
+    // Each end printed with the digits that separate it from the far side of its edge bracket.
+    const endText = (inside: number, outside: number): string => {
+      if (inside === outside) return String(inside);
+      const [a, b] = formatBracket(Math.min(inside, outside), Math.max(inside, outside));
+      return inside < outside ? a : b;
+    };
+    const from = below ? endText(below[0], below[1]) : format(run.from);
+    const to = above ? endText(above[0], above[1]) : format(run.to);
     let direction: FailingRegion['direction'];
     let description: string;
     if (first && last) {
       direction = 'everywhere';
-      description = `${verdict} for every ${name} in ${scanned.slice(8)} (certified on the whole interval)`;
+      description = `${verdict} for every scanned ${name} (${scanned}, certified on the whole interval)`;
     } else if (first) {
       direction = 'below';
-      description = `${verdict} for every ${name} in [${format(lo)}, ${to}] (certified on the whole interval; boundary ${edge(above!)}, ${scanned})`;
+      description = `${verdict} for ${name} below ${to} (every ${name} in [${format(lo)}, ${to}] certified; boundary ${edge(above!)}, ${scanned})`;
     } else if (last) {
       direction = 'above';
-      description = `${verdict} for every ${name} in [${from}, ${format(hi)}] (certified on the whole interval; boundary ${edge(below!)}, ${scanned})`;
+      description = `${verdict} for ${name} above ${from} (every ${name} in [${from}, ${format(hi)}] certified; boundary ${edge(below!)}, ${scanned})`;
     } else {
       direction = 'between';
-      description = `${verdict} for every ${name} in [${from}, ${to}] (certified on the whole interval; boundaries ${edge(below!)} and ${edge(above!)})`;
+      description = `${verdict} for ${name} between ${from} and ${to} (every ${name} in it certified; boundaries ${edge(below!)} and ${edge(above!)})`;
     }
     regions.push({
       parameter: name,

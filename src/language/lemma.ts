@@ -225,17 +225,28 @@ function tolerance(...parts: (Partial<Tolerance> | undefined)[]): Tolerance {
   return Object.assign({}, DEFAULT_TOLERANCE, ...parts.filter(Boolean));
 }
 
+/** A parameter ranging over a whole interval (certified region scans evaluate a step over it at once). */
+export interface IntervalParameter {
+  readonly wholeInterval: readonly [number, number];
+}
+
+export function intervalOf(value: unknown): readonly [number, number] | null {
+  return value !== null && typeof value === 'object' && 'wholeInterval' in value ? (value as IntervalParameter).wholeInterval : null;
+}
+
 /** The default setup: numbers and arrays of the instance become exact values; integer hypotheses become integers. */
 export function plainSetup(hypotheses: Record<string, Hypothesis>): Setup {
   return <T>(instance: Instance, arith: Arith<T>): Env<T> => {
     const env: Env<T> = { values: {}, ints: {} };
     const bind = (name: string, value: unknown, integer: boolean): void => {
-      if (integer) env.ints[name] = value as number;
+      const range = intervalOf(value);
+      if (range) env.values[name] = { shape: [], data: [arith.range(range[0], range[1])] };
+      else if (integer) env.ints[name] = value as number;
       else env.values[name] = fromPlain(arith, value, name);
     };
     for (const [name, value] of Object.entries(instance)) {
       const h = hypotheses[name];
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value) && !intervalOf(value)) {
         for (const [field, v] of Object.entries(value)) bind(field, v, h?.integers?.includes(field) ?? false);
       } else bind(name, value, h?.integer ?? false);
     }

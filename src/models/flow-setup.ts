@@ -1,7 +1,7 @@
 import type { Arith } from '../arithmetic/arith.js';
 import { addUp, subDown, subUp } from '../arithmetic/rounding.js';
 import type { Env, Hypothesis, Instance, Setup } from '../language/lemma.js';
-import { plainSetup } from '../language/lemma.js';
+import { intervalOf, plainSetup } from '../language/lemma.js';
 import type { Value } from '../language/value.js';
 import { exactMinNormFace } from '../trajectories/exact-min-norm-face.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
@@ -139,7 +139,7 @@ export function maxMarginSetup(hypotheses: Record<string, Hypothesis>, field: st
  */
 export function flowSetup(field: string): Setup {
   return <T>(instance: Instance, A: Arith<T>): Env<T> => {
-    const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number | [number, number] };
+    const part = instance[field] as { X: number[][]; y: number[]; n: number; d: number; t: number };
     const data = datasetOf(part);
     const maxMargin = maxMarginOf(data);
     const env: Env<T> = { values: {}, ints: { n: part.n, d: part.d } };
@@ -147,8 +147,9 @@ export function flowSetup(field: string): Setup {
     env.values.y = vector(part.y.map((v) => A.num(v)));
     bindMaxMargin(A, maxMargin, env);
     env.values.w0 = vector(part.X[0].map(() => A.num(0)));
-    if (Array.isArray(part.t)) {
-      bindFlowOver(A, env, data, part.t[0], part.t[1]);
+    const range = intervalOf(part.t);
+    if (range) {
+      bindFlowOver(A, env, data, range[0], range[1]);
       return env;
     }
     env.values.t = scalarValue(A.num(part.t));

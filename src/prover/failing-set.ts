@@ -90,7 +90,7 @@ const fmt = (x: number): string => (x === Infinity ? '∞' : x === -Infinity ? '
 
 function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: number }[], v: Variable, others: string[]): string {
   const name = fs.label ?? fs.variable;
-  const parts: string[] = [];
+  const parts: { fails: boolean; text: string }[] = [];
   runs.forEach((run, i) => {
     if (run.kind !== 'fails' && run.kind !== 'undefined') return;
     const before = runs[i - 1]?.kind === 'open' ? runs[i - 1] : null;
@@ -107,7 +107,7 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
     // Only the step's own negation gives the exact failing set; a declared condition is sufficient, not necessary.
     const what = run.kind === 'undefined' ? 'undefined for' : fs.condition ? 'fails at least for' : 'fails exactly for';
     const notes = [...(run.kind === 'fails' ? [fs.reads] : []), ...(edges.length ? [`edge${edges.length > 1 ? 's' : ''} in ${edges.join(' and ')}`] : [])];
-    parts.push(`${what} ${range}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    parts.push({ fails: run.kind === 'fails', text: `${what} ${range}${notes.length ? ` (${notes.join('; ')})` : ''}` });
   });
   const last = runs[runs.length - 1];
   const first = runs[0];
@@ -116,6 +116,8 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
     last?.kind === 'open' && last.to === Infinity ? `undecided beyond ${name} = ${fmt(last.from)}` : '',
   ].filter(Boolean);
   const tail = (others.length ? ` (for every ${others.join(', ')} in its range)` : '') + (unbounded.length ? `; ${unbounded.join('; ')}` : '');
+  // Where it fails first: a line cut to the terminal's width still shows it.
+  const ordered = [...parts.filter((p) => p.fails), ...parts.filter((p) => !p.fails)].map((p) => p.text);
   const nowhere = fs.condition ? `the condition (${fs.reads}) holds nowhere in range: it decides no failure` : 'fails nowhere in range';
-  return parts.length ? parts.join('; ') + tail : nowhere + tail;
+  return ordered.length ? ordered.join('; ') + tail : nowhere + tail;
 }

@@ -163,9 +163,9 @@ class Layout {
     if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...handTranscribedLines(step));
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
     const regions = step.regions ?? [];
-    for (const region of regions.slice(0, 4)) lines.push({ key: 'region', value: oneLine(region.description), keepWhole: true });
+    for (const region of regions.slice(0, 4)) lines.push({ key: 'region', value: oneLine(region.description) });
     if (regions.length > 4) lines.push({ key: 'region', value: `… and ${regions.length - 4} more failing stretches (see the JSON report)` });
-    for (const scan of step.regionScans ?? []) lines.push({ key: 'region scan', value: scanSummary(scan), keepWhole: true });
+    for (const scan of step.regionScans ?? []) lines.push({ key: 'region scan', value: scanSummary(scan) });
     if (step.wholeDomain) lines.push(...wholeDomainLines(step.wholeDomain, this.c.red));
     if (step.floatLiterals?.length) {
       lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
@@ -207,7 +207,7 @@ export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
   const lines: SubLine[] = [];
   switch (w.verdict) {
     case 'proved':
-      lines.push({ key: 'whole domain', value: `proved on all of ${w.domain} · ${size} · ${w.method}`, keepWhole: true });
+      lines.push({ key: 'whole domain', value: `proved on all of ${w.domain} · ${size} · ${w.method}` });
       break;
     case 'partial':
       lines.push({ key: 'whole domain', value: `proved on ${(Math.floor((w.provedShare ?? 0) * 1000) / 10).toFixed(1)}% of ${w.domain}, NOT proved: the box budget ran out (${size}); open boxes: ${(w.openBoxes ?? []).join('; ')}${(w.openCount ?? 0) > (w.openBoxes?.length ?? 0) ? ` … (${w.openCount} open)` : ''}`, paint: w.expectFailure ? undefined : red });
@@ -221,7 +221,7 @@ export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
       break;
   }
   for (const premise of w.premises ?? []) lines.push({ key: 'premise', value: premise });
-  if (w.failingSet) lines.push({ key: 'failing set', value: `${w.failingSet.description} · ${w.failingSet.boxes} boxes`, keepWhole: true });
+  if (w.failingSet) lines.push({ key: 'failing set', value: `${w.failingSet.description} · ${w.failingSet.boxes} boxes` });
   return lines;
 }
 

@@ -56,8 +56,8 @@ describe('series for plots', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(values[0]).toBe(1e-3);
     expect(values[values.length - 1]).toBeCloseTo(1e3, 9);
-    // Bisection points near the edge at t = 1 are recorded too.
-    expect(scan.points.filter((p) => Math.abs(p.value - 1) < 1e-3).length).toBeGreaterThan(2);
+    // The scan's grid, each point a certified evaluation (the stretches themselves are certified over cells).
+    expect(scan.points.length).toBeGreaterThanOrEqual(33);
     for (const p of scan.points) {
       expect(contains(p.lhs!, p.value), `lhs at ${p.value}`).toBe(true);
       expect(contains(p.rhs!, 1)).toBe(true);

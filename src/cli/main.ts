@@ -1,3 +1,4 @@
+import { assertLibmAccuracy } from '../arithmetic/libm-self-test.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { assembleAuditReport } from '../checker/audit.js';
@@ -68,6 +69,13 @@ async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
   let files: string[];
   let notesFile: string | undefined;
+  // Float intervals trust Math.exp/log to 1 ulp: an engine worse than that stops the audit before any verdict.
+  try {
+    assertLibmAccuracy();
+  } catch (err) {
+    process.stderr.write(`lemmacheck: ${(err as Error).message}\n`);
+    return 2;
+  }
   try {
     args = parseArgs(argv);
     if (args.help) {

@@ -77,7 +77,7 @@ describe('npm run verify: a directory with broken proof files', () => {
       await writeFile(join(dir, name), `const module = await import(${JSON.stringify(url)});\nexport default module.default;\n`);
     }
     await writeFile(join(dir, 'b-syntax-error.ts'), 'export default {\n  id: "unfinished",\n');
-    run = await verify('--proofs', dir, '--timeout-ms', '4000', '--json', jsonFile());
+    run = await verify('--proofs', dir, '--timeout-ms', '12000', '--json', jsonFile());
     report = await readReport(jsonFile());
   });
 
@@ -96,11 +96,11 @@ describe('npm run verify: a directory with broken proof files', () => {
     expect(errors['b-syntax-error.ts']).toMatch(/^TransformError: .*b-syntax-error\.ts:\d+:\d+: ERROR: /);
     // With the place in the proof's own code (the fixture, not the stub that imports it).
     expect(errors['c-throws-at-import.ts']).toMatch(/^Error: this proof file throws at import \(at test\/fixtures\/proofs-broken\/c-throws-at-import\.ts:\d+:\d+\)$/);
-    expect(errors['d-hangs-at-import.ts']).toBe('timed out after 4000 ms while loading the file; the worker was stopped');
+    expect(errors['d-hangs-at-import.ts']).toBe('timed out after 12000 ms while loading the file; the worker was stopped');
     expect(errors['e-not-a-lemma.ts']).toBe('Error: default export is not a Lemma (needs string id, title and source)');
-    expect(errors['hangs-in-check']).toBe('timed out after 4000 ms; the worker was stopped');
+    expect(errors['hangs-in-check']).toBe('timed out after 12000 ms; the worker was stopped');
     for (const id of Object.keys(errors)) expect(lemma(report, id)).toMatchObject({ steps: [], surprises: 1 });
-    expect(run.stdout).toMatch(/^» ! error +timed out after 4000 ms; the worker was stopped$/m);
+    expect(run.stdout).toMatch(/^» ! error +timed out after 12000 ms; the worker was stopped$/m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✗ 6 surprises (listed above)');
   });
 

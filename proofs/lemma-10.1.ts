@@ -85,6 +85,10 @@ export default defineLemma({
   },
   setup: flowSetup('flow'),
   notation,
+  accounts: [
+    { notes: String.raw`Consider a linearly separable data, and a linear classifier with $w(0) = \mathbf{0}$.`, reason: 'hypotheses: the flow starts at 0 on certified separable data' },
+    { notes: String.raw`Also, suppose that $\max_{i \in [n]} \|x_i\| \leq 1$.`, reason: 'hypothesis: the generated points lie in the unit ball (decided exactly)' },
+  ],
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6], examples: SIMPLEST_FLOW_EXAMPLES }],
   fromDataset: flowOn,
   wholeDomain: {

@@ -92,6 +92,10 @@ export const lemma94: LemmaSpec = {
   setup: gradientDescentSetup,
   wholeDomain,
   notation,
+  accounts: [
+    { notes: String.raw`Let $\eta \leq 1$. Then, for any Z , we have`, reason: 'hypothesis: the domain of η is (0, 1], and relaxation 1 drops it' },
+    { notes: String.raw`We have $\hat{R}^{(i)}(Z) \approx \hat{R}(Z)$`, reason: 'a heuristic remark: ≈ states no checkable relation' },
+  ],
   proof: [
     {
       id: 'gradient-formula',

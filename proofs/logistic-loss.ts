@@ -29,6 +29,9 @@ export default defineLemma({
   title: "The logistic loss: ℓ'(z) ∈ (−1, 0) and |ℓ'(z)| ≤ ℓ(z)",
   source: 'Lecture 15, Settings: gradient descent with the logistic loss',
   notation: { symbols: { z, ...logisticLoss } },
+  accounts: [
+    { notes: String.raw`\ell(z) = \log(1 + \exp(-z))`, reason: 'definition of ℓ: derivative-formula differentiates it automatically' },
+  ],
   hypotheses: {
     z: {
       arbitrary: realLineArbitrary({ minExponent: -300, maxExponent: 2, boundaries: [5e-324, 1e-300, 1, 745, 999] }),

@@ -1,6 +1,6 @@
 // Lecture 15, "Margins" and "Smoothed margin": the definitions of γ, γ̄, γ̃ and the sandwich of the smooth margin,
 // for the linear model and the 2-homogeneous ReLU net.
-import { log, lit, maxOver, minOver, norm, param, sum } from '../src/language/builder.js';
+import { index, log, lit, maxOver, minOver, norm, param, sum } from '../src/language/builder.js';
 import { marginNotation, maxMarginForms } from '../notes/glossary.js';
 import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
@@ -23,6 +23,16 @@ function sandwichFor(model: HomogeneousModel, data: Sample, w: Weights, tag: str
   const inverseRisk = ellInverse(risk(model, data, w));
   const notation = marginNotation({ model, data, w });
   const steps: (StepSpec | ChainSpec)[] = [
+    {
+      id: `homogeneity.${tag}`,
+      notes: String.raw`m_i(w) = \|w\|^L \cdot m_i\left(\frac{w}{\|w\|}\right)`,
+      lhs: margin(model, data, index('i'), w),
+      relation: '=',
+      rhs: normPower(model, w).times(margin(model, data, index('i'), normalized(w))),
+      over: { i: [1, data.n] },
+      tolerance: EXACT_ZERO,
+      why: `the ${model.name} is ${L}-homogeneous: m_i(cw) = c^${L} m_i(w) for c > 0, at c = 1/‖w‖`,
+    },
     {
       id: `gamma.${tag}`,
       notes: String.raw`\gamma(w) = \min_{i \in [n]} m_i \left(\frac{w}{\|w\|} \right) = \frac{1}{\|w\|^L} \min_{i \in [n]} m_i(w)`,
@@ -111,6 +121,17 @@ export default defineLemma({
   hypotheses,
   setup: maxMarginSetup(hypotheses, 'linear'),
   notation: marginNotation({ model: linearModel, data: linear, w, forms: maxMarginForms(linearModel, linear) }),
+  accounts: [
+    { notes: String.raw`\ell(y \cdot f(x; w)) = \exp(-y \cdot f(x; w))`, reason: "definition of the exponential loss (the glossary's ℓ for margins)" },
+    { notes: String.raw`m_i(w) := y_i \cdot f(x; w)`, reason: "definition of m_i (the glossary's m)" },
+    { notes: String.raw`\mathcal{L}(w) := \sum_i \ell(m_i(w))`, reason: "definition of 𝓛 (the glossary's 𝓛)" },
+    { notes: String.raw`\min_{i \in [n]} y_i \cdot \langle w, x_i \rangle > 0`, reason: 'definition of separability: every instance is certified separable by the setup (exact LP)' },
+    { notes: String.raw`\min_{i \in [n]} m_i(w) > 0`, reason: 'definition of m⃗-separability: the net instances are labelled by the net' },
+    { notes: String.raw`\bar{u} = \arg \max_{\|w\|=1} \min_{i \in [N]} y_i \cdot f(x_i; w)`, reason: 'the max-margin direction again, written with f: step max-margin.unit' },
+    { notes: String.raw`$$\gamma(w) = \min_{i \in [n]} m_i \left(\frac{w}{\|w\|} \right)$$`, reason: 'repeats the first half of line 176: step gamma.*.1' },
+    { notes: String.raw`$$\bar{\gamma} := \max_{\|w\|=1} \gamma(w)$$`, reason: 'repeats the definition of γ̄ (line 177): max-margin.attained' },
+    { notes: String.raw`$$\tilde{\gamma}(w) := \frac{\ell^{-1}(\mathcal{L}(w))}{\|w\|^L}$$`, reason: "repeats the definition of γ̃ (line 177): the glossary's γ̃" },
+  ],
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
   fromDataset: modelsOn,
   wholeDomain: { 'remark-lower.linear.2': nAtLeastOne, 'remark-lower.relu.2': nAtLeastOne },

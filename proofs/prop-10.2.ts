@@ -74,6 +74,9 @@ export default defineLemma({
   // Swept along c for the report's plots: γ̃(cw) against γ(w) and the rate.
   regions: [{ parameter: 'c', range: [1e-3, 1e6] }],
   setup: maxMarginSetup(hypotheses, 'linear'),
+  accounts: [
+    { notes: String.raw`For any $w \neq 0$, we have`, reason: 'hypothesis: the generated weights are nonzero' },
+  ],
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
   fromDataset: (dataset) => {
     const data = asSeparableData(dataset);

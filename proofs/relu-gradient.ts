@@ -16,6 +16,9 @@ export default defineLemma({
   title: 'Gradient of the two-layer ReLU net, and ‖∇f(x; W)‖_F² ≤ 1',
   source: 'Lecture 15, Settings: two-layer ReLU net, only the first layer trained',
   notation: netAtPointNotation({ net, x, W }),
+  accounts: [
+    { notes: String.raw`f(x; w) = \frac{1}{\sqrt{m}} \sum_j a_j \sigma(\langle x, w_j \rangle)`, reason: 'definition of the net: the model function every step evaluates (src/models/relu-net.ts)' },
+  ],
   hypotheses: {
     net: {
       arbitrary: reluNetAndPoint({ width: [1, 16], dimension: [1, 8] }),

@@ -17,6 +17,9 @@ export default defineLemma({
   title: '‖∇R̂(W)‖_F ≤ min{1, R̂(W)} for the logistic risk',
   source: 'Lecture 15, Settings: from the useful fact',
   notation: reluNetNotation({ net, data, W }),
+  accounts: [
+    { notes: String.raw`\hat{R}(W) := \frac{1}{n} \sum_{k=1}^n \ell(y_k \cdot f(x_k; W))`, reason: "definition of R̂: the risk the steps evaluate (the glossary's R̂)" },
+  ],
   hypotheses: {
     setting: {
       arbitrary: reluNetAndData({ width: [1, 8], dimension: [1, 4], points: [1, 8] }),

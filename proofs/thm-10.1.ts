@@ -127,6 +127,17 @@ export default defineLemma({
   },
   setup: flowSetup('flow'),
   notation,
+  accounts: [
+    { notes: String.raw`Suppose that $\max_{i \in [n]} \|x_i\| \leq 1$. Then, we have`, reason: 'hypothesis: the generated points lie in the unit ball' },
+    { notes: String.raw`u(t) = -\log(\mathcal{L}(w(t)))`, reason: "definition of u(t) (the glossary's u; step ratio checks it)" },
+    { notes: String.raw`v(t) = \|w(t)\|`, reason: "definition of v(t) (the glossary's v; steps ratio and v-upper use it)" },
+    { notes: String.raw`u(t) = u(0) + \int_0^t \dot{u}(s) \, ds`, reason: 'the first link of u-lower, shown before the proof' },
+    { notes: String.raw`\lim_{t \rightarrow \infty} w_t \rightarrow \text{max margin solution}`, reason: 'a goal stated in words: not a checkable relation' },
+    { notes: String.raw`\lim_{t \rightarrow \infty} \min_{i \in [n]} m_i(w_t) = \text{max margin}`, reason: 'a goal stated in words: not a checkable relation' },
+    { notes: String.raw`$$w_t / \|w_t\|$$`, reason: 'names a quantity, states nothing' },
+    { notes: String.raw`\lim_{t \rightarrow \infty} \gamma(w_t) = \bar{\gamma}`, reason: 'a limit: no finite computation certifies it; its rate is the statement and remark.sandwich (γ̄ − C/log t ≤ γ(w(t)) ≤ γ̄)' },
+    { notes: String.raw`\lim_{t \rightarrow \infty} \tilde{\gamma}(w_t) = \bar{\gamma}`, reason: 'a limit: its rate is the statement γ̃(w(t)) ≥ γ̄ − log n/(…), checked with its erratum' },
+  ],
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6], examples: SIMPLEST_FLOW_EXAMPLES }],
   fromDataset: flowOn,

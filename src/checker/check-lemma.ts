@@ -336,7 +336,10 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
   const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}) };
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
-  const base = { id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {} };
+  const base = {
+    id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {},
+    ...(lemma.accountsAt?.length ? { accounts: [...lemma.accountsAt] } : {}),
+  };
   try {
     const arbitrary = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain) : instanceArbitrary(lemma.hypotheses);
     let steps: StepReport[];

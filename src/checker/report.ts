@@ -251,6 +251,8 @@ export interface LemmaReport {
   file?: string;
   /** The notes file the steps were found in (set by the command line). */
   notesFile?: string;
+  /** Rows of the notes the proof file accounts for without a step of its own (a definition, a goal, a remark checked elsewhere). */
+  accounts?: { line: number; reason: string }[];
   seed: number;
   runs: number;
   /** Domain of each hypothesis, in words. */
@@ -269,6 +271,8 @@ export interface LemmaReport {
 }
 
 export interface AuditReport {
+  /** With --coverage: every row of the notes and what accounts for it; `unaccounted` counts the rows nothing does. */
+  coverage?: import('../notes/coverage.js').CoverageReport;
   /** "lemmacheck" and the version in package.json. */
   tool: { name: string; version: string };
   seed: number;

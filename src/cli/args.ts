@@ -21,6 +21,8 @@ export interface CliArgs {
   proofs?: string;
   /** The notes file the steps transcribe (default: the vendored notes, or notes.md beside --proofs). */
   notes?: string;
+  /** Also print every row of the notes with what accounts for it. */
+  coverage?: boolean;
   /** --junit FILE: also write a JUnit XML report. */
   junit?: string;
   /** --shard i/n: run the i-th of n parts of the audit (CI matrices). */
@@ -35,7 +37,7 @@ export interface CliArgs {
 
 type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard';
 const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard'];
-const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch'];
+const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch', '--coverage'];
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -67,6 +69,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (eq > 0) throw new UsageError(`${flag} takes no value`);
       if (flag === '--no-color') args.color = false;
       else if (flag === '--watch') args.watch = true;
+      else if (flag === '--coverage') args.coverage = true;
       else args.help = true;
       continue;
     }

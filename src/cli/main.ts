@@ -14,7 +14,7 @@ import { resolveColorLevel } from './color-level.js';
 import { checkInstanceFile, refusalLines, refusalOf, skippedNote } from './instance-run.js';
 import { assertWritableOutput } from './output-file.js';
 import { planTasks } from './plan-tasks.js';
-import { DEFAULT_PROOFS_DIR, listProofFiles } from './proof-files.js';
+import { DEFAULT_PROOFS_DIR, displayPath, listProofFiles } from './proof-files.js';
 import { LiveProgress } from './live-progress.js';
 import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
@@ -22,6 +22,9 @@ import { mergeShards, shardNote, shardSection } from './shards.js';
 import { watchAudit } from './watch.js';
 import { resolveNotesFile } from './notes-option.js';
 import { replayArgs } from './replay-args.js';
+import { coverage } from '../notes/coverage.js';
+import { NotesFile } from '../notes/notes-file.js';
+import { formatCoverage } from '../reporters/coverage.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -120,7 +123,13 @@ async function main(argv: readonly string[]): Promise<number> {
     const lemmas = all.filter((lemma) => !refusalOf(lemma));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
     if (lemmas.length > 0) print(skippedNote(plan.skipped));
-    const status = await emitReport(report, args, style, lemmas.length > 0 || refused.length === 0);
+    let withCoverage = report;
+    if (args.coverage && notesFile !== undefined) {
+      const covered = { ...coverage(NotesFile.read(notesFile), report.lemmas), notesFile: displayPath(notesFile) };
+      print(formatCoverage(covered, style));
+      withCoverage = { ...report, coverage: covered };
+    }
+    const status = await emitReport(withCoverage, args, style, lemmas.length > 0 || refused.length === 0);
     // A data set some lemmas could not take: one line each, last, and exit 2 (the others' report stands above).
     for (const line of refusalLines(args.instance ?? '', refused)) process.stderr.write(`lemmacheck: ${line}\n`);
     return refused.length > 0 ? 2 : status;

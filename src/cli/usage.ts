@@ -21,6 +21,8 @@ Options:
   --proofs DIR       directory of proof files (default: proofs)
   --notes FILE       the notes the proofs transcribe (default: notes/lecture-15.md,
                      or notes.md beside --proofs DIR)
+  --coverage         also list every display row and lemma statement of the notes
+                     with the step (and verdict) or declaration that accounts for it
   --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
   --jobs N           workers in parallel; heavy lemmas are split by instance
                      ranges across them (default: up to 2)

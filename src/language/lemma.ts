@@ -140,6 +140,8 @@ export interface LemmaSpec {
   proof: readonly (StepSpec | ChainSpec)[];
   /** The glossary's meanings of the notes' symbols for this lemma (notes/glossary.ts). */
   notation?: Notation;
+  /** Rows of the notes this lemma accounts for without a step (text as in the notes, and why no step checks it). */
+  accounts?: readonly { notes: string; reason: string }[];
   relaxations?: Relaxation[];
   regions?: RegionScan[];
   /** Lemmas that accept a user's data set (--instance FILE) say how it becomes an instance. */
@@ -194,6 +196,9 @@ export interface Lemma {
   readonly relaxations: readonly Relaxation[];
   readonly regions: readonly RegionScan[];
   readonly fromDataset?: LemmaSpec['fromDataset'];
+  readonly accounts?: LemmaSpec['accounts'];
+  /** Set when the lemma is bound to the notes: the lines of its accounts. */
+  readonly accountsAt?: readonly { line: number; reason: string }[];
   readonly wholeDomain: Readonly<Record<string, WholeDomainSpec>>;
 }
 
@@ -344,6 +349,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     relaxations: spec.relaxations ?? [],
     regions: spec.regions ?? [],
     fromDataset: spec.fromDataset,
+    accounts: spec.accounts,
     wholeDomain: spec.wholeDomain ?? {},
   };
 }

@@ -33,7 +33,8 @@ export function bindNotes(lemma: Lemma, notes: NotesFile): Lemma {
     if (check.form === 'erratum') return check;
     return { ...check, notesAt: locate(check.notes, `step '${check.id}'`, check.chain ? chainAt.get(check.chain.id) : undefined) };
   });
-  return { ...lemma, checks: compileChecks(lemma.id, located, notes), chains };
+  const accountsAt = (lemma.accounts ?? []).map((a) => ({ line: locate(a.notes, 'an account').line, reason: a.reason }));
+  return { ...lemma, checks: compileChecks(lemma.id, located, notes), chains, accountsAt };
 }
 
 /** Compiles each check's notes text where the lemma has a notation; the previous link's right side is a fragment's left side. */

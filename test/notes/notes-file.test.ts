@@ -62,3 +62,19 @@ describe('the notes file as input', () => {
     expect(ok.status).toBe(0);
   }, 60_000);
 });
+
+describe('coverage of the notes', () => {
+  const file = new NotesFile('c.md', 'Lemma 1.1. (X)\n\nLet $a \\leq 1$. Then\n\n$$a \\leq 2$$\n\n$$b = 1$$\n\n- **Proof idea.** $c$\n\n$$a \\leq 2$$\n');
+  const report = (steps: { notesLine?: number }[], accounts: { line: number; reason: string }[] = []) =>
+    ({ id: 'l', steps: steps.map((s, k) => ({ id: `s${k}`, verdict: 'held', ...s })), accounts }) as never;
+
+  it('lists display rows and statement lines; a repeated display counts as its first showing', async () => {
+    const { coverage } = await import('../../src/notes/coverage.js');
+    const c = coverage(file, [report([{ notesLine: 5 }])]);
+    expect(c.rows.map((r) => [r.line, r.kind])).toEqual([[3, 'statement'], [5, 'display'], [7, 'display'], [11, 'display']]);
+    expect(c.rows.find((r) => r.line === 11)!.by).toEqual([{ lemma: 'l', repeats: 5 }]);
+    expect(c.unaccounted).toBe(2);
+    const declared = coverage(file, [report([{ notesLine: 5 }], [{ line: 3, reason: 'hypothesis' }, { line: 7, reason: 'definition' }])]);
+    expect(declared.unaccounted).toBe(0);
+  });
+});

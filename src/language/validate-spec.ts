@@ -18,7 +18,7 @@ export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 /** Fields other parts of the tool read; anything else in the object is a typo or a field the checker would ignore. */
-const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'relaxations', 'regions', 'fromDataset', 'wholeDomain'];
+const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'wholeDomain'];
 const HYPOTHESIS_FIELDS = ['arbitrary', 'domain', 'integer', 'integers'];
 /** Transcribed (lemma.ts): how a line relates to the notes' compiled text. */
 const TRANSCRIBED = ['notation', 'handTranscribed', 'notesLink'];

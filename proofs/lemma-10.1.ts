@@ -1,7 +1,7 @@
 // Lecture 15, "Gradient flow": Lemma 10.1 (risk decays like log t/t, the norm grows like log t) and its proof sketch,
 // on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
 import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
-import { defineLemma } from '../src/language/lemma.js';
+import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
@@ -9,7 +9,7 @@ import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 import { flowNotation } from '../notes/glossary.js';
 
-/** Where the tool found each certified counterexample (default seed): the replay path it printed. */
+/** Where the tool found each certified counterexample (seed 20261128): the replay path it printed. */
 const REPLAY_PATHS: Record<string, string> = {
   'risk-bound': '3:267:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:5:0:0:1:1:1:1:1:1:0:2:0:0:0:4',
   'norm-bound': '11:238:2:0:1:0:1',
@@ -18,7 +18,8 @@ const REPLAY_PATHS: Record<string, string> = {
   'claim-2.4': '3:267:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:5:0:0:1:1:1:1:1:1:0:2:0:0:0:4',
   'claim-2.inverse': '11:238:2:0:1:0:1',
 };
-const replay = (step: string): string => `npm run verify -- --lemma lemma-10.1 --seed 20261128 --replay ${REPLAY_PATHS[step]} --step ${step}`;
+/** The counterexample an expectation cites: the checker replays it and requires it to still refute. */
+const cited = (step: string): CitedCounterexample => ({ seed: 20261128, path: REPLAY_PATHS[step] });
 
 const data: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
 const { n } = data;
@@ -107,7 +108,7 @@ export default defineLemma({
       relation: '≤',
       rhs: riskBound,
       why: 'Claim 1 with c = 2tnγ̄²',
-      expect: { refuted: `below t = 1/(2enγ̄²) the bound is negative, and the plug-in gives log², not log; counterexample: ${replay('risk-bound')}` },
+      expect: { refuted: `below t = 1/(2enγ̄²) the bound is negative, and the plug-in gives log², not log`, counterexample: cited('risk-bound'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [1.00144, 1.00146] } },
       erratum: {
         notes: String.raw`\mathcal{L}(w(t)) \leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'Claim 1 at c = 2tnγ̄² gives n/c + log²(c)/(2tγ̄²) = (1 + log² c)/(2tγ̄²); for c < 1 this exceeds n ≥ 𝓛(w(t)), so it holds for every t > 0',
@@ -121,7 +122,7 @@ export default defineLemma({
       relation: '≥',
       rhs: log(c).minus(log(lit(1).plus(log(c)))),
       why: 'Claim 2',
-      expect: { refuted: `undefined for t ≤ 1/(2enγ̄²) and false just above it, where log(1 + log c) → −∞; counterexample: ${replay('norm-bound')}` },
+      expect: { refuted: `undefined for t ≤ 1/(2enγ̄²) and false just above it, where log(1 + log c) → −∞`, counterexample: cited('norm-bound'), region: { parameter: 't', verdict: 'refuted', direction: 'between', lowerEdge: [1.48122, 1.48123], upperEdge: [1.80768, 1.80769] } },
       erratum: {
         notes: String.raw`\|w(t)\| \geq \log(2tn\bar{\gamma}^2) - \log(1 + \log^2(2tn\bar{\gamma}^2))`,
         why: 'Claim 2 with the corrected first bound: ℓ(‖w(t)‖) ≤ (1 + log² c)/c',
@@ -158,7 +159,7 @@ export default defineLemma({
           expr: sum('i', 1, n, () => exp(neg(log(c)))).plus(sqr(log(c)).over(twoTGammaSq)),
           why: 'm_i(ū) ≥ γ̄ and ℓ is decreasing (needs log c ≥ 0)',
           notes: String.raw`\leq \sum_{i=1}^n \exp(-\log c) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
-          expect: { refuted: `for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄; counterexample: ${replay('claim-1.3')}` },
+          expect: { refuted: `for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄`, counterexample: cited('claim-1.3'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [1.00447, 1.00448] } },
           erratum: {
             notes: String.raw`\leq \sum_{i=1}^n \exp\left(-\min\left\{\log c, \log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}}\right\}\right) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
             why: 'm_i(ū)/γ̄ ≥ 1: for log c ≥ 0 the minimum is log c (the notes\' bound); for log c < 0 the step keeps the term itself',
@@ -181,7 +182,7 @@ export default defineLemma({
       rhs: riskBound,
       why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
       handTranscribed: 'prose: the plug-in of c = 2tnγ̄² into Claim 1, checked as n/c + log²(c)/(2tγ̄²) = the first bound',
-      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}; counterexample: ${replay('plug-in')}` },
+      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}`, counterexample: cited('plug-in'), region: { parameter: 't', verdict: 'refuted', direction: 'everywhere' } },
       erratum: {
         notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
@@ -215,7 +216,7 @@ export default defineLemma({
           expr: lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))),
           why: 'the first bound, divided by n',
           notes: String.raw`\leq \frac{1 + \log(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
-          expect: { refuted: `inherits the first bound, false for small t; counterexample: ${replay('claim-2.4')}` },
+          expect: { refuted: `inherits the first bound, false for small t`, counterexample: cited('claim-2.4'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [1.00144, 1.00146] } },
           erratum: {
             notes: String.raw`\leq \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}`,
             why: 'the corrected first bound, divided by n',
@@ -232,7 +233,7 @@ export default defineLemma({
       rhs: ellInverse(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar)))),
       why: 'ℓ⁻¹ is decreasing',
       handTranscribed: 'prose: ℓ⁻¹ applied to both sides of Claim 2, checked as ‖w(t)‖ ≥ ℓ⁻¹ of its right side',
-      expect: { refuted: `ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above; counterexample: ${replay('claim-2.inverse')}` },
+      expect: { refuted: `ℓ⁻¹ of a non-positive number is undefined (t ≤ 1/(2enγ̄²)) and the bound is false just above`, counterexample: cited('claim-2.inverse'), region: { parameter: 't', verdict: 'refuted', direction: 'between', lowerEdge: [1.48122, 1.48123], upperEdge: [1.80768, 1.80769] } },
       erratum: {
         notes: String.raw`\|w(t)\| \geq \ell^{-1}\left(\frac{1 + \log^2(2nt\bar{\gamma}^2)}{2nt\bar{\gamma}^2}\right)`,
         why: 'ℓ⁻¹ of the corrected bound',

@@ -5,6 +5,7 @@ import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { comparisonRecipe, gdSetting, horizon } from '../src/domains/gd-instances.js';
 import { gradientDescentSetup } from '../src/domains/gd-setup.js';
 import { halfOpen, stepSize } from '../src/domains/scalars.js';
+import { smallestGdInstances } from '../src/domains/smallest-gd-instances.js';
 import { margin, netGradient, netGradientPairing, netOutput, pairingNetGradient, risk, riskGradient, surrogateRisk } from '../src/models/relu-net-functions.js';
 import { reluNetNotation, withNotation } from '../notes/glossary.js';
 
@@ -252,9 +253,9 @@ export const lemma94: LemmaSpec = {
     },
   ],
   relaxations: [
-    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' } },
+    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' }, systematic: smallestGdInstances([1.125, 1.25, 1.5, 1.75, 2], [1]) },
     // The claim itself needs only η‖∇R̂‖² ≤ R̂, i.e. η ≤ 1/max_z(ℓ'(z)²/ℓ(z)) ≈ 2.455: beyond, look for failures of the claim.
-    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(2.5, 8), domain: 'η ∈ (2.5, 8]' }, steps: ['claim'] },
+    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(2.5, 8), domain: 'η ∈ (2.5, 8]' }, steps: ['claim'], systematic: smallestGdInstances([2.625, 3, 3.5, 4, 5, 6, 7, 8]) },
   ],
 };
 

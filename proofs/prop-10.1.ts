@@ -1,7 +1,7 @@
 // Lecture 15, "Infimum not attained": Proposition 10.1 and its proof sketch, for the linear model and the 2-homogeneous ReLU net.
 import fc from 'fast-check';
 import { index, lit, param, rows, sqrt, sum, type E } from '../src/language/builder.js';
-import { defineLemma, type ChainSpec, type StepSpec } from '../src/language/lemma.js';
+import { defineLemma, type ChainSpec, type CitedCounterexample, type StepSpec } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { asSeparableData, netFields, withLowRiskWeights, netFromLinear, netSeparatedDataWithLowRisk, separableDataWithLowRisk } from '../src/domains/separable-data.js';
 import { positiveReal } from '../src/domains/scalars.js';
@@ -11,14 +11,15 @@ import {
 } from '../src/models/margin-functions.js';
 import { limsupAt, marginNotation } from '../notes/glossary.js';
 
-/** Where the tool found each certified counterexample (default seed): the replay path it printed. */
+/** Where the tool found each certified counterexample (seed 20261128): the replay path it printed. */
 const REPLAY_PATHS: Record<string, string> = {
   'sum-above-max.linear': '2:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
   'limit.linear.2': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
   'sum-above-max.relu': '1:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
   'limit.relu.2': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
 };
-const replay = (step: string): string => `npm run verify -- --lemma prop-10.1 --seed 20261128 --replay ${REPLAY_PATHS[step]} --step ${step}`;
+/** The counterexample an expectation cites: the checker replays it and requires it to still refute. */
+const cited = (step: string): CitedCounterexample => ({ seed: 20261128, path: REPLAY_PATHS[step] });
 
 const c = param('c');
 /** Limits are compared as enclosures [0, g(C)] with g(C) < 10^−300 (see limsupAsCGrows): equal within this absolute tolerance. */
@@ -71,7 +72,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
       rhs: lit(0),
       why: 'every ℓ(m_i(ŵ)) > 0 (compared as the sum minus its largest term)',
       handTranscribed: 'Σ > max is compared as Σ − max > 0, exactly 0 for n = 1, where two enclosures of the same real could never refute it',
-      expect: { refuted: `refuted when n = 1, where the sum is its only term (strict for n ≥ 2); counterexample: ${replay(`sum-above-max.${tag}`)}` },
+      expect: { refuted: `refuted when n = 1, where the sum is its only term (strict for n ≥ 2)`, counterexample: cited(`sum-above-max.${tag}`) },
       erratum: {
         notes: String.raw`\sum_{i=1}^n \ell(m_i(\hat{w})) \geq \max_{i \in [n]} \ell(m_i(\hat{w}))`,
         why: 'every term is ≥ 0; equality when n = 1',
@@ -103,7 +104,7 @@ function proofFor(model: HomogeneousModel, data: Sample, wHat: Weights, tag: str
           expr: limsupAsCGrows((s) => risk(model, data, cw(s)), C, smallest),
           why: 'the infimum is at most any value of 𝓛',
           notes: String.raw`\inf_w \mathcal{L}(\hat{w}) \leq \limsup_{c \rightarrow \infty} \mathcal{L}(c\hat{w})`,
-          expect: { refuted: `typo: inf_w 𝓛(ŵ) = 𝓛(ŵ) > 0 while the lim sup is 0; counterexample: ${replay(`limit.${tag}.2`)}` },
+          expect: { refuted: `typo: inf_w 𝓛(ŵ) = 𝓛(ŵ) > 0 while the lim sup is 0`, counterexample: cited(`limit.${tag}.2`) },
           erratum: {
             notes: String.raw`\inf_w \mathcal{L}(w) \leq \limsup_{c \rightarrow \infty} \mathcal{L}(c\hat{w})`,
             why: 'the infimum over w of 𝓛(w) is at most any value of 𝓛 (enclosed in [0, 𝓛(Cŵ)])',

@@ -6,7 +6,7 @@
 // fundamental theorem of calculus (u is C¹ along the flow, and u̇ = ‖ẇ‖²/𝓛 is the step `u-dot`): the links that
 // only restate them check nothing more than u(0) = −log n.
 import { exp, grad, index, inner, lit, log, max, min, neg, norm, normSq, param, sqr, sum, type E } from '../src/language/builder.js';
-import { defineLemma } from '../src/language/lemma.js';
+import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { fn } from '../src/notes/compile.js';
 import { flowNotation, withNotation } from '../notes/glossary.js';
@@ -15,14 +15,15 @@ import { flowSetup } from '../src/models/flow-setup.js';
 import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
 
-/** Where the tool found each certified counterexample (default seed): the replay path it printed. */
+/** Where the tool found each certified counterexample (seed 20261128): the replay path it printed. */
 const REPLAY_PATHS: Record<string, string> = {
   'statement': '1:62',
   'remark.sandwich': '3:353:1:1',
   'u-lower.4': '3:353:1:1',
   'v-integrated': '0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0',
 };
-const replay = (step: string): string => `npm run verify -- --lemma thm-10.1 --seed 20261128 --replay ${REPLAY_PATHS[step]} --step ${step}`;
+/** The counterexample an expectation cites: the checker replays it and requires it to still refute. */
+const cited = (step: string): CitedCounterexample => ({ seed: 20261128, path: REPLAY_PATHS[step] });
 
 const data: Sample = { X: param('X', { label: 'x' }), y: param('y'), n: param('n') };
 const { n } = data;
@@ -187,7 +188,7 @@ export default defineLemma({
       relation: '≥',
       rhs: gammaBar.minus(log(n).over(denominator)),
       why: 'u(t) ≥ −log n + γ̄‖w(t)‖, and Lemma 10.1 bounds ‖w(t)‖ from below',
-      expect: { refuted: `the denominator is ≤ 0 for 1 ≤ 2ntγ̄² ≲ 12.3 and the bound exceeds γ̄ ≥ γ̃ (n ≥ 2); log log is undefined for 2tneγ̄² ≤ 1; counterexample: ${replay('statement')}` },
+      expect: { refuted: `the denominator is ≤ 0 for 1 ≤ 2ntγ̄² ≲ 12.3 and the bound exceeds γ̄ ≥ γ̃ (n ≥ 2); log log is undefined for 2tneγ̄² ≤ 1`, counterexample: cited('statement'), region: { parameter: 't', verdict: 'refuted', direction: 'between', lowerEdge: [0.2499, 0.2501], upperEdge: [3.085, 3.0851] } },
       erratum: {
         notes: String.raw`\tilde{\gamma}(w(t)) \cdot V \geq \bar{\gamma} \cdot V - \log n, \quad V = \log(2tn\bar{\gamma}^2) - \log(1 + \log^2(2tn\bar{\gamma}^2))`,
         why: 'γ̃ ≥ γ̄ − log n/‖w(t)‖ and ‖w(t)‖ ≥ V (corrected Lemma 10.1): for V > 0 (i.e. 2tnγ̄² > 1) this is γ̃ ≥ γ̄ − log n/V; for V ≤ 0 it holds since γ̃ ≤ γ̄',
@@ -213,7 +214,7 @@ export default defineLemma({
       why: 'the theorem, with C = log n (its constant as t → ∞; the notes leave C unspecified)',
       notesLink: 1,
       notation: withNotation(notation, { symbols: { C: log(n) } }),
-      expect: { refuted: `for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0; counterexample: ${replay('remark.sandwich')}` },
+      expect: { refuted: `for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0`, counterexample: cited('remark.sandwich'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [0.99999, 1.00001] } },
       erratum: {
         notes: String.raw`\bar{\gamma} - \frac{\log n}{\|w(t)\|} \leq \gamma(w(t)) \leq \bar{\gamma}`,
         why: 'γ(w(t)) ≥ γ̃(w(t)) ≥ γ̄ − log n/‖w(t)‖, for every t > 0',
@@ -312,7 +313,7 @@ export default defineLemma({
           expr: neg(log(n)).plus(gammaBar.times(norm(wDotAtT))),
           why: 'as written: ∫₀ᵗ‖ẇ(s)‖ds ≥ ‖ẇ(t)‖',
           notes: String.raw`\geq -\log(n) + \bar{\gamma} \cdot \|\dot{w}(t)\|`,
-          expect: { refuted: `typo ‖ẇ(t)‖ for ‖w(t)‖: for small t the path length ≈ t‖ẇ(0)‖ is below ‖ẇ(t)‖; counterexample: ${replay('u-lower.4')}` },
+          expect: { refuted: `typo ‖ẇ(t)‖ for ‖w(t)‖: for small t the path length ≈ t‖ẇ(0)‖ is below ‖ẇ(t)‖`, counterexample: cited('u-lower.4'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [0.71363, 0.71364] } },
           erratum: {
             notes: String.raw`\geq -\log(n) + \bar{\gamma} \cdot \|w(t)\|`,
             why: '∫₀ᵗ‖ẇ(s)‖ds ≥ ‖∫₀ᵗ ẇ(s)ds‖ = ‖w(t) − w(0)‖ = ‖w(t)‖',
@@ -353,7 +354,7 @@ export default defineLemma({
       rhs: integratedLemmaBound,
       why: 'v(t) ≤ ∫₀ᵗ ‖ẇ‖ ≤ ∫₀ᵗ 𝓛(w(s)) ds and Lemma 10.1\'s bound on 𝓛(w(s))',
       handTranscribed: 'prose ("Integrate, and get what we want"): checked as v(t) ≤ ∫₀ᵗ of Lemma 10.1\'s bound, which diverges to −∞',
-      expect: { refuted: `the bound on 𝓛(w(s)) is negative for s < 1/(2enγ̄²) and its integral from 0 diverges to −∞; counterexample: ${replay('v-integrated')}` },
+      expect: { refuted: `the bound on 𝓛(w(s)) is negative for s < 1/(2enγ̄²) and its integral from 0 diverges to −∞`, counterexample: cited('v-integrated'), region: { parameter: 't', verdict: 'refuted', direction: 'everywhere' } },
       erratum: {
         notes: String.raw`v(t) \leq \int_0^t \min\left\{n, \frac{1 + \log^2(2ns\bar{\gamma}^2)}{2s\bar{\gamma}^2}\right\} ds = \frac{\min\{c, 1\} + \log_+ c + \frac{1}{3}\log_+^3 c}{2\bar{\gamma}^2}, \quad c = 2tn\bar{\gamma}^2`,
         why: '𝓛(w(s)) ≤ 𝓛(w(0)) = n and the corrected Lemma 10.1 bound, integrated',

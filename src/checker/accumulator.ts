@@ -1,6 +1,6 @@
 import type { Check } from '../language/lemma.js';
 import type { Evaluation } from './evaluate-check.js';
-import type { InstanceRef, Precision, StepReport, Tightness, Verdict } from './report.js';
+import type { InstanceRef, Precision, ResolutionSummary, StepReport, Tightness, Verdict } from './report.js';
 
 const ORDER: Precision[] = ['float', 'interval'];
 const rank = (p: Precision): number => (ORDER.includes(p) ? ORDER.indexOf(p) : 2 + Number(p.slice('decimal-'.length)));
@@ -32,6 +32,10 @@ export interface AccumulatorState {
   inconclusiveWidth: number;
   message: string | undefined;
   firstUndefined: unknown;
+  /** Evaluations held to their inputs' resolution (see input-resolution.ts). */
+  resolution: ResolutionSummary | null;
+  /** The first inconclusive, undefined or error evaluation, for the report's instance and replay. */
+  firstUnresolved: { run: number; instance: unknown; evaluation: Evaluation } | null;
 }
 
 export function emptyAccumulatorState(): AccumulatorState {
@@ -49,6 +53,8 @@ export function emptyAccumulatorState(): AccumulatorState {
     inconclusiveWidth: 0,
     message: undefined,
     firstUndefined: undefined,
+    resolution: null,
+    firstUnresolved: null,
   };
 }
 
@@ -73,12 +79,38 @@ export function mergeAccumulatorStates(earlier: AccumulatorState, later: Accumul
     inconclusiveWidth: Math.max(earlier.inconclusiveWidth, later.inconclusiveWidth),
     message: earlier.message ?? later.message,
     firstUndefined: earlier.firstUndefined !== undefined ? earlier.firstUndefined : later.firstUndefined,
+    resolution: mergeResolution(earlier.resolution, later.resolution),
+    firstUnresolved: earlier.firstUnresolved ?? later.firstUnresolved,
   };
+}
+
+function addResolution(s: AccumulatorState, ev: Evaluation, at: InstanceRef): void {
+  const hold = ev.resolution!;
+  const magnitude = Math.max(...[...(ev.lhs ?? []), ...(ev.rhs ?? [])].map((x) => Math.abs(Number(x))));
+  const relative = magnitude > 0 ? hold.within / magnitude : Infinity;
+  const r = (s.resolution ??= { evaluations: 0, within: -1, relative: 0, inputs: {}, at, widths: [] });
+  r.evaluations++;
+  if (hold.within > r.within) Object.assign(r, { within: hold.within, at, widths: hold.widths });
+  r.relative = Math.max(r.relative, relative);
+  for (const input of hold.inputs) r.inputs[input.name] = Math.max(r.inputs[input.name] ?? 0, input.relativeWidth);
+}
+
+/** Merges two resolution summaries (the larger bound and where it was certified; counts add). */
+function mergeResolution(a: ResolutionSummary | null, b: ResolutionSummary | null): ResolutionSummary | null {
+  if (!a || !b) return a ?? b ? structuredClone((a ?? b)!) : null;
+  const inputs = { ...a.inputs };
+  for (const [name, w] of Object.entries(b.inputs)) inputs[name] = Math.max(inputs[name] ?? 0, w);
+  const wider = b.within > a.within ? b : a;
+  return { evaluations: a.evaluations + b.evaluations, within: wider.within, relative: Math.max(a.relative, b.relative), inputs, at: wider.at, widths: wider.widths };
 }
 
 /** Collects the evaluations of one check across instances into its report. */
 export class StepAccumulator {
   private lastRun: number | null = null;
+  /** Local to one pass (not merged across shards): the first refutation (for a systematic search, its smallest counterexample), every refuted run, and the first evaluation (a replay's one instance). */
+  firstRefutation: { run: number; instance: unknown; evaluation: Evaluation } | null = null;
+  readonly refutedRuns = new Set<number>();
+  first: { run: number; instance: unknown; evaluation: Evaluation } | null = null;
 
   constructor(
     readonly check: Check,
@@ -109,6 +141,7 @@ export class StepAccumulator {
     s.evaluations++;
     s.counts[ev.verdict]++;
     if (rank(ev.precision) > rank(s.precision) && (ev.verdict === 'held' || ev.verdict === 'refuted')) s.precision = ev.precision;
+    if (this.first === null) this.first = { run, instance: plain(instance), evaluation: ev };
     const at: InstanceRef = Object.keys(ev.index).length ? { run, index: { ...ev.index } } : { run };
     const c = ev.comparison;
     if (ev.verdict === 'held' && c) {
@@ -123,15 +156,26 @@ export class StepAccumulator {
     }
     if (ev.verdict === 'refuted') {
       if (s.firstRefutedRun === null) s.firstRefutedRun = run;
+      if (this.firstRefutation === null) this.firstRefutation = { run, instance: plain(instance), evaluation: ev };
+      this.refutedRuns.add(run);
       const v = c?.violation ?? 0;
       if (s.worst === null || v > s.worst.violation) s.worst = { run, instance: plain(instance), evaluation: ev, violation: v };
     }
+    if (ev.verdict === 'held' && ev.resolution) addResolution(s, ev, at);
     if (ev.verdict === 'undefined' && !ev.uncertain && s.firstUndefined === undefined) s.firstUndefined = plain(instance);
+    if ((ev.verdict === 'inconclusive' || ev.verdict === 'undefined' || ev.verdict === 'error') && s.firstUnresolved === null) {
+      s.firstUnresolved = { run, instance: plain(instance), evaluation: ev };
+    }
     if (ev.verdict === 'inconclusive' && c) s.inconclusiveWidth = Math.max(s.inconclusiveWidth, c.width);
     if ((ev.verdict === 'undefined' || ev.verdict === 'error' || ev.verdict === 'inconclusive') && s.message === undefined) {
-      s.message = ev.message ?? (ev.verdict === 'inconclusive' ? `enclosures overlap at ${ev.precision} (width ${c?.width.toExponential(2)})` : undefined);
+      s.message = ev.message ?? (ev.verdict === 'inconclusive' ? (ev.why ?? `enclosures overlap at ${ev.precision} (width ${c?.width.toExponential(2)})`) : undefined);
       if (s.message) s.message = `${s.message} [run ${run}${Object.keys(ev.index).length ? `, ${JSON.stringify(ev.index)}` : ''}]`;
     }
+  }
+
+  /** The first inconclusive, undefined or error evaluation, for the report's instance and replay. */
+  get firstUnresolved(): AccumulatorState['firstUnresolved'] {
+    return this.state.firstUnresolved;
   }
 
   /** The first instance with a certain failure of this kind (for locating its region). */
@@ -139,6 +183,10 @@ export class StepAccumulator {
     if (kind === 'refuted') return this.state.worst?.instance;
     if (kind === 'undefined') return this.state.firstUndefined;
     return undefined;
+  }
+
+  get instanceCount(): number {
+    return this.state.instances;
   }
 
   verdict(): Verdict {
@@ -187,6 +235,7 @@ export class StepAccumulator {
       precision: s.precision,
       ...(tightness ? { tightness } : {}),
       ...(verdict === 'inconclusive' && s.inconclusiveWidth > 0 ? { inconclusiveWidth: s.inconclusiveWidth } : {}),
+      ...(s.resolution ? { resolution: s.resolution } : {}),
       ...(s.message && verdict !== 'held' && verdict !== 'refuted' ? { message: s.message } : {}),
       usesClosure,
       ...(floatLiterals.length ? { floatLiterals } : {}),

@@ -15,7 +15,8 @@ import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { compactReplayPath, expandReplayPath } from './replay-path.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
-import type { ChainReport, Counterexample, LemmaReport, RelaxationReport, SeriesPoint, StepReport, StepSeries, Verdict } from './report.js';
+import { expectationReport, type CitedOutcome } from './expectation.js';
+import type { ChainReport, Counterexample, ExpectationReport, LemmaReport, RelaxationReport, SeriesPoint, StepReport, StepSeries, UnresolvedInstance, Verdict } from './report.js';
 
 /** Candidate instances tried while shrinking one counterexample, after the first failure. */
 const SHRINK_BUDGET = 400;
@@ -156,6 +157,24 @@ function counterexampleOf(
   };
 }
 
+/**
+ * The first instance where a step was not decided, with its replay: a generated instance's
+ * fast-check path is its run number (no shrinking), so the command reproduces exactly that instance.
+ */
+function unresolvedOf(lemmaId: string, stepId: string, first: NonNullable<StepAccumulator['firstUnresolved']>, seed: number, relaxation?: number, replayedPath?: string): UnresolvedInstance {
+  const ev = first.evaluation;
+  const path = replayedPath ?? String(first.run);
+  return {
+    instance: first.instance,
+    ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
+    ...(ev.lhs ? { lhs: ev.lhs } : {}),
+    ...(ev.rhs ? { rhs: ev.rhs } : {}),
+    precision: ev.precision,
+    why: ev.why ?? ev.message ?? ev.verdict,
+    replay: { seed, path, command: replayCommand(lemmaId, seed, path, stepId, relaxation) },
+  };
+}
+
 function floatLiterals(e: Expr): string[] {
   const out = new Set<string>();
   some(e, (node) => {
@@ -186,15 +205,30 @@ const passResult = (checks: readonly Check[], state: PassState): PassResult => (
   plots: state.plots ? structuredClone(state.plots) : { longest: checks.map(() => null) },
 });
 
+function emptyPass(checks: readonly Check[]): PassResult {
+  return { accumulators: checks.map((c) => new StepAccumulator(c)), facts: {}, summaries: [], plots: { longest: checks.map(() => null) } };
+}
+
+/** Evaluates every check at one instance (the run-th) into the pass's accumulators (and the instances its plots use). */
+function evaluateInstance(lemma: Lemma, checks: readonly Check[], result: PassResult, run: number, instance: Instance, options: EvaluateOptions): void {
+  const ctx = new InstanceContext(lemma, instance);
+  const plots = result.plots;
+  if (run === 0) plots.first = plain(instance) as Instance;
+  checks.forEach((check, k) => {
+    const evaluations = evaluateAll(check, ctx, options);
+    for (const ev of evaluations) result.accumulators[k].add(run, instance, ev);
+    if (check.over.length === 1 && evaluations.length > (plots.longest[k]?.count ?? 1)) plots.longest[k] = { run, count: evaluations.length, instance: plain(instance) as Instance };
+  });
+  for (const [name, value] of Object.entries(ctx.facts)) result.facts[name] = Math.max(result.facts[name] ?? -Infinity, value);
+  if (Object.keys(ctx.facts).length) result.summaries.push({ run, facts: { ...ctx.facts } });
+}
+
 /**
  * Generates `runs` instances from the seed and evaluates every check at each
  * (within `range` only: the others are drawn, so the sequence is the same, but not evaluated).
  */
 function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<Instance>, seed: number, runs: number, options: EvaluateOptions, path?: string, range?: InstanceRange): PassResult {
-  const accumulators = checks.map((c) => new StepAccumulator(c));
-  const facts: Record<string, number> = {};
-  const summaries: PassResult['summaries'] = [];
-  const plots: PlotInstances = { longest: checks.map(() => null) };
+  const result = emptyPass(checks);
   let run = 0;
   const property = fc.property(arbitrary, (instance) => {
     // A replay evaluates exactly the instance at the path; fast-check would go on walking its shrink tree.
@@ -203,21 +237,31 @@ function pass(lemma: Lemma, checks: readonly Check[], arbitrary: fc.Arbitrary<In
       run++;
       return true;
     }
-    const ctx = new InstanceContext(lemma, instance);
-    if (run === 0) plots.first = plain(instance) as Instance;
-    checks.forEach((check, k) => {
-      const evaluations = evaluateAll(check, ctx, options);
-      for (const ev of evaluations) accumulators[k].add(run, instance, ev);
-      if (check.over.length === 1 && evaluations.length > (plots.longest[k]?.count ?? 1)) plots.longest[k] = { run, count: evaluations.length, instance: plain(instance) as Instance };
-    });
-    for (const [name, value] of Object.entries(ctx.facts)) facts[name] = Math.max(facts[name] ?? -Infinity, value);
-    if (Object.keys(ctx.facts).length) summaries.push({ run, facts: { ...ctx.facts } });
-    run++;
+    evaluateInstance(lemma, checks, result, run++, instance, options);
     options.onInstance?.();
     return true;
   });
   fc.check(property, path === undefined ? { seed, numRuns: range ? Math.min(runs, range.to) : runs } : { seed, numRuns: runs, path: expandReplayPath(path) });
-  return { accumulators, facts, summaries, plots };
+  return result;
+}
+
+/** Evaluates every check at each of the given instances, in order (a systematic search). */
+function passOver(lemma: Lemma, checks: readonly Check[], instances: readonly Instance[], options: EvaluateOptions): PassResult {
+  const result = emptyPass(checks);
+  instances.forEach((instance, run) => evaluateInstance(lemma, checks, result, run, instance, options));
+  return result;
+}
+
+/** Replay paths of a systematic search name the instance by its place in the enumeration. */
+const SYSTEMATIC_PATH = /^grid:(\d+)$/;
+
+function systematicInstance(lemma: Lemma, relaxation: number | undefined, path: string): Instance {
+  const k = Number(SYSTEMATIC_PATH.exec(path)![1]);
+  const search = relaxation ? lemma.relaxations[relaxation - 1]?.systematic : undefined;
+  if (!search) throw new Error(`replay path ${path} names a systematic search; only a relaxation (--relaxation K) of lemma ${lemma.id} with one has it`);
+  const instances = search.instances();
+  if (k >= instances.length) throw new Error(`replay path ${path}: the systematic search of relaxation ${relaxation} has ${instances.length} instances`);
+  return instances[k];
 }
 
 function chainReports(lemma: Lemma, steps: StepReport[]): ChainReport[] {
@@ -246,6 +290,7 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
       const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options, relaxation, replayedPath);
       if (cx) report.counterexample = cx;
     }
+    if (report.verdict !== 'held' && report.verdict !== 'refuted' && acc.firstUnresolved) report.unresolved = unresolvedOf(lemma.id, check.id, acc.firstUnresolved, seed, relaxation, replayedPath);
     const scans = shrinkRefuted ? lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id)) : [];
     const failure = report.verdict === 'refuted' || report.verdict === 'undefined' ? report.verdict : null;
     const at = report.counterexample?.instance ?? acc.firstFailure(failure);
@@ -291,19 +336,78 @@ function targetPass(lemma: Lemma, target: PassTarget, arbitrary: fc.Arbitrary<In
   return pass(relaxed, relaxationChecks(lemma, target.index), instanceArbitrary(relaxed.hypotheses), seed, runs, options, undefined, range);
 }
 
+const SEVERITY: Verdict[] = ['held', 'inconclusive', 'undefined', 'error', 'refuted'];
+const worse = (a: Verdict, b: Verdict): Verdict => (SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b);
+
+/**
+ * Each relaxed hypothesis: first its systematic search, which does not depend on the seed (its
+ * first refutation, the smallest instance in its order, is the counterexample shown), then the
+ * random search at the run's seed (shrunk as usual).
+ */
 function relaxationReports(lemma: Lemma, seed: number, runs: number, options: EvaluateOptions, passes: readonly PassResult[]): RelaxationReport[] {
   return lemma.relaxations.map((relaxation, k) => {
     const relaxed = relaxedLemma(lemma, k + 1);
     const arbitrary = instanceArbitrary(relaxed.hypotheses);
     const checks = relaxationChecks(lemma, k + 1);
+    const grid = relaxation.systematic ? passOver(relaxed, checks, relaxation.systematic.instances(), options) : null;
     const result = passes[k];
-    const steps = stepReports(relaxed, checks, result, arbitrary, seed, runs, options, true, k + 1).map((s) => ({
-      id: s.id,
-      verdict: s.verdict,
-      ...(s.counterexample ? { counterexample: s.counterexample } : {}),
-    }));
-    return { hypothesis: relaxation.statement, domain: relaxation.relaxed.domain, steps, matters: steps.some((s) => s.verdict === 'refuted') };
+    const steps = stepReports(relaxed, checks, result, arbitrary, seed, runs, options, true, k + 1).map((s, c) => {
+      const systematic = grid?.accumulators[c];
+      const first = systematic?.firstRefutation;
+      if (systematic && first) {
+        const ev = first.evaluation;
+        const path = `grid:${first.run}`;
+        const counterexample: Counterexample = {
+          instance: first.instance,
+          ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
+          lhs: ev.lhs!,
+          rhs: ev.rhs!,
+          precision: ev.precision,
+          violation: ev.comparison?.violation ?? 0,
+          replay: { seed, path, command: replayCommand(lemma.id, seed, path, s.id, k + 1) },
+        };
+        return { id: s.id, verdict: 'refuted' as Verdict, found: 'systematic' as const, counterexample, ...(s.verdict === 'refuted' ? { alsoAtSeed: true } : {}) };
+      }
+      const verdict = systematic ? worse(s.verdict, systematic.verdict()) : s.verdict;
+      return { id: s.id, verdict, ...(s.counterexample ? { found: 'random' as const, counterexample: s.counterexample } : {}) };
+    });
+    const search = relaxation.systematic && grid
+      ? { systematic: { domain: relaxation.systematic.domain, instances: grid.accumulators[0]?.instanceCount ?? 0, refuted: countRefutedInstances(grid) } }
+      : {};
+    return { hypothesis: relaxation.statement, domain: relaxation.relaxed.domain, ...search, steps, matters: steps.some((s) => s.verdict === 'refuted') };
   });
+}
+
+function countRefutedInstances(result: PassResult): number {
+  const runs = new Set<number>();
+  for (const acc of result.accumulators) for (const run of acc.refutedRuns) runs.add(run);
+  return runs.size;
+}
+
+/**
+ * Replays the counterexample a step's expectation cites (on the lemma's own generated domain, at the
+ * cited seed and path) and, where the step declares its failing region, scans for it there.
+ */
+function citedExpectation(lemma: Lemma, check: Check, step: StepReport, options: EvaluateOptions): ExpectationReport {
+  const expect = check.expect!;
+  const { seed, path } = expect.counterexample;
+  const command = replayCommand(lemma.id, seed, path, check.id);
+  let outcome: CitedOutcome;
+  try {
+    const acc = pass(lemma, [check], instanceArbitrary(lemma.hypotheses), seed, 1, options, path).accumulators[0];
+    const verdict = acc.verdict();
+    const shown = verdict === 'refuted' ? acc.worst!.evaluation : (acc.firstUnresolved?.evaluation ?? acc.first?.evaluation);
+    outcome = { verdict, ...(shown?.lhs ? { lhs: shown.lhs } : {}), ...(shown?.rhs ? { rhs: shown.rhs } : {}), ...(shown?.message ? { message: shown.message } : {}) };
+    const instance = acc.first?.instance as Instance | undefined;
+    if (expect.region && verdict === 'refuted' && instance !== undefined) {
+      const same = step.counterexample && JSON.stringify(step.counterexample.instance) === JSON.stringify(instance);
+      const scans = lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id));
+      outcome.regions = same && step.regions ? step.regions : scans.flatMap((scan) => scanRegion(lemma, check, instance, scan, options));
+    }
+  } catch (err) {
+    outcome = { verdict: 'error', message: `the cited path does not replay: ${(err as Error)?.message ?? String(err)}` };
+  }
+  return expectationReport(expect, command, outcome);
 }
 
 /** Instances built on a user's data set (--instance FILE); the remaining parameters (e.g. times) are still drawn. */
@@ -350,7 +454,9 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
       if (only.length === 0) throw new Error(`no step '${options.replay.step}' in lemma ${lemma.id}`);
       const target = options.replay.relaxation ? relaxedLemma(lemma, options.replay.relaxation) : lemma;
       const replayed = options.replay.relaxation ? instanceArbitrary(target.hypotheses) : arbitrary;
-      const result = pass(target, only, replayed, seed, 1, evaluate, options.replay.path);
+      const result = SYSTEMATIC_PATH.test(options.replay.path)
+        ? passOver(target, only, [systematicInstance(lemma, options.replay.relaxation, options.replay.path)], evaluate)
+        : pass(target, only, replayed, seed, 1, evaluate, options.replay.path);
       steps = stepReports(target, only, result, replayed, seed, 1, evaluate, false, options.replay.relaxation, options.replay.path);
       if (options.replay.relaxation) {
         const relaxation = lemma.relaxations[options.replay.relaxation - 1];
@@ -364,7 +470,13 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     // A user's data set replaces the lemma's examples: only its own first instance is swept.
     attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
+    // On a user's data set an expectation may not reproduce (not a surprise); the cited counterexample must, always.
     if (options.instanceFile) steps = markNotReproduced(steps);
+    lemma.checks.forEach((check, k) => {
+      if (!check.expect) return;
+      const expectation = citedExpectation(lemma, check, steps[k], evaluate);
+      steps[k] = { ...steps[k], expectation, ...(expectation.mismatch ? { surprise: true } : {}) };
+    });
     facts = result.facts;
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
     const relaxationPasses =

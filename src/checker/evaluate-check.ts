@@ -4,6 +4,7 @@ import { StepTimeoutError, type Evaluator, type IndexEnv } from '../language/eva
 import type { Expr } from '../language/expr.js';
 import { ShapeError, sameShape, type Value } from '../language/value.js';
 import { compare, type Comparison } from './compare.js';
+import { decideByResolution, differenceBound, inputWidths, type ResolutionHold } from './input-resolution.js';
 import { FLOAT_LEVEL, type InstanceContext, type Level } from './instance-context.js';
 import type { Precision, Verdict } from './report.js';
 
@@ -26,6 +27,12 @@ export interface Evaluation {
   timedOut?: boolean;
   /** Expression nodes this evaluation computed at its level (a deterministic cost). */
   work?: number;
+  /** Held to the resolution of the check's input enclosures, not within its own tolerance (see input-resolution.ts). */
+  resolution?: ResolutionHold;
+  /** For the inconclusive verdict: why more precision could not decide it. */
+  why?: string;
+  /** Internal: the certified bound of the difference the relation bounds, for a resolution hold. */
+  differenceBound?: number;
 }
 
 export interface EvaluateOptions {
@@ -63,6 +70,7 @@ export function indexAssignments(check: Check, ctx: InstanceContext, levels: rea
 export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEnv, options: EvaluateOptions): Evaluation {
   const started = Date.now();
   let last: Evaluation | null = null;
+  let previousDecimal: Evaluation | null = null;
   for (const level of options.levels) {
     // The deep end of the ladder is tried only for small expressions. The rule counts nodes, not
     // milliseconds, so the same seed gives the same verdicts on a fast machine and a loaded one.
@@ -71,6 +79,25 @@ export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEn
     if (last && result.timedOut) break;
     if (result.verdict !== 'inconclusive' && !result.uncertain) return result;
     last = result;
+    if (result.verdict !== 'inconclusive' || digitsOf(level) === 0) continue;
+    // An overlap that more digits do not narrow is the resolution of the inputs: decide it now.
+    if (previousDecimal?.comparison && result.comparison) {
+      const decision = decideByResolution(
+        check.relation,
+        { precision: previousDecimal.precision, comparison: previousDecimal.comparison },
+        { precision: result.precision, comparison: result.comparison },
+        inputWidths(level.arith, check, ctx.inputs(level)),
+        result.differenceBound ?? Infinity,
+      );
+      if (decision.kind === 'held') {
+        return { ...result, verdict: 'held', comparison: { ...result.comparison, verdict: 'held', viaTolerance: true }, resolution: decision.hold };
+      }
+      if (decision.kind === 'not explained') return { ...result, why: decision.reason };
+    }
+    previousDecimal = result;
+  }
+  if (last?.verdict === 'inconclusive' && !last.why && last.comparison) {
+    return { ...last, why: `the overlap (${last.comparison.width.toExponential(2)} at ${last.precision}) was still narrowing with precision when the ladder ended` };
   }
   return last!;
 }
@@ -132,6 +159,7 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
       ...base,
       work: ev.work - workBefore,
       verdict: decisive.comparison.verdict,
+      ...(decisive.comparison.verdict === 'inconclusive' ? { differenceBound: left.data.reduce((m: number, l, k) => Math.max(m, differenceBound(A, check.relation, l, right.data[k])), 0) } : {}),
       lhs: A.format(lhs),
       rhs: A.format(rhs),
       comparison: decisive.comparison,

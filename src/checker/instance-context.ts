@@ -25,6 +25,7 @@ export const FLOAT_LEVEL: Level = { precision: 'float', arith: floatArith as Ari
  */
 export class InstanceContext {
   private readonly evaluators = new Map<Precision, Evaluator<unknown> | { failed: unknown }>();
+  private readonly values = new Map<Precision, Env<unknown>['values']>();
   /** Facts the setup reported, from the certified (interval) setup. */
   facts: Record<string, number> = {};
 
@@ -34,7 +35,8 @@ export class InstanceContext {
   ) {}
 
   evaluator(level: Level): Evaluator<unknown> {
-    const known = this.evaluators.get(level.precision);
+    const key = level.precision;
+    const known = this.evaluators.get(key);
     if (known) {
       if ('failed' in known) throw known.failed;
       return known;
@@ -42,12 +44,19 @@ export class InstanceContext {
     try {
       const env: Env<unknown> = this.lemma.setup(this.instance, level.arith);
       const ev = new Evaluator(level.arith, env.values, env.ints);
+      this.values.set(key, env.values);
       if (level.precision === 'interval' && env.facts) this.facts = env.facts;
-      this.evaluators.set(level.precision, ev);
+      this.evaluators.set(key, ev);
       return ev;
     } catch (failed) {
-      this.evaluators.set(level.precision, { failed });
+      this.evaluators.set(key, { failed });
       throw failed;
     }
+  }
+
+  /** The values the setup bound at this level (some of them enclosures: a flow, a trajectory, γ̄). */
+  inputs(level: Level): Env<unknown>['values'] {
+    this.evaluator(level);
+    return this.values.get(level.precision)!;
   }
 }

@@ -206,6 +206,16 @@ export interface StepReport {
   wholeDomain?: WholeDomainReport;
   /** Widest overlap of enclosures among inconclusive evaluations. */
   inconclusiveWidth?: number;
+  /**
+   * Evaluations held to the resolution of their input enclosures (a flow, a trajectory, γ̄): the
+   * overlap did not narrow with more digits, and |lhs − rhs| ≤ within (for ≤: lhs ≤ rhs + within)
+   * is what was certified. Counted in withinTolerance too.
+   */
+  resolution?: ResolutionSummary;
+  /** For a step expected refuted: the cited counterexample, replayed, and what changed if it no longer matches. */
+  expectation?: ExpectationReport;
+  /** For inconclusive, undefined and error steps: the first such instance, and how to replay it. */
+  unresolved?: UnresolvedInstance;
   /** First message for undefined / error verdicts. */
   message?: string;
   /** Set when a side was computed by a hand-written closure rather than an expression tree. */
@@ -220,6 +230,44 @@ export interface StepReport {
   floatLiterals?: string[];
   /** The step along a parameter at fixed instances (for plots): region scans, lemma examples, quantified indices. */
   series?: StepSeries[];
+}
+
+export interface ResolutionSummary {
+  /** Evaluations held this way. */
+  evaluations: number;
+  /** Largest certified bound on the difference, and the largest relative to the larger side's magnitude. */
+  within: number;
+  relative: number;
+  /** Per input enclosure read by those evaluations: its largest relative width. */
+  inputs: Record<string, number>;
+  /** Where the largest bound was certified, with the overlap's width at the last two levels tried. */
+  at: InstanceRef;
+  widths: { precision: Precision; width: number }[];
+}
+
+export interface ExpectationReport {
+  /** The counterexample the proof cites, and the command that replays it. */
+  counterexample: { seed: number; path: string; command: string };
+  /** The step's verdict at the cited counterexample (it must be refuted). */
+  verdict: Verdict;
+  lhs?: [string, string];
+  rhs?: [string, string];
+  /** The declared failing region, in words, and the regions the scan found at the cited counterexample. */
+  region?: string;
+  regionsFound?: string[];
+  /** Set when the cited counterexample no longer refutes the step, or its region changed: a surprise. */
+  mismatch?: string;
+}
+
+export interface UnresolvedInstance {
+  instance: unknown;
+  index?: Record<string, number>;
+  lhs?: [string, string];
+  rhs?: [string, string];
+  precision: Precision;
+  /** Why the verdict is not certified (for inconclusive: why more digits could not decide it). */
+  why: string;
+  replay: { seed: number; path: string; command: string };
 }
 
 export interface ChainReport {
@@ -238,7 +286,13 @@ export interface RelaxationReport {
   hypothesis: string;
   /** The relaxed domain, in words. */
   domain: string;
-  steps: { id: string; verdict: Verdict; counterexample?: Counterexample }[];
+  /**
+   * Per step: its verdict over both searches, and which search found the counterexample shown:
+   * "systematic" (seed-independent; its replay path is grid:K) or "random" (at the run's seed).
+   */
+  steps: { id: string; verdict: Verdict; found?: 'systematic' | 'random'; counterexample?: Counterexample; alsoAtSeed?: boolean }[];
+  /** The seed-independent search of the relaxed domain, when the relaxation declares one: its instances, and how many refuted a step. */
+  systematic?: { domain: string; instances: number; refuted: number };
   /** True when a certified counterexample appeared under the relaxed domain. */
   matters: boolean;
 }

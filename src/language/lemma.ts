@@ -40,9 +40,32 @@ export interface Tolerance {
 
 export const DEFAULT_TOLERANCE: Tolerance = { rel: 1e-9, abs: 0 };
 
-/** A known mistake in the notes: the checker must confirm it with a certified counterexample. */
+/** The counterexample an expectation cites: the seed and the fast-check path the tool printed for it. */
+export interface CitedCounterexample {
+  seed: number;
+  path: string;
+}
+
+/** The failing region the region scan found at the cited counterexample (see FailingRegion in the report). */
+export interface ExpectedRegion {
+  parameter: string;
+  verdict: 'refuted' | 'undefined';
+  direction: 'below' | 'above' | 'between' | 'everywhere';
+  /** Brackets the found edges must meet (the edges' certified brackets, or a wider stretch around them). */
+  lowerEdge?: readonly [number, number];
+  upperEdge?: readonly [number, number];
+}
+
+/**
+ * A known mistake in the notes. The checker re-runs the cited counterexample and requires it to
+ * still be refuted (and, when the step declares its failing region, the scan there to find that
+ * region); anything else is a surprise that says what changed.
+ */
 export interface Expectation {
+  /** Why the line is wrong, in words. */
   refuted: string;
+  counterexample: CitedCounterexample;
+  region?: ExpectedRegion;
 }
 
 /** Indices a step is quantified over, e.g. { i: [0, t − 1] } for every iterate. */
@@ -114,6 +137,15 @@ export interface Relaxation {
   relaxed: Hypothesis;
   /** Steps to check under it (default: every step in the notes' form). */
   steps?: string[];
+  /** A search of the relaxed domain that does not depend on the seed, run before the random one. */
+  systematic?: SystematicSearch;
+}
+
+/** Instances enumerated in a fixed order (e.g. the smallest instances across a grid of the relaxed parameter). */
+export interface SystematicSearch {
+  /** The enumerated instances, in words. */
+  domain: string;
+  instances: () => readonly Instance[];
 }
 
 /** A parameter along which a failing step's region is located by certified bisection. */

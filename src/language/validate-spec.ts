@@ -102,6 +102,11 @@ function expectation(obj: Obj, what: string, fail: Fail): void {
   if (!(typeof refuted === 'string' ? refuted.trim() !== '' : isObject(refuted))) {
     fail(`${what}: expect.refuted must say why the line is false and cite its counterexample, got ${refuted === undefined ? 'nothing' : describe(refuted)}`);
   }
+  // The cited counterexample, as the tool printed it: the checker replays it on every run.
+  const cx = (obj.expect as Obj).counterexample as Obj | undefined;
+  if (!isObject(cx) || !Number.isSafeInteger(cx.seed) || typeof cx.path !== 'string' || !/^\d+(x\d+)?(:\d+(x\d+)?)*$/.test(cx.path)) {
+    fail(`${what}: expect needs counterexample: { seed, path }, the replay the tool printed (got ${cx === undefined ? 'nothing' : describe(cx)})`);
+  }
 }
 
 function erratum(obj: Obj, what: string, fail: Fail): void {

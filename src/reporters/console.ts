@@ -157,11 +157,18 @@ class Layout {
   stepSubLines(step: StepReport): SubLine[] {
     const lines: SubLine[] = [];
     if (step.expected === 'refuted' && step.expectedReason) lines.push({ key: 'expected', value: `refuted: ${oneLine(step.expectedReason)}` });
+    if (step.expectation) {
+      const e = step.expectation;
+      lines.push({ key: 'cited', value: `${e.verdict} at ${e.counterexample.command}`, keepWhole: true });
+      if (e.mismatch) lines.push({ key: 'changed', value: oneLine(e.mismatch), paint: this.c.red });
+    }
     if (step.message && step.verdict !== 'held') {
       lines.push({ key: 'message', value: oneLine(step.message), paint: step.verdict === 'error' ? this.c.red : undefined });
     }
     if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...handTranscribedLines(step));
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
+    if (step.resolution) lines.push(...resolutionLines(step));
+    if (step.unresolved) lines.push(...unresolvedLines(step.unresolved));
     const regions = step.regions ?? [];
     for (const region of regions.slice(0, 4)) lines.push({ key: 'region', value: oneLine(region.description) });
     if (regions.length > 4) lines.push({ key: 'region', value: `… and ${regions.length - 4} more failing stretches (see the JSON report)` });
@@ -292,6 +299,28 @@ function counterexampleLines(cx: Counterexample, relation: Relation | undefined)
   return lines;
 }
 
+/** A step held to its inputs' resolution says so, with the bound that was certified and where it comes from. */
+function resolutionLines(step: StepReport): SubLine[] {
+  const r = step.resolution!;
+  const bound = step.relation === '=' ? '|lhs − rhs|' : step.relation === '≥' || step.relation === '>' ? 'rhs − lhs' : 'lhs − rhs';
+  const inputs = Object.entries(r.inputs).sort((a, b) => b[1] - a[1]).map(([name, w]) => `${name} ${formatNumber(w)}`).join(', ');
+  const widths = r.widths.map((w) => `${formatNumber(w.width)} at ${w.precision}`).join(', ');
+  return [
+    { key: 'resolution', value: `at ${r.evaluations}/${step.evaluations || step.instances} held to the inputs' resolution: ${bound} ≤ ${formatNumber(r.within, 'up')} (${formatNumber(r.relative, 'up')} of the sides)` },
+    { key: '', value: `input enclosures (relative width) ${inputs}; overlap ${widths}: more digits do not narrow it` },
+  ];
+}
+
+function unresolvedLines(u: NonNullable<StepReport['unresolved']>): SubLine[] {
+  const lines: SubLine[] = [{ key: 'instance', value: `${compactJson(u.instance)}${indexText(u.index)}` }];
+  if (u.lhs && u.rhs) {
+    const [lhs, rhs] = formatEnclosurePair(u.lhs, u.rhs);
+    lines.push({ key: 'lhs ∈', value: `${lhs} (${u.precision})` }, { key: 'rhs ∈', value: rhs });
+  }
+  lines.push({ key: 'why', value: oneLine(u.why) }, { key: 'replay', value: u.replay.command, keepWhole: true });
+  return lines;
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
@@ -338,6 +367,9 @@ function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: Relaxat
   const verdict = relaxation.matters ? 'matters (certified counterexample)' : 'no counterexample found';
   const text = truncate(`${oneLine(relaxation.hypothesis)} → ${oneLine(relaxation.domain)} · ${verdict}`, layout.width - 12);
   const head = `    ${c.dim('relaxed')} ${text}`;
+  const searched = relaxation.systematic
+    ? [`      ${c.dim('searched')} ${truncate(`${relaxation.systematic.instances} instances, seed-independent (${relaxation.systematic.refuted} refuted a step): ${oneLine(relaxation.systematic.domain)}`, layout.width - 16)}`]
+    : [];
   const byId = new Map(lemma.steps.map((s) => [s.id, s]));
   const rows: Row[] = relaxation.steps.map((s) => {
     const relation = byId.get(s.id)?.relation;
@@ -346,11 +378,11 @@ function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: Relaxat
       status: layout.verdictStatus(s.verdict, false),
       label: s.id,
       notes: latexToText(byId.get(s.id)?.notes ?? ''),
-      detail: s.counterexample ? `violation ${violationText(s.counterexample.violation, relation)}` : '',
+      detail: s.counterexample ? `${s.found === 'systematic' ? 'systematic search · ' : ''}violation ${violationText(s.counterexample.violation, relation)}` : '',
       sub: s.counterexample ? counterexampleLines(s.counterexample, relation) : [],
     };
   });
-  return [head, ...layout.rows(rows, 2)];
+  return [head, ...searched, ...layout.rows(rows, 2)];
 }
 
 function keyValueLine(layout: Layout, key: string, entries: Record<string, string | number>): string | null {

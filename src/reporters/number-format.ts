@@ -8,9 +8,9 @@ const Dec = Decimal.clone({ precision: 120 });
 /**
  * 3 significant digits, fixed notation between 1e−3 and 1e5, otherwise "3.2e−4".
  * `down` rounds toward −∞: for certified lower bounds (slack, violation) the
- * printed number must not claim more than was proved.
+ * printed number must not claim more than was proved; `up` rounds toward +∞, for certified upper bounds.
  */
-export function formatNumber(x: number | null | undefined, rounding: 'nearest' | 'down' = 'nearest'): string {
+export function formatNumber(x: number | null | undefined, rounding: 'nearest' | 'down' | 'up' = 'nearest'): string {
   if (x === null || x === undefined) return '—';
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '∞';
@@ -18,7 +18,7 @@ export function formatNumber(x: number | null | undefined, rounding: 'nearest' |
   if (x === 0) return '0';
   // toPrecision(100) is exact enough that directed rounding to 3 digits is never fooled.
   const exact = new Dec(x.toPrecision(100));
-  const rounded = exact.toSignificantDigits(3, rounding === 'down' ? Decimal.ROUND_FLOOR : Decimal.ROUND_HALF_EVEN);
+  const rounded = exact.toSignificantDigits(3, rounding === 'down' ? Decimal.ROUND_FLOOR : rounding === 'up' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_EVEN);
   return formatDecimal(rounded);
 }
 

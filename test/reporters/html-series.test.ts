@@ -34,7 +34,7 @@ const lemma = defineLemma({
   },
   regions: [{ parameter: 't', range: [1e-3, 1e3], examples: [{ label: 't = 2, n = 3', instance: { t: 2, n: 3 } }] }],
   proof: [
-    { id: 'above-one', notes: 't \\ge 1', lhs: t, relation: '≥', rhs: lit(1), why: 'wrong below 1', expect: { refuted: 'false for t < 1' } },
+    { id: 'above-one', notes: 't \\ge 1', lhs: t, relation: '≥', rhs: lit(1), why: 'wrong below 1', expect: { refuted: 'false for t < 1', counterexample: { seed: 1, path: '0:0' } } },
     { id: 'log-bound', notes: '\\log t \\le t - 1', lhs: log(t), relation: '≤', rhs: t.minus(1), why: 'concavity' },
     { id: 'constant', notes: '1 \\le 2', lhs: lit(1), relation: '≤', rhs: lit(2), why: 'arithmetic' },
     { id: 'index-bound', notes: 'i \\le n', lhs: i, relation: '≤', rhs: n, why: 'range of i', over: { i: [1, n] } },

@@ -12,7 +12,7 @@ import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, typ
 import { InstanceContext, ladder } from './instance-context.js';
 import { regionsOf, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
-import { compactReplayPath, expandReplayPath } from './replay-path.js';
+import { SYSTEMATIC_PATH, compactReplayPath, expandReplayPath } from './replay-path.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import { expectationReport, type CitedOutcome } from './expectation.js';
@@ -120,7 +120,7 @@ function counterexampleOf(
   if (replayedPath !== undefined) {
     // A replay shows the replayed instance itself: it is already the shrunk one.
     const ev = worst.evaluation;
-    replayedPath = compactReplayPath(expandReplayPath(replayedPath));
+    if (!SYSTEMATIC_PATH.test(replayedPath)) replayedPath = compactReplayPath(expandReplayPath(replayedPath));
     return {
       instance: worst.instance,
       ...(Object.keys(ev.index).length ? { index: { ...ev.index } } : {}),
@@ -252,8 +252,6 @@ function passOver(lemma: Lemma, checks: readonly Check[], instances: readonly In
   return result;
 }
 
-/** Replay paths of a systematic search name the instance by its place in the enumeration. */
-const SYSTEMATIC_PATH = /^grid:(\d+)$/;
 
 function systematicInstance(lemma: Lemma, relaxation: number | undefined, path: string): Instance {
   const k = Number(SYSTEMATIC_PATH.exec(path)![1]);

@@ -4,6 +4,9 @@
  * N copies of V: "12:0x66" is "12" and then 66 zeros. --replay accepts both.
  */
 
+/** A systematic search (a relaxation's enumerated instances) names its K-th instance grid:K, not a fast-check path. */
+export const SYSTEMATIC_PATH = /^grid:(\d+)$/;
+
 /** A run of at least this many equal steps is written VxN. */
 const MIN_RUN = 3;
 const STEP = /^\d+$/;

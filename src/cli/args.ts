@@ -1,5 +1,5 @@
 import { DEFAULT_SEED } from '../checker/options.js';
-import { expandReplayPath } from '../checker/replay-path.js';
+import { SYSTEMATIC_PATH, expandReplayPath } from '../checker/replay-path.js';
 import { DEFAULT_TIMEOUT_MS } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -133,7 +133,7 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--replay':
       try {
-        expandReplayPath(value);
+        if (!SYSTEMATIC_PATH.test(value)) expandReplayPath(value);
       } catch (err) {
         throw new UsageError(`--replay: ${(err as Error).message}`);
       }

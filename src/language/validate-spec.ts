@@ -26,7 +26,7 @@ const STEP_FIELDS = [...TRANSCRIBED, 'id', 'notes', 'lhs', 'relation', 'rhs', 'w
 const CHAIN_FIELDS = [...TRANSCRIBED, 'id', 'notes', 'start', 'links', 'over', 'tolerance', 'transcription'];
 const LINK_FIELDS = [...TRANSCRIBED, 'relation', 'expr', 'why', 'notes', 'expect', 'erratum', 'tolerance', 'transcription'];
 const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs', 'transcription'];
-const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps'];
+const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
 
@@ -208,6 +208,10 @@ export function validateLemmaSpec(spec: unknown): void {
       text(relaxation, 'statement', what, fail);
       hypothesis(relaxation.relaxed, `${what}: relaxed`, fail);
       stepIds(relaxation.steps, what, fail);
+      const systematic = relaxation.systematic as Obj | undefined;
+      if (systematic !== undefined && !(isObject(systematic) && typeof systematic.domain === 'string' && typeof systematic.instances === 'function')) {
+        fail(`${what}: systematic must be { domain, instances() }, got ${describe(systematic)}`);
+      }
     });
   }
   if (s.regions !== undefined) {

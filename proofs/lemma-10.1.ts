@@ -159,7 +159,7 @@ export default defineLemma({
           expr: sum('i', 1, n, () => exp(neg(log(c)))).plus(sqr(log(c)).over(twoTGammaSq)),
           why: 'm_i(ū) ≥ γ̄ and ℓ is decreasing (needs log c ≥ 0)',
           notes: String.raw`\leq \sum_{i=1}^n \exp(-\log c) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
-          expect: { refuted: `for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄`, counterexample: cited('claim-1.3'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [1.00447, 1.00448] } },
+          expect: { refuted: `for c = 2tnγ̄² < 1, log c < 0 flips the inequality wherever some m_i(ū) > γ̄`, counterexample: cited('claim-1.3') },
           erratum: {
             notes: String.raw`\leq \sum_{i=1}^n \exp\left(-\min\left\{\log c, \log c \cdot \frac{m_i(\bar{u})}{\bar{\gamma}}\right\}\right) + \frac{\log^2(c)}{2t\bar{\gamma}^2}`,
             why: 'm_i(ū)/γ̄ ≥ 1: for log c ≥ 0 the minimum is log c (the notes\' bound); for log c < 0 the step keeps the term itself',
@@ -182,7 +182,7 @@ export default defineLemma({
       rhs: riskBound,
       why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
       handTranscribed: 'prose: the plug-in of c = 2tnγ̄² into Claim 1, checked as n/c + log²(c)/(2tγ̄²) = the first bound',
-      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}`, counterexample: cited('plug-in'), region: { parameter: 't', verdict: 'refuted', direction: 'everywhere' } },
+      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}`, counterexample: cited('plug-in') },
       erratum: {
         notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',

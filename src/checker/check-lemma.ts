@@ -10,7 +10,7 @@ import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from '
 import { markNotReproduced } from './dataset-expectations.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext, ladder } from './instance-context.js';
-import { regionsOf, scanStretches } from './regions.js';
+import { regionsOf, scanRegion, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { SYSTEMATIC_PATH, compactReplayPath, expandReplayPath } from './replay-path.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';

@@ -3,31 +3,16 @@
  * run, apart from timing, for n = 1, 2, 3. The fixture's heaviest lemma is split
  * into instance ranges across shards, so the merge also finishes (shrinks) it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, type TestSuites } from 'junit2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/checker/report.js';
+import { verify } from '../fixtures/run-verify.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HEALTHY = 'test/fixtures/proofs-healthy';
 
-function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const withoutTiming = (json: string): string => json.replace(/"ms": \d+/g, '"ms": 0');
 /** Console output without its timings (and the padding their widths change). */

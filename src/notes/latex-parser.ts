@@ -495,9 +495,6 @@ class Parser {
       else if (this.eat('^')) above = this.script();
       else break;
     }
-    if ((op === 'min' || op === 'max') && (this.is('(') || this.is('\\{'))) {
-      // max_i (…) and min\{…\}: a parenthesised body.
-    }
     const body = op === 'sum' ? this.sumBody(below) : this.term();
     return { kind: 'big', op, ...(below ? { below } : {}), ...(above ? { above } : {}), body, at: t.at, end: body.end };
   }

@@ -223,9 +223,9 @@ export class DecimalIntervalArithmetic {
     return new DecimalInterval(ZERO, maxOf(a.hi, ZERO));
   }
 
-  /** σ'(z): 0 for z < 0, 1 for z > 0, and [0, 1] when the argument contains 0. */
+  /** σ'(z): 0 for z < 0, 1 for z > 0, σ'(0) = 0 at an exact zero (as the float intervals), and [0, 1] when the argument straddles or touches 0. */
   reluPrime(a: DecimalInterval): DecimalInterval {
-    if (a.hi.lt(0)) return POINT_ZERO;
+    if (a.hi.lt(0) || (a.lo.isZero() && a.hi.isZero())) return POINT_ZERO;
     if (a.lo.gt(0)) return POINT_ONE;
     return UNIT;
   }

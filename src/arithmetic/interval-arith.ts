@@ -23,6 +23,7 @@ import {
   width,
   ZERO,
 } from './interval.js';
+import { exactDotSign } from './exact-dot.js';
 import { intervalDot, intervalSum } from './kernels.js';
 import { expLoss, expLossInverse, logistic, logisticInverse, logisticPrime, relu, reluPrime } from './losses.js';
 import { ETA, MAX, exactDecimalString, nextUp } from './rounding.js';
@@ -73,6 +74,20 @@ function le(a: Interval, b: Interval): Truth {
 }
 
 /** Float intervals with sound outward rounding: the certifying instance. */
+const isFinitePoint = (x: Interval): boolean => x.lo === x.hi && Number.isFinite(x.lo);
+
+/**
+ * The dot product; when its enclosure touches 0 and every entry is a point (exact doubles), the
+ * exact sign decides whether it is 0 exactly: an exact ReLU kink ⟨w_j, x⟩ = 0 then is one (σ'(0) = 0
+ * on every side that meets it), where rounded products would leave [−ε, ε].
+ */
+function exactAtZeroDot(xs: readonly Interval[], ys: readonly Interval[]): Interval {
+  const r = intervalDot(xs, ys);
+  if (r.lo > 0 || r.hi < 0 || (r.lo === 0 && r.hi === 0)) return r;
+  if (!xs.every(isFinitePoint) || !ys.every(isFinitePoint)) return r;
+  return exactDotSign(xs.map((x) => x.lo), ys.map((y) => y.lo)) === 0 ? ZERO : r;
+}
+
 export const intervalArith: Arith<Interval> = {
   kind: 'interval',
   certified: true,
@@ -108,7 +123,7 @@ export const intervalArith: Arith<Interval> = {
   expLossInverse,
 
   sum: intervalSum,
-  dot: intervalDot,
+  dot: exactAtZeroDot,
 
   lo: (a) => a.lo,
   hi: (a) => a.hi,

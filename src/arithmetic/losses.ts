@@ -18,10 +18,14 @@ export function relu(a: Interval): Interval {
   return { lo: Math.max(0, a.lo), hi: Math.max(0, a.hi) };
 }
 
-/** σ'(z): 1 for z > 0, 0 for z < 0, [0, 1] when z straddles or touches 0. */
+/**
+ * σ'(z): 1 for z > 0, 0 for z < 0; at an exact zero the convention σ'(0) = 0 (one element of
+ * Clarke's [0, 1], the float arithmetic's choice too), so two sides that meet the same exact kink
+ * take the same value; [0, 1] when the enclosure straddles or touches 0 (either sign is possible).
+ */
 export function reluPrime(a: Interval): Interval {
   if (a.lo > 0) return ONE;
-  if (a.hi < 0) return ZERO;
+  if (a.hi < 0 || (a.lo === 0 && a.hi === 0)) return ZERO;
   return UNIT;
 }
 

@@ -12,7 +12,8 @@ export interface Dual<T> {
  * can be checked against the notes' formula with the same rigour as the
  * values. At a kink (ReLU at 0, |·| at 0, min/max of overlapping arguments)
  * the derivative is Clarke's generalised gradient: the hull of the one-sided
- * derivatives (σ'(0) = [0, 1]), as the notes' own σ' is.
+ * derivatives, except σ' at an exact zero, which is 0 as A.reluPrime says, so
+ * that the gradient takes the same σ'(0) as the notes' formula at that kink.
  */
 export function dualArith<T>(A: Arith<T>, size: number): Arith<Dual<T>> {
   const zero = A.num(0);
@@ -79,7 +80,11 @@ export function dualArith<T>(A: Arith<T>, size: number): Arith<Dual<T>> {
     },
     expLossInverse: (a) => chain(a, A.expLossInverse(a.v), () => A.neg(A.div(one, a.v))),
     sum: (xs) => xs.reduce((acc, x) => self.add(acc, x), c(zero)),
-    dot: (xs, ys) => xs.reduce((acc, x, i) => self.add(acc, self.mul(x, ys[i])), c(zero)),
+    // The value through A.dot (which decides an exact zero of exact entries, an exact kink), the gradient by the product rule.
+    dot: (xs, ys) => ({
+      v: A.dot(xs.map((x) => x.v), ys.map((y) => y.v)),
+      g: xs.reduce<readonly T[] | null>((acc, x, i) => plus(acc, plus(scale(x.g, ys[i].v), scale(ys[i].g, x.v))), null),
+    }),
     lo: (a) => A.lo(a.v),
     hi: (a) => A.hi(a.v),
     width: (a) => A.width(a.v),

@@ -73,7 +73,8 @@ describe('losses (hand-worked)', () => {
     expect(L.relu(iv(-2, 3))).toEqual({ lo: 0, hi: 3 });
     expect(L.relu(iv(-2, -1))).toEqual({ lo: 0, hi: 0 });
     expect(L.reluPrime(iv(-2, 3))).toEqual({ lo: 0, hi: 1 });
-    expect(L.reluPrime(I.ZERO)).toEqual({ lo: 0, hi: 1 });
+    expect(L.reluPrime(I.ZERO)).toEqual({ lo: 0, hi: 0 }); // σ'(0) = 0 at an exact zero
+    expect(L.reluPrime(iv(0, 1))).toEqual({ lo: 0, hi: 1 });
     expect(L.reluPrime(iv(1e-300, 1))).toEqual({ lo: 1, hi: 1 });
     expect(L.reluPrime(iv(-1, -1e-300))).toEqual({ lo: 0, hi: 0 });
   });

@@ -53,6 +53,14 @@ export function replayCommand(lemmaId: string, seed: number, path: string, stepI
   return `npm run verify -- --lemma ${lemmaId} --seed ${seed} --replay ${path} --step ${stepId}${relaxation ? ` --relaxation ${relaxation}` : ''}${extra.map((w) => ` ${w}`).join('')}`;
 }
 
+/**
+ * The replay words for an instance of the lemma's own generated domain (a cited counterexample, a
+ * relaxation's systematic one): the run's words without its data set, which that instance is not from.
+ */
+function ownDomainArgs(words: readonly string[] = []): string[] {
+  return words.filter((w, k) => w !== '--instance' && words[k - 1] !== '--instance');
+}
+
 /** The lemma with one hypothesis swapped for its relaxed domain (relaxations are numbered from 1). */
 function relaxedLemma(lemma: Lemma, k: number): Lemma {
   const relaxation = lemma.relaxations[k - 1];
@@ -161,7 +169,7 @@ function counterexampleOf(
  * The first instance where a step was not decided, with its replay: a generated instance's
  * fast-check path is its run number (no shrinking), so the command reproduces exactly that instance.
  */
-function unresolvedOf(lemmaId: string, stepId: string, first: NonNullable<StepAccumulator['firstUnresolved']>, seed: number, relaxation?: number, replayedPath?: string): UnresolvedInstance {
+function unresolvedOf(lemmaId: string, stepId: string, first: NonNullable<StepAccumulator['firstUnresolved']>, seed: number, extra: readonly string[] | undefined, relaxation?: number, replayedPath?: string): UnresolvedInstance {
   const ev = first.evaluation;
   const path = replayedPath ?? String(first.run);
   return {
@@ -171,7 +179,7 @@ function unresolvedOf(lemmaId: string, stepId: string, first: NonNullable<StepAc
     ...(ev.rhs ? { rhs: ev.rhs } : {}),
     precision: ev.precision,
     why: ev.why ?? ev.message ?? ev.verdict,
-    replay: { seed, path, command: replayCommand(lemmaId, seed, path, stepId, relaxation) },
+    replay: { seed, path, command: replayCommand(lemmaId, seed, path, stepId, relaxation, extra) },
   };
 }
 
@@ -288,7 +296,7 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
       const cx = counterexampleOf(lemma, check, acc, arbitrary, seed, runs, options, relaxation, replayedPath);
       if (cx) report.counterexample = cx;
     }
-    if (report.verdict !== 'held' && report.verdict !== 'refuted' && acc.firstUnresolved) report.unresolved = unresolvedOf(lemma.id, check.id, acc.firstUnresolved, seed, relaxation, replayedPath);
+    if (report.verdict !== 'held' && report.verdict !== 'refuted' && acc.firstUnresolved) report.unresolved = unresolvedOf(lemma.id, check.id, acc.firstUnresolved, seed, options.replayArgs, relaxation, replayedPath);
     const scans = shrinkRefuted ? lemma.regions.filter((r) => !r.steps || r.steps.includes(check.id)) : [];
     const failure = report.verdict === 'refuted' || report.verdict === 'undefined' ? report.verdict : null;
     const at = report.counterexample?.instance ?? acc.firstFailure(failure);
@@ -362,7 +370,7 @@ function relaxationReports(lemma: Lemma, seed: number, runs: number, options: Ev
           rhs: ev.rhs!,
           precision: ev.precision,
           violation: ev.comparison?.violation ?? 0,
-          replay: { seed, path, command: replayCommand(lemma.id, seed, path, s.id, k + 1) },
+          replay: { seed, path, command: replayCommand(lemma.id, seed, path, s.id, k + 1, ownDomainArgs(options.replayArgs)) },
         };
         return { id: s.id, verdict: 'refuted' as Verdict, found: 'systematic' as const, counterexample, ...(s.verdict === 'refuted' ? { alsoAtSeed: true } : {}) };
       }
@@ -389,7 +397,7 @@ function countRefutedInstances(result: PassResult): number {
 function citedExpectation(lemma: Lemma, check: Check, step: StepReport, options: EvaluateOptions): ExpectationReport {
   const expect = check.expect!;
   const { seed, path } = expect.counterexample;
-  const command = replayCommand(lemma.id, seed, path, check.id);
+  const command = replayCommand(lemma.id, seed, path, check.id, undefined, ownDomainArgs(options.replayArgs));
   let outcome: CitedOutcome;
   try {
     const acc = pass(lemma, [check], instanceArbitrary(lemma.hypotheses), seed, 1, options, path).accumulators[0];

@@ -48,14 +48,48 @@ describe('--instance on a user data set', () => {
       `npm run verify -- --lemma any-data --seed ${report.seed} --replay ${cx.replay.path} --step scaled-norm --instance '${file}' --proofs ${DATASET_PROOFS}`,
     );
     // Run the printed command itself (its words after `npm run verify --`, as a shell would split them).
-    const words = [...cx.replay.command.slice('npm run verify -- '.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
     const replayJson = join(scratch, 'replay.json');
-    const replay = await verify(...words, '--json', replayJson);
+    const replay = await verify(...commandWords(cx.replay.command), '--json', replayJson);
     expect(replay.code).toBe(0);
     const replayed = stepOf(JSON.parse(await readFile(replayJson, 'utf8')) as AuditReport, 'any-data', 'scaled-norm');
     expect(replayed.verdict).toBe('refuted');
     expect(replayed.counterexample!.instance).toEqual(cx.instance);
     expect(replayed.counterexample!.lhs).toEqual(cx.lhs);
+  });
+});
+
+/** The words of a printed command after `npm run verify --`, as a shell splits them. */
+const commandWords = (command: string): string[] => [...command.slice('npm run verify -- '.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+
+describe('every printed replay from a non-default proofs directory reproduces its run', () => {
+  const UNDECIDED_PROOFS = 'test/fixtures/proofs-undecided';
+  let file: string;
+  let report: AuditReport;
+  beforeAll(async () => {
+    file = await data('two points.json', { X: [[1, 0], [0.5, 0.5]], y: [1, 1] });
+    const run = await verify('--proofs', UNDECIDED_PROOFS, '--instance', file, '--json', join(scratch, 'undecided.json'));
+    expect(run.code).toBe(1); // strict-equal is inconclusive: a surprise
+    report = JSON.parse(await readFile(join(scratch, 'undecided.json'), 'utf8')) as AuditReport;
+  });
+
+  it("an inconclusive step's replay carries --instance and --proofs, and replays that instance", async () => {
+    const unresolved = stepOf(report, 'undecided', 'strict-equal').unresolved!;
+    expect(unresolved.replay.command).toBe(`npm run verify -- --lemma undecided --seed ${report.seed} --replay ${unresolved.replay.path} --step strict-equal --instance '${file}' --proofs ${UNDECIDED_PROOFS}`);
+    const json = join(scratch, 'undecided-replay.json');
+    const replay = await verify(...commandWords(unresolved.replay.command), '--json', json);
+    expect(replay.code).toBe(1);
+    const replayed = stepOf(JSON.parse(await readFile(json, 'utf8')) as AuditReport, 'undecided', 'strict-equal');
+    expect(replayed.verdict).toBe('inconclusive');
+    expect(replayed.unresolved!.instance).toEqual(unresolved.instance);
+  });
+
+  it('a cited counterexample (from the generated domain) replays with --proofs and without the data set', async () => {
+    const cited = stepOf(report, 'undecided', 'norm-above-two').expectation!.counterexample;
+    expect(cited.command).toBe(`npm run verify -- --lemma undecided --seed 20261128 --replay 0 --step norm-above-two --proofs ${UNDECIDED_PROOFS}`);
+    const json = join(scratch, 'cited-replay.json');
+    const replay = await verify(...commandWords(cited.command), '--json', json);
+    expect(replay.code).toBe(0);
+    expect(stepOf(JSON.parse(await readFile(json, 'utf8')) as AuditReport, 'undecided', 'norm-above-two').verdict).toBe('refuted');
   });
 });
 

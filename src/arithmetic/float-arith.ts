@@ -1,6 +1,7 @@
 import type { Arith } from './arith.js';
 import { DomainError } from './domain-error.js';
 import { interval, midpoint } from './interval.js';
+import { floatReluSlope } from './relu-kink.js';
 import { exactDecimalString } from './rounding.js';
 import type { Truth } from './truth.js';
 
@@ -93,7 +94,7 @@ export const floatArith: Arith<number> = {
   },
 
   relu: (a) => Math.max(0, a),
-  reluPrime: (a) => (a > 0 ? 1 : 0),
+  reluPrime: floatReluSlope,
   logistic,
   logisticPrime,
   logisticInverse,

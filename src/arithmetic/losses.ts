@@ -1,6 +1,7 @@
 import { DomainError } from './domain-error.js';
 import { exp, expDown, expUp, expm1Down, expm1Up, log, log1pDown, log1pUp, logDown, logUp } from './elementary.js';
 import { type Interval, UNIT, ZERO, ONE, neg } from './interval.js';
+import { reluSlope } from './relu-kink.js';
 import { addDown, addUp, divDown, divUp, mulDown, mulUp, subDown, subUp } from './rounding.js';
 
 /**
@@ -24,9 +25,8 @@ export function relu(a: Interval): Interval {
  * take the same value; [0, 1] when the enclosure straddles or touches 0 (either sign is possible).
  */
 export function reluPrime(a: Interval): Interval {
-  if (a.lo > 0) return ONE;
-  if (a.hi < 0 || (a.lo === 0 && a.hi === 0)) return ZERO;
-  return UNIT;
+  const slope = reluSlope(a.lo, a.hi);
+  return slope === 'active' ? ONE : slope === 'dead' ? ZERO : UNIT;
 }
 
 /*

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import * as fast from '../models/relu-net-float.js';
+import { floatNetArrays } from '../models/net-arrays-float.js';
+import { reluNetModel } from '../models/relu-net-model.js';
 import { netSample } from '../models/relu-net-sample.js';
 import { inUnitBall } from './points.js';
 import { UniformStream } from './uniform-stream.js';
@@ -207,10 +208,11 @@ export function resolveComparison(setting: GdSetting, recipe: ComparisonRecipe, 
     for (let e = 0; e < Z.length; e++) Z[e] = W[e] + r * U[e];
   } else {
     const s = netSample(setting.X.flat(), setting.n, d, setting.y, setting.a);
-    const P = fast.preactivations(W0, s);
-    const directions = setting.X.map((_, k) => fast.gradientAt(P, k, s));
+    const net = reluNetModel(floatNetArrays(s));
+    const P = net.preactivations(W0);
+    const directions = setting.X.map((_, k) => net.pointGradient(P, k));
     const V = orthogonalToAll(U, directions);
-    const G = fast.riskGradient(W0, s);
+    const G = net.riskGradient(P);
     const [rmsV, rmsG] = [rms(V), rms(G)];
     const scaleV = rmsV > 0 ? (recipe.size * rms(W0)) / rmsV : 0;
     const scaleG = rmsG > 0 ? (1e-3 * recipe.size * rms(W0)) / rmsG : 0;

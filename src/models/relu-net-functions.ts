@@ -5,26 +5,29 @@ import type { Interval } from '../arithmetic/interval.js';
 import { type E, call } from '../language/builder.js';
 import type { ModelFunction } from '../language/expr.js';
 import { ShapeError, asScalar, scalar, type Value } from '../language/value.js';
-import * as fast from './relu-net-float.js';
-import * as generic from './relu-net-generic.js';
-import * as certified from './relu-net-interval.js';
+import { floatNetArrays } from './net-arrays-float.js';
+import { type GenericSample, genericNetArrays } from './net-arrays-generic.js';
+import { type Box, intervalNetArrays } from './net-arrays-interval.js';
+import { type ReluNetModel, reluNetModel } from './relu-net-model.js';
 import type { LabelledSample, ReluNet } from './relu-net.js';
 import { type NetSample, netSample } from './relu-net-sample.js';
 
 /**
  * The hot quantities of the two-layer ReLU net as model functions for `call`
  * nodes: f(x; W), ∇f(x; W), R̂(W), ∇R̂(W) by the notes' formula and the
- * surrogate R̂⁽ⁱ⁾(Z) = (1/n) Σ_k ℓ(y_k ⟨Z, ∇f(x_k; W_i)⟩). Each is written once
- * per kind of arithmetic: tight Float64Array loops for floats, the certified
- * typed-array kernels for float intervals, and plain `Arith` code for any
- * other arithmetic (decimal intervals, dual numbers of `grad`).
- * Results of the fast paths are cached per argument value (values are immutable).
+ * surrogate R̂⁽ⁱ⁾(Z) = (1/n) Σ_k ℓ(y_k ⟨Z, ∇f(x_k; W_i)⟩). The net is written
+ * once (relu-net-model.ts) and evaluated through the array operations of the
+ * arithmetic: fused Float64Array loops for floats, the certified typed-array
+ * kernels for float intervals (when the sample is exact and the signs ±1),
+ * plain `Arith` code for any other arithmetic (decimal intervals, dual numbers
+ * of `grad`). Preactivations of the fast paths are cached per argument value
+ * (values are immutable).
  */
 
 // --- argument conversion -----------------------------------------------------
 
 const floats = new WeakMap<Value<unknown>, Float64Array>();
-const boxes = new WeakMap<Value<unknown>, certified.Box>();
+const boxes = new WeakMap<Value<unknown>, Box>();
 
 function floatData(v: Value<number>): Float64Array {
   let out = floats.get(v);
@@ -32,7 +35,7 @@ function floatData(v: Value<number>): Float64Array {
   return out;
 }
 
-function boxData(v: Value<Interval>): certified.Box {
+function boxData(v: Value<Interval>): Box {
   let out = boxes.get(v);
   if (!out) {
     const lo = new Float64Array(v.data.length);
@@ -99,11 +102,6 @@ function pointIndex<T>(A: Arith<T>, k: Value<T>, n: number): number {
   return v - 1;
 }
 
-function rowOf<T>(M: Value<T>, r: number): T[] {
-  const cols = M.shape[1];
-  return M.data.slice(r * cols, (r + 1) * cols);
-}
-
 function checkWeights(W: Value<unknown>, m: number, d: number, what: string): void {
   const [rows, cols] = matrixShape(W, what);
   if (rows !== m || cols !== d) throw new ShapeError(`${what} is ${rows}×${cols}, the net is ${m}×${d}`);
@@ -160,28 +158,65 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-const floatPre = new PreactivationCache<Float64Array>((W, s) => fast.preactivations(floatData(W as Value<number>), s));
-const boxPre = new PreactivationCache<certified.Box>((W, s) => certified.preactivations(boxData(W as Value<Interval>), s));
+/** The model in floats and in float intervals over one exact sample (built once per sample). */
+const floatModels = new WeakMap<NetSample, ReluNetModel<Float64Array, number>>();
+const intervalModels = new WeakMap<NetSample, ReluNetModel<Box, Interval>>();
 
-function floatPreactivations(W: Value<number>, s: NetSample): Float64Array {
-  return floatPre.get(W, s);
+function cached<M, S>(models: WeakMap<NetSample, ReluNetModel<M, S>>, s: NetSample, make: (s: NetSample) => ReluNetModel<M, S>): ReluNetModel<M, S> {
+  let model = models.get(s);
+  if (!model) models.set(s, (model = make(s)));
+  return model;
 }
+const floatModel = (s: NetSample) => cached(floatModels, s, (t) => reluNetModel(floatNetArrays(t)));
+const intervalModel = (s: NetSample) => cached(intervalModels, s, (t) => reluNetModel(intervalNetArrays(t)));
 
-function boxPreactivations(W: Value<Interval>, s: NetSample): certified.Box {
-  return boxPre.get(W, s);
-}
+const floatPre = new PreactivationCache<Float64Array>((W, s) => floatModel(s).preactivations(floatData(W as Value<number>)));
+const boxPre = new PreactivationCache<Box>((W, s) => intervalModel(s).preactivations(boxData(W as Value<Interval>)));
 
-function genericSample<T>(X: Value<T>, y: Value<T>, a: Value<T>): generic.GenericSample<T> {
-  const [n, d] = matrixShape(X, 'X');
-  return { n, m: a.data.length, d, X: X.data, y: y.data, a: a.data };
-}
-
-function boxValue(b: certified.Box, shape: readonly number[]): Value<Interval> {
+function boxValue(b: Box, shape: readonly number[]): Value<Interval> {
   const data: Interval[] = new Array(b.lo.length);
   for (let i = 0; i < b.lo.length; i++) data[i] = { lo: b.lo[i], hi: b.hi[i] };
   return { shape, data };
 }
 
+/**
+ * The model bound to the arithmetic and the sample of a call: its
+ * preactivations of a weight value (cached on the fast paths) and the
+ * conversion of its weight-shaped results back to values. M is the
+ * arithmetic's array type (opaque here).
+ */
+interface BoundModel<T> {
+  model: ReluNetModel<unknown, T>;
+  pre(W: Value<T>): unknown;
+  value(M: unknown, shape: readonly number[]): Value<T>;
+}
+
+function bind<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value<T>): BoundModel<T> {
+  const s = sampleOf(A, X, y, a);
+  if (s && isFloat(A)) {
+    return {
+      model: floatModel(s) as unknown as ReluNetModel<unknown, T>,
+      pre: (W) => floatPre.get(W, s),
+      value: (M, shape) => ({ shape, data: Array.from(M as Float64Array) as T[] }),
+    };
+  }
+  if (s && isInterval(A)) {
+    return {
+      model: intervalModel(s) as unknown as ReluNetModel<unknown, T>,
+      pre: (W) => boxPre.get(W, s),
+      value: (M, shape) => boxValue(M as Box, shape) as Value<T>,
+    };
+  }
+  // Any other arithmetic, or a sample that is not exact: the generic path, over the sample as given.
+  const [n, d] = matrixShape(X, 'X');
+  const sample: GenericSample<T> = { n, m: a.data.length, d, X: X.data, y: y ? y.data : new Array<T>(n).fill(A.num(1)), a: a.data };
+  const model = reluNetModel(genericNetArrays(A, sample));
+  return {
+    model: model as ReluNetModel<unknown, T>,
+    pre: (W) => model.preactivations(W.data as T[]),
+    value: (M, shape) => ({ shape, data: M as T[] }),
+  };
+}
 
 // --- printing ------------------------------------------------------------------
 
@@ -212,10 +247,8 @@ export const netOutputFunction: ModelFunction = {
     const [n, d] = matrixShape(X, 'X');
     const k = pointIndex(A, kv, n);
     checkWeights(W, a.data.length, d, 'W');
-    const s = sampleOf(A, X, undefined, a);
-    if (s && isFloat(A)) return scalar(fast.outputAt(floatPreactivations(W as Value<number>, s), k, s) as T);
-    if (s && isInterval(A)) return scalar(certified.outputAt(boxPreactivations(W as Value<Interval>, s), k, s) as T);
-    return scalar(generic.output(A, rowOf(X, k), W.data, a.data, d));
+    const b = bind(A, X, undefined, a);
+    return scalar(b.model.output(b.pre(W), k));
   },
 };
 
@@ -227,20 +260,10 @@ export const netGradientFunction: ModelFunction = {
     const [n, d] = matrixShape(X, 'X');
     const k = pointIndex(A, kv, n);
     checkWeights(W, a.data.length, d, 'W');
-    const shape = W.shape;
     const factor = c === undefined ? undefined : asScalar(c, 'scalar factor');
-    const s = sampleOf(A, X, undefined, a);
-    if (s && isFloat(A)) {
-      const G = fast.gradientAt(floatPreactivations(W as Value<number>, s), k, s);
-      if (factor !== undefined) for (let e = 0; e < G.length; e++) G[e] *= factor as number;
-      return { shape, data: Array.from(G) as T[] };
-    }
-    if (s && isInterval(A)) {
-      const G = certified.gradientAt(boxPreactivations(W as Value<Interval>, s), k, s);
-      return boxValue(factor === undefined ? G : certified.scaleBox(factor as Interval, G), shape) as Value<T>;
-    }
-    const G = generic.gradient(A, rowOf(X, k), W.data, a.data, d);
-    return { shape, data: factor === undefined ? G : G.map((g) => A.mul(factor, g)) };
+    const b = bind(A, X, undefined, a);
+    const G = b.model.pointGradient(b.pre(W), k);
+    return b.value(factor === undefined ? G : b.model.arrays.scale(factor, G), W.shape);
   },
 };
 
@@ -262,11 +285,9 @@ function gradientPairingFunction(gradientFirst: boolean): ModelFunction {
       checkWeights(W, a.data.length, d, 'W');
       checkWeights(V, a.data.length, d, 'V');
       const factor = c === undefined ? undefined : asScalar(c, 'scalar factor');
-      const scaled = (v: T): Value<T> => scalar(factor === undefined ? v : A.mul(factor, v));
-      const s = sampleOf(A, X, undefined, a);
-      if (s && isFloat(A)) return scaled(fast.pairingAt(floatPreactivations(W as Value<number>, s), floatPreactivations(V as Value<number>, s), k, s) as T);
-      if (s && isInterval(A)) return scaled(certified.pairingAt(boxPreactivations(W as Value<Interval>, s), boxPreactivations(V as Value<Interval>, s), k, s) as T);
-      return scaled(generic.gradientPairing(A, rowOf(X, k), W.data, V.data, a.data, d));
+      const b = bind(A, X, undefined, a);
+      const v = b.model.pairing(b.pre(W), b.pre(V), k);
+      return scalar(factor === undefined ? v : A.mul(factor, v));
     },
   };
 }
@@ -279,11 +300,9 @@ export const riskFunction: ModelFunction = {
   name: 'relu-net-risk',
   print: ([W]) => `R̂(${W})`,
   evaluate<T>(A: Arith<T>, [W, X, y, a]: readonly Value<T>[]): Value<T> {
-    const s = sampleOf(A, X, y, a);
+    const b = bind(A, X, y, a);
     checkWeights(W, a.data.length, X.shape[1], 'W');
-    if (s && isFloat(A)) return scalar(fast.riskFrom(floatPreactivations(W as Value<number>, s), s) as T);
-    if (s && isInterval(A)) return scalar(certified.riskFrom(boxPreactivations(W as Value<Interval>, s), s) as T);
-    return scalar(generic.risk(A, W.data, genericSample(X, y, a)));
+    return scalar(b.model.risk(b.pre(W)));
   },
 };
 
@@ -292,12 +311,9 @@ export const riskGradientFunction: ModelFunction = {
   name: 'relu-net-risk-gradient',
   print: ([W]) => `∇R̂(${W})`,
   evaluate<T>(A: Arith<T>, [W, X, y, a]: readonly Value<T>[]): Value<T> {
-    const s = sampleOf(A, X, y, a);
+    const b = bind(A, X, y, a);
     checkWeights(W, a.data.length, X.shape[1], 'W');
-    const shape = W.shape;
-    if (s && isFloat(A)) return { shape, data: [...fast.riskGradientFrom(floatPreactivations(W as Value<number>, s), s)] as T[] };
-    if (s && isInterval(A)) return boxValue(certified.riskGradientFrom(boxPreactivations(W as Value<Interval>, s), s), shape) as Value<T>;
-    return { shape, data: generic.riskGradient(A, W.data, genericSample(X, y, a)) };
+    return b.value(b.model.riskGradient(b.pre(W)), W.shape);
   },
 };
 
@@ -306,16 +322,10 @@ export const surrogateRiskFunction: ModelFunction = {
   name: 'relu-net-surrogate-risk',
   print: ([Z, W]) => `R̂${iterateSuperscript(W)}(${Z})`,
   evaluate<T>(A: Arith<T>, [Z, W, X, y, a]: readonly Value<T>[]): Value<T> {
-    const s = sampleOf(A, X, y, a);
+    const b = bind(A, X, y, a);
     checkWeights(W, a.data.length, X.shape[1], 'W');
     checkWeights(Z, a.data.length, X.shape[1], 'Z');
-    if (s && isFloat(A)) return scalar(fast.surrogateRiskFrom(floatPreactivations(W as Value<number>, s), floatPreactivations(Z as Value<number>, s), s) as T);
-    if (s && isInterval(A)) {
-      const P = boxPreactivations(W as Value<Interval>, s);
-      const Q = boxPreactivations(Z as Value<Interval>, s);
-      return scalar(certified.surrogateRiskFrom(P, Q, s) as T);
-    }
-    return scalar(generic.surrogateRisk(A, Z.data, W.data, genericSample(X, y, a)));
+    return scalar(b.model.surrogateRisk(b.pre(W), b.pre(Z)));
   },
 };
 

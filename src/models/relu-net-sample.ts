@@ -1,7 +1,7 @@
 /**
  * A labelled sample and the output signs of the two-layer ReLU net as flat
- * typed arrays, the form the fast loops of relu-net-float.ts and
- * relu-net-interval.ts read: X row-major (n × d), its columns, y and a.
+ * typed arrays, the form the loops of net-arrays-float.ts and
+ * net-arrays-interval.ts read: X row-major (n × d), its columns, y and a.
  * Every entry is an exact double.
  */
 export interface NetSample {

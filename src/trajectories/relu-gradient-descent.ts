@@ -5,9 +5,10 @@ import { type Interval, point } from '../arithmetic/interval.js';
 import { normPoint, normSquaredPoint, subtractScaled } from '../arithmetic/kernels.js';
 import * as rounding from '../arithmetic/rounding.js';
 import type { Value } from '../language/value.js';
-import * as fast from '../models/relu-net-float.js';
-import * as generic from '../models/relu-net-generic.js';
-import * as certified from '../models/relu-net-interval.js';
+import { floatNetArrays } from '../models/net-arrays-float.js';
+import { type GenericSample, genericNetArrays } from '../models/net-arrays-generic.js';
+import { type Box, intervalNetArrays } from '../models/net-arrays-interval.js';
+import { reluNetModel } from '../models/relu-net-model.js';
 import { type NetSample, netSample, pointOf } from '../models/relu-net-sample.js';
 import { lazyIterates } from './lazy-iterates.js';
 import { ballStep, ballStepData } from './relu-descent-ball-step.js';
@@ -71,11 +72,11 @@ function checkProblem(p: DescentProblem): void {
 /** The plain float iterates W_0 … W_t (row-major m × d each). */
 export function floatDescent(p: DescentProblem): Float64Array[] {
   checkProblem(p);
-  const s = sampleOf(p);
+  const net = reluNetModel(floatNetArrays(sampleOf(p)));
   let W = Float64Array.from(p.W0.flat());
   const out = [W];
   for (let i = 0; i < p.steps; i++) {
-    const G = fast.riskGradient(W, s);
+    const G = net.riskGradient(net.preactivations(W));
     const next = new Float64Array(W.length);
     for (let e = 0; e < W.length; e++) next[e] = W[e] - p.eta * G[e];
     out.push((W = next));
@@ -85,19 +86,19 @@ export function floatDescent(p: DescentProblem): Float64Array[] {
 
 /** Certified iterates as typed-array boxes (the evaluator's interval values are made from them). */
 export interface BallTrajectory {
-  boxes: certified.Box[];
+  boxes: Box[];
   maxWidth: number;
   boxSteps: number;
 }
 
 /** Frobenius radius (rounded up) of a box around a given centre. */
-function radiusAround(b: certified.Box, centre: Float64Array): number {
+function radiusAround(b: Box, centre: Float64Array): number {
   const rad = new Float64Array(centre.length);
   for (let e = 0; e < centre.length; e++) rad[e] = Math.max(subUp(b.hi[e], centre[e]), subUp(centre[e], b.lo[e]), 0);
   return normPoint(rad).hi;
 }
 
-function midpoints(b: certified.Box): Float64Array {
+function midpoints(b: Box): Float64Array {
   const c = new Float64Array(b.lo.length);
   for (let e = 0; e < c.length; e++) c[e] = b.lo[e] / 2 + b.hi[e] / 2;
   return c;
@@ -123,10 +124,11 @@ export function ballDescent(p: DescentProblem): BallTrajectory {
   }
   const contractive = mulUp(p.eta, maxNormSq) <= 8;
   const stepData = ballStepData(s, xNormUp);
+  const net = reluNetModel(intervalNetArrays(s));
   let centre: Float64Array = Float64Array.from(p.W0.flat());
   let radius = 0;
-  let box: certified.Box = { lo: centre, hi: centre };
-  const boxes: certified.Box[] = [box];
+  let box: Box = { lo: centre, hi: centre };
+  const boxes: Box[] = [box];
   let maxWidth = 0;
   let boxSteps = 0;
   for (let i = 0; i < p.steps; i++) {
@@ -145,7 +147,7 @@ export function ballDescent(p: DescentProblem): BallTrajectory {
       maxWidth = Math.max(maxWidth, upCheap(widest));
       box = { lo, hi };
     } else {
-      box = subtractScaled(box, eta, certified.riskGradient(box, s));
+      box = subtractScaled(box, eta, net.riskGradient(net.preactivations(box)));
       boxSteps++;
       for (let e = 0; e < box.lo.length; e++) maxWidth = Math.max(maxWidth, subUp(box.hi[e], box.lo[e]));
       centre = midpoints(box);
@@ -165,7 +167,7 @@ export function ballDescent(p: DescentProblem): BallTrajectory {
 export function boxDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory<T> {
   const m = p.W0.length;
   const d = p.W0[0]?.length ?? 0;
-  const sample: generic.GenericSample<T> = {
+  const sample: GenericSample<T> = {
     n: p.X.length,
     m,
     d,
@@ -174,8 +176,9 @@ export function boxDescent<T>(A: Arith<T>, p: DescentProblem): DescentTrajectory
     a: p.a.map((v) => A.num(v)),
   };
   const eta = A.num(p.eta);
+  const net = reluNetModel(genericNetArrays(A, sample));
   const step = (W: readonly T[]): T[] => {
-    const G = generic.riskGradient(A, W, sample);
+    const G = net.riskGradient(net.preactivations(W as T[]));
     return W.map((w, e) => A.sub(w, A.mul(eta, G[e])));
   };
   const data = lazyIterates(p.steps + 1, m * d, p.W0.flat().map((v) => A.num(v)), step);

@@ -332,7 +332,7 @@ function quantifiedSeries(lemma: Lemma, check: Check, report: StepReport, longes
 /** The steps checked under the k-th relaxed hypothesis (1-based). */
 export function relaxationChecks(lemma: Lemma, k: number): Check[] {
   const relaxation = lemma.relaxations[k - 1];
-  return lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect));
+  return lemma.checks.filter((c) => (relaxation.steps ? relaxation.steps.includes(c.id) : c.form === 'notes' && !c.expect && !c.vendoredOf));
 }
 
 /** One pass of the lemma or of a relaxed copy of it, over all runs or a range of them. */

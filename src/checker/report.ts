@@ -230,6 +230,24 @@ export interface StepReport {
   floatLiterals?: string[];
   /** The step along a parameter at fixed instances (for plots): region scans, lemma examples, quantified indices. */
   series?: StepSeries[];
+  /** With --notes COPY: what the copy did to the step's line (see StepEditReport). */
+  edit?: StepEditReport;
+}
+
+/**
+ * A step whose line an edited copy of the notes changed or deleted. A changed step is computed from the
+ * copy's LaTeX; its original line is checked in the same run (with the proof file's expectation), and
+ * `outcome` compares the two: "now holds" and "still refuted" for a line expected refuted, "holds" or
+ * "newly refuted" (a surprise) for one expected to hold, "undecided" (a surprise) when the copy's line is
+ * neither certified held nor refuted. A deleted step is checked on its original line.
+ */
+export interface StepEditReport {
+  kind: 'changed' | 'deleted';
+  /** The step's line in the notes the proofs transcribe, its text there and (changed steps) what the checker gave it. */
+  vendored: { line: number; notes: string; verdict?: Verdict; expected?: 'held' | 'refuted'; expectedReason?: string; surprise?: boolean; lhs?: string; rhs?: string; counterexample?: Counterexample; wholeDomain?: WholeDomainReport['verdict'] };
+  /** The step's line and text in the copy. */
+  copy?: { line: number; notes: string };
+  outcome?: 'now holds' | 'still refuted' | 'holds' | 'newly refuted' | 'undecided';
 }
 
 export interface ResolutionSummary {
@@ -325,6 +343,8 @@ export interface LemmaReport {
 }
 
 export interface AuditReport {
+  /** With --notes COPY: the copy's changed, deleted and added lines against the notes the proofs transcribe, with the steps on them. */
+  notesCopy?: import('../notes/copy-report.js').NotesCopyReport;
   /** With --coverage: every row of the notes and what accounts for it; `unaccounted` counts the rows nothing does. */
   coverage?: import('../notes/coverage.js').CoverageReport;
   /** "lemmacheck" and the version in package.json. */

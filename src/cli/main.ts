@@ -20,7 +20,9 @@ import { ProofRunner } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
 import { mergeShards, shardNote, shardSection } from './shards.js';
 import { watchAudit } from './watch.js';
-import { resolveNotesFile } from './notes-option.js';
+import { resolveNotesFile, resolveOriginalNotes } from './notes-option.js';
+import { assertCopyCompiles, notesCopySection } from './notes-copy-run.js';
+import { formatNotesCopy } from '../reporters/notes-copy.js';
 import { replayArgs } from './replay-args.js';
 import { coverage } from '../notes/coverage.js';
 import { NotesFile } from '../notes/notes-file.js';
@@ -72,6 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let args: CliArgs;
   let files: string[];
   let notesFile: string | undefined;
+  let originalNotesFile: string | undefined;
   // Float intervals trust Math.exp/log to 1 ulp: an engine worse than that stops the audit before any verdict.
   try {
     assertLibmAccuracy();
@@ -87,6 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     files = proofFilesFor(listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR), args.lemmas);
     notesFile = resolveNotesFile(args.notes, args.proofs);
+    originalNotesFile = resolveOriginalNotes(args.notes, args.proofs);
     if (args.instance !== undefined) checkInstanceFile(resolve(args.instance));
     if (args.json !== undefined) assertWritableOutput('--json', args.json);
     if (args.junit !== undefined) assertWritableOutput('--junit', args.junit);
@@ -98,13 +102,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = checkOptions(args);
   const style = consoleStyle(args);
   if (args.watch) {
-    const runner = { jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs };
+    const runner = { jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(originalNotesFile ? { originalNotesFile } : {}) };
     return watchAudit({ args, options, style, runner, notesFile, print, clear: process.stdout.isTTY === true });
   }
-  const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}) });
+  const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}), ...(originalNotesFile ? { originalNotesFile } : {}) });
   try {
     if (args.merge) return await emitReport(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style))), args, style);
     const loaded = await runner.load(files);
+    assertCopyCompiles(loaded);
     const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
     if (args.shard) {
@@ -128,6 +133,11 @@ async function main(argv: readonly string[]): Promise<number> {
       const covered = { ...coverage(NotesFile.read(notesFile), report.lemmas), notesFile: displayPath(notesFile) };
       print(formatCoverage(covered, style));
       withCoverage = { ...report, coverage: covered };
+    }
+    if (originalNotesFile !== undefined && notesFile !== undefined) {
+      const notesCopy = notesCopySection(originalNotesFile, notesFile, report.lemmas);
+      print(formatNotesCopy(notesCopy, style));
+      withCoverage = { ...withCoverage, notesCopy };
     }
     const status = await emitReport(withCoverage, args, style, lemmas.length > 0 || refused.length === 0);
     // A data set some lemmas could not take: one line each, last, and exit 2 (the others' report stands above).

@@ -55,6 +55,8 @@ export interface RunnerOptions {
   timeoutMs: number;
   /** The notes file the proof files transcribe (none: steps are not looked up). */
   notesFile?: string;
+  /** Set when notesFile is an edited copy: the notes the proofs transcribe. */
+  originalNotesFile?: string;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -252,7 +254,7 @@ export class ProofRunner {
 
   private spawn(file: string): ProofWorker {
     if (this.stopped) throw new Error('the proof runner was stopped');
-    const worker = new ProofWorker(file, this.options.notesFile);
+    const worker = new ProofWorker(file, this.options.notesFile, this.options.originalNotesFile);
     this.live.add(worker);
     return worker;
   }

@@ -39,8 +39,9 @@ export class ProofWorker {
   constructor(
     readonly file: string,
     notesFile?: string,
+    originalNotesFile?: string,
   ) {
-    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href, ...(notesFile !== undefined ? { notesFile } : {}) };
+    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href, ...(notesFile !== undefined ? { notesFile } : {}), ...(originalNotesFile !== undefined ? { originalNotesFile } : {}) };
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
     // A proof's own output must not interleave with the report on stdout.
     // Forwarded chunk by chunk: piping would add listeners to process.stderr for every worker.

@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { relaxationChecks, runLemmaJob } from '../checker/check-lemma.js';
 import type { Lemma } from '../language/lemma.js';
+import type { LemmaReport } from '../checker/report.js';
 import { displayPath } from './proof-files.js';
 import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
-const { fileUrl, notesFile } = workerData as ProofWorkerData;
+const { fileUrl, notesFile, originalNotesFile } = workerData as ProofWorkerData;
 
 /** "Name: message"; esbuild's "Transform failed with 1 error:" preamble is dropped so the first line says what failed. */
 function describe(err: unknown): string {
@@ -71,17 +72,29 @@ function lemmasOf(exported: unknown): Lemma[] {
   return list as Lemma[];
 }
 
-async function notesBinding(file: string): Promise<(lemma: Lemma) => Lemma> {
+/** Reports of a lemma bound to an edited copy of the notes fold the original lines into the copy's steps. */
+const folds = new Map<string, (report: LemmaReport) => LemmaReport>();
+
+async function notesBinding(file: string, original?: string): Promise<(lemma: Lemma) => Lemma> {
   const [{ bindNotes }, { NotesFile }] = await Promise.all([import('../notes/bind-notes.js'), import('../notes/notes-file.js')]);
-  const notes = new NotesFile(displayPath(file), (await import('node:fs')).readFileSync(file, 'utf8'));
-  return (lemma) => bindNotes(lemma, notes);
+  const { readFileSync } = await import('node:fs');
+  const notes = new NotesFile(displayPath(file), readFileSync(file, 'utf8'));
+  if (original === undefined) return (lemma) => bindNotes(lemma, notes);
+  const [{ bindNotesCopy }, { alignNotes }, { foldCopyReport }] = await Promise.all([import('../notes/bind-notes-copy.js'), import('../notes/line-alignment.js'), import('../notes/copy-report.js')]);
+  const originalNotes = new NotesFile(displayPath(original), readFileSync(original, 'utf8'));
+  const alignment = alignNotes(originalNotes, notes);
+  return (lemma) => {
+    const bound = bindNotesCopy(lemma, originalNotes, notes, alignment);
+    folds.set(lemma.id, (report) => foldCopyReport(report, bound.edits));
+    return bound.lemma;
+  };
 }
 
 let lemmas: Map<string, Lemma> | null = null;
 try {
   const module = (await import(fileUrl)) as { default?: unknown };
   // The notes' compiler is loaded only for proofs that have notes.
-  const binding = notesFile !== undefined ? await notesBinding(notesFile) : undefined;
+  const binding = notesFile !== undefined ? await notesBinding(notesFile, originalNotesFile) : undefined;
   lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, binding ? binding(l) : l]));
   const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
     id: l.id,
@@ -113,7 +126,7 @@ async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<voi
       send({ type: 'pass', id: message.id, state: result.state });
       return;
     }
-    const report = result.report;
+    const report = folds.get(lemma.id)?.(result.report) ?? result.report;
     if (report.error?.startsWith('InstanceFileError:')) send({ type: 'instance-file-error', message: report.error.slice('InstanceFileError:'.length).trim() });
     else send({ type: 'report', id: message.id, report: notesFile !== undefined ? { ...report, notesFile: displayPath(notesFile) } : report });
   } catch (err) {

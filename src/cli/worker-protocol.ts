@@ -23,6 +23,8 @@ export interface ProofWorkerData {
   fileUrl: string;
   /** The notes file every step must be found in; none for proof files outside the project that bring no notes. */
   notesFile?: string;
+  /** Set when notesFile is an edited copy: the notes the proofs transcribe, aligned with it. */
+  originalNotesFile?: string;
 }
 
 /** `job` absent: the whole lemma. */

@@ -203,6 +203,8 @@ export interface Check {
   notesLink?: number;
   /** For an erratum: which sides it builds itself (the others are its line's). */
   erratumSides?: { lhs: boolean; rhs: boolean };
+  /** Checking an edited copy of the notes: the original line of the changed step with this id, checked beside it. */
+  vendoredOf?: string;
   /** Set when the sides were compiled from the notes: the hand-built sides, evaluated beside them at every instance. */
   transcription?: { lhs?: Expr; relation: Relation; rhs?: Expr };
 }

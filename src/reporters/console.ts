@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepReport, Verdict, WholeDomainReport, RegionScanReport } from '../checker/report.js';
+import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepEditReport, StepReport, Verdict, WholeDomainReport, RegionScanReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
 import { isExpectedRefutation, isNotReproduced, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
@@ -155,7 +155,7 @@ class Layout {
   }
 
   stepSubLines(step: StepReport): SubLine[] {
-    const lines: SubLine[] = [];
+    const lines: SubLine[] = step.edit ? editLines(step.edit, isSurprise(step) ? this.c.red : this.c.green) : [];
     if (step.expected === 'refuted' && step.expectedReason) lines.push({ key: 'expected', value: `refuted: ${oneLine(step.expectedReason)}` });
     if (step.expectation) {
       const e = step.expectation;
@@ -193,6 +193,29 @@ function handTranscribedLines(step: StepReport): SubLine[] {
     { key: 'checked', value: oneLine(marked ?? `${checked} (same form as the notes)`) },
   ];
 }
+
+const EDIT_OUTCOMES: Record<NonNullable<StepEditReport['outcome']>, string> = {
+  'now holds': 'the corrected line now holds',
+  'still refuted': 'still refuted',
+  holds: 'the edited line holds',
+  'newly refuted': 'the edit made a line that held refuted',
+  undecided: 'the edited line is neither held nor refuted',
+};
+
+/** A step whose line an edited copy of the notes changed: both texts and both verdicts, each computed in this run. */
+function editLines(edit: StepEditReport, paint: Paint): SubLine[] {
+  const v = edit.vendored;
+  if (edit.kind === 'deleted') return [{ key: 'deleted', value: `not in the copy: checked on line ${v.line} of the notes` }];
+  const was = v.verdict === undefined ? 'not run' : `${v.verdict}${v.expected === 'refuted' ? (v.verdict === 'refuted' && !v.surprise ? ' (expected)' : ', expected refuted') : ''}`;
+  return [
+    { key: 'edited', value: `${edit.outcome ? EDIT_OUTCOMES[edit.outcome] : 'changed'} (notes L${v.line} → copy L${edit.copy?.line})`, paint },
+    { key: 'LaTeX was', value: normaliseSpaces(v.notes), wrapped: true },
+    { key: 'LaTeX now', value: normaliseSpaces(edit.copy?.notes ?? ''), wrapped: true },
+    { key: 'verdict was', value: `${was}, from the notes' line in this run` },
+  ];
+}
+
+const normaliseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** "L211 " before a line's text: where it is in the notes file. */
 function lineTag(line: number | undefined): string {

@@ -38,6 +38,17 @@ function wholeDomainBlock(step: StepReport): Raw | null {
   return html`<dl class="whole-domain whole-${w.verdict}">${lines.map((l) => html`<dt>${l.key}</dt><dd>${l.value}</dd>`)}</dl>`;
 }
 
+/** A step whose line an edited copy of the notes changed: the original line typeset, and its verdict in the same run. */
+function editBlock(step: StepReport): Raw | null {
+  const edit = step.edit;
+  if (!edit) return null;
+  const v = edit.vendored;
+  if (edit.kind === 'deleted') return html`<p class="edit">deleted in the copy: checked on line ${v.line} of the notes</p>`;
+  const was = renderLatex(v.notes);
+  return html`<div class="edit"><p><strong>${edit.outcome ?? 'changed'}</strong> · edited in the copy (notes L${v.line} → copy L${edit.copy?.line ?? '?'}); the original line, checked in the same run: ${v.verdict ?? 'not run'}${v.expected === 'refuted' ? ' (expected refuted)' : ''}</p>
+<div class="formula was${was.error ? ' failed' : ''}">${was.html}</div></div>`;
+}
+
 /** One step of the proof: its formula typeset, its verdict, and what backs the verdict. */
 export function stepCard(lemma: LemmaReport, step: StepReport, label: string): Raw {
   const anchor = stepAnchor(lemma.id, step.id);
@@ -54,6 +65,7 @@ ${step.form === 'erratum' ? html`<span class="form-tag">erratum: the corrected f
 ${surprise ? html`<span class="surprise-tag">surprise: expected ${step.expected}</span>` : null}
 </header>
 <div class="formula${formula.error ? ' failed' : ''}">${formula.html}</div>
+${editBlock(step)}
 ${detail ? html`<p class="detail">${detail}</p>` : null}
 <p class="why"><span class="muted">why:</span> ${step.justification}</p>
 ${step.expected === 'refuted' && step.expectedReason ? html`<p class="expected-reason"><span class="muted">expected refuted:</span> ${step.expectedReason}</p>` : null}

@@ -74,6 +74,8 @@ p.expected-reason { color: var(--expected); overflow-wrap: anywhere; }
 p.message { color: var(--undefined); }
 p.facts { color: var(--muted); font-size: 13px; }
 details.transcription { font-size: 13px; color: var(--muted); }
+.edit { font-size: 13px; border-left: 3px solid var(--muted); padding-left: 8px; }
+.edit .formula.was { opacity: 0.7; text-decoration: line-through; }
 section.counterexample, section.regions { background: var(--panel); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
 section.counterexample h4, section.regions h4 { margin: 2px 0 4px; font-size: 14px; }
 section.counterexample dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 3px 12px; margin: 0; }

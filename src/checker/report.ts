@@ -242,7 +242,8 @@ export interface StepReport {
  * neither certified held nor refuted. A deleted step is checked on its original line.
  */
 export interface StepEditReport {
-  kind: 'changed' | 'deleted';
+  /** follows: a chain link whose text is unchanged but whose left side is an edited link's right side. */
+  kind: 'changed' | 'deleted' | 'follows';
   /** The step's line in the notes the proofs transcribe, its text there and (changed steps) what the checker gave it. */
   vendored: { line: number; notes: string; verdict?: Verdict; expected?: 'held' | 'refuted'; expectedReason?: string; surprise?: boolean; lhs?: string; rhs?: string; counterexample?: Counterexample; wholeDomain?: WholeDomainReport['verdict'] };
   /** The step's line and text in the copy. */

@@ -10,6 +10,9 @@
  *   whole-domain proof, all of which were written for that line). The report
  *   folds the two together (foldCopyReport).
  * - A step whose line was deleted is checked on the original line and listed.
+ * - A chain link whose text starts with its relation takes its left side from
+ *   the link before it: after an edited link it computes the edited side.
+ *   Its hand-built left side transcribes the original, so it is not compared.
  */
 import type { Check, ChainInfo, Lemma } from '../language/lemma.js';
 import { compileChecks, NotesMismatchError } from './bind-notes.js';
@@ -29,7 +32,8 @@ export type Followed =
 
 /** What the copy did to one step's line (unchanged steps have none). */
 export interface StepEdit {
-  kind: 'changed' | 'deleted';
+  /** follows: the text is unchanged, but its left side is the right side of an edited link before it. */
+  kind: 'changed' | 'deleted' | 'follows';
   /** The line in the notes the proof file transcribes, and the step's text there. */
   vendored: { line: number; notes: string };
   /** The step's line and text in the copy (a changed step). */
@@ -120,7 +124,14 @@ export function bindNotesCopy(lemma: Lemma, original: NotesFile, copy: NotesFile
       continue;
     }
     const now = byId.get(check.id)!;
-    if (edits.get(check.id)?.kind !== 'changed') {
+    const previous = check.chain && check.chain.link > 1 ? `${check.chain.id}.${check.chain.link - 1}` : undefined;
+    const kind = edits.get(check.id)?.kind;
+    if (kind === undefined && previous !== undefined && edits.get(previous)?.kind !== undefined && edits.get(previous)?.kind !== 'deleted' && now.lhs === byId.get(previous)!.rhs) {
+      edits.set(check.id, { kind: 'follows', vendored: { line: check.notesAt!.line, notes: check.notes } });
+      checks.push(now.transcription ? { ...now, transcription: { relation: now.transcription.relation, ...(now.transcription.rhs ? { rhs: now.transcription.rhs } : {}) } } : now);
+      continue;
+    }
+    if (kind !== 'changed') {
       checks.push(now);
       continue;
     }

@@ -23,7 +23,7 @@ export function foldCopyReport(report: LemmaReport, edits: ReadonlyMap<string, S
     if (step.id.endsWith(VENDORED_SUFFIX) && edits.has(step.id.slice(0, -VENDORED_SUFFIX.length))) return [];
     const edit = edits.get(step.id);
     if (!edit) return [step];
-    if (edit.kind === 'deleted') return [{ ...step, edit: { kind: 'deleted', vendored: edit.vendored } }];
+    if (edit.kind !== 'changed') return [{ ...step, edit: { kind: edit.kind, vendored: edit.vendored } }];
     const original = vendored.get(step.id);
     // A replay of one step of the copy runs without its original beside it.
     if (!original) return [{ ...step, edit: { kind: 'changed', vendored: edit.vendored, ...(edit.copy ? { copy: edit.copy } : {}) } }];

@@ -206,6 +206,7 @@ const EDIT_OUTCOMES: Record<NonNullable<StepEditReport['outcome']>, string> = {
 function editLines(edit: StepEditReport, paint: Paint): SubLine[] {
   const v = edit.vendored;
   if (edit.kind === 'deleted') return [{ key: 'deleted', value: `not in the copy: checked on line ${v.line} of the notes` }];
+  if (edit.kind === 'follows') return [{ key: 'follows', value: 'an edited link: its left side is that link\'s new right side' }];
   const was = v.verdict === undefined ? 'not run' : `${v.verdict}${v.expected === 'refuted' ? (v.verdict === 'refuted' && !v.surprise ? ' (expected)' : ', expected refuted') : ''}`;
   return [
     { key: 'edited', value: `${edit.outcome ? EDIT_OUTCOMES[edit.outcome] : 'changed'} (notes L${v.line} → copy L${edit.copy?.line})`, paint },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLemma } from '../../src/checker/check-lemma.js';
 import type { StepReport } from '../../src/checker/report.js';
-import { log, param } from '../../src/language/builder.js';
+import { lit, log, param } from '../../src/language/builder.js';
 import { defineLemma } from '../../src/language/lemma.js';
 import { bindNotes } from '../../src/notes/bind-notes.js';
 import { bindNotesCopy, NotesCopyError } from '../../src/notes/bind-notes-copy.js';
@@ -20,6 +20,7 @@ const smallest = minMargin(linearModel, data, w);
 const inverseRisk = ellInverse(risk(linearModel, data, w));
 const held = String.raw`\min_{i \in [n]} m_i(w) \leq \ell^{-1}(\mathcal{L}(w)) + \log(n)`;
 const wrong = String.raw`\min_{i \in [n]} m_i(w) \leq \ell^{-1}(\mathcal{L}(w)) - \log(n)`;
+const chain = String.raw`\min_{i \in [n]} m_i(w) \leq \ell^{-1}(\mathcal{L}(w)) + \log(n) \leq 2`;
 const lemma = defineLemma({
   id: 'l',
   title: 't',
@@ -34,10 +35,19 @@ const lemma = defineLemma({
   proof: [
     // Hand-built sides beside each line: they are cross-checked against the original line, not the copy's.
     { id: 'held', notes: held, lhs: smallest, relation: '≤', rhs: inverseRisk.plus(log(data.n)), why: 'remark' },
+    {
+      id: 'chain',
+      notes: chain,
+      start: smallest,
+      links: [
+        { relation: '≤', expr: inverseRisk.plus(log(data.n)), why: 'remark', notes: held },
+        { relation: '≤', expr: lit(2), why: 'numbers', notes: String.raw`\leq 2` },
+      ],
+    },
     { id: 'wrong', notes: wrong, lhs: smallest, relation: '≤', rhs: inverseRisk.minus(log(data.n)), why: 'typo', expect: { refuted: 'the sign of log n', counterexample: { seed: 1, path: '0' } } },
   ],
 });
-const original = new NotesFile('notes.md', `# Notes\n\n$$${held}$$\n\nProse.\n\n$$${wrong}$$\n`);
+const original = new NotesFile('notes.md', `# Notes\n\n$$${held}$$\n\nProse.\n\n$$${wrong}$$\n\n$$${chain}$$\n`);
 
 async function run(copyText: string): Promise<{ steps: Map<string, StepReport>; copy: NotesFile; report: ReturnType<typeof notesCopyReport> }> {
   const copy = new NotesFile('copy.md', copyText);
@@ -87,6 +97,15 @@ describe('checking an edited copy of the notes', () => {
     const still = (await run(original.text.replace(`$$${wrong}$$`, `$$${wrong.replace('\\log(n)', '0.1')}$$`))).steps.get('wrong')!;
     expect([still.verdict, still.surprise, still.expected, still.edit?.outcome]).toEqual(['refuted', false, 'refuted', 'still refuted']);
     expect(still.counterexample).toBeDefined();
+  });
+
+  it('a link after an edited one keeps its text, and takes its left side from the edited link', async () => {
+    const { steps } = await run(original.text.replace(`$$${chain}$$`, () => `$$${chain.replace('+ \\log(n)', '+ 5')}$$`));
+    expect(steps.get('chain.1')!.edit?.outcome).toBe('holds');
+    const next = steps.get('chain.2')!;
+    expect(next.edit).toEqual({ kind: 'follows', vendored: { line: 9, notes: '\\leq 2' } });
+    expect([next.notesLine, next.verdict, next.surprise]).toEqual([9, 'refuted', true]);
+    expect(next.lhs).toMatch(/5/);
   });
 
   it('a deleted line is listed, and its step is checked on the original line', async () => {

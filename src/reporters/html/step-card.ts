@@ -44,6 +44,7 @@ function editBlock(step: StepReport): Raw | null {
   if (!edit) return null;
   const v = edit.vendored;
   if (edit.kind === 'deleted') return html`<p class="edit">deleted in the copy: checked on line ${v.line} of the notes</p>`;
+  if (edit.kind === 'follows') return html`<p class="edit">follows an edited link: its left side is that link's new right side</p>`;
   const was = renderLatex(v.notes);
   return html`<div class="edit"><p><strong>${edit.outcome ?? 'changed'}</strong> · edited in the copy (notes L${v.line} → copy L${edit.copy?.line ?? '?'}); the original line, checked in the same run: ${v.verdict ?? 'not run'}${v.expected === 'refuted' ? ' (expected refuted)' : ''}</p>
 <div class="formula was${was.error ? ' failed' : ''}">${was.html}</div></div>`;

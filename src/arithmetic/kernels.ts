@@ -1,3 +1,4 @@
+import { blockLength, compileBlockedSum, depth } from './blocked-sum.js';
 import { DomainError } from './domain-error.js';
 import { type Interval, add, mul, sub, sqrt } from './interval.js';
 import { ETA, MAX, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp, upCheap } from './rounding.js';
@@ -7,7 +8,8 @@ import { ETA, MAX, PHI, UNIT_ROUNDOFF, addDown, addUp, downCheap, mulDown, mulUp
  *
  * Every kernel accumulates in plain round-to-nearest and then widens the
  * result by an a-priori bound of the rounding error, so the loop itself costs
- * about what the float loop costs.
+ * about what the float loop costs. The loops are one blocked summation,
+ * compiled per kind of term (blocked-sum.ts); a kernel declares its term.
  *
  * Error bound (Higham, "Accuracy and Stability of Numerical Algorithms",
  * §3.1 and Lemma 3.1 with the underflow term of §2.1): let the terms be
@@ -60,16 +62,6 @@ export function getInterval(v: IntervalVector, i: number): Interval {
 }
 
 const U = UNIT_ROUNDOFF;
-
-/** Block length for a sum of n terms: one block up to 1024 terms (a cheaper loop), else about √n (minimising d). */
-function blockLength(n: number): number {
-  return n <= 1024 ? Math.max(n, 1) : Math.ceil(Math.sqrt(n));
-}
-
-/** Rounding depth d of a blocked sum of n terms with block length B. */
-function depth(n: number, B: number): number {
-  return Math.max(0, Math.min(B, n) - 1) + Math.max(0, Math.ceil(n / B) - 1);
-}
 
 /**
  * The rigorous error bound err of the header comment. `extraDepth` adds
@@ -147,82 +139,19 @@ function slowDotInterval(x: IntervalVector, xo: number, y: IntervalVector, n: nu
 }
 
 // ---------------------------------------------------------------------------
-// Sums.
+// The kernels' loops, compiled from their terms (blocked-sum.ts). Each writes
+// its sums into `sums` (read at once: no kernel runs inside another).
 
-export function sumPoint(x: Float64Array): Interval {
-  const n = x.length;
-  const B = blockLength(n);
-  let s = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bs = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const t = x[i];
-      bs += t;
-      bS += Math.abs(t);
-    }
-    s += bs;
-    S += bS;
-  }
-  // All terms zero: the sum is exactly 0 (the underflow slack below is for products, not sums).
-  if (S === 0) return { lo: 0, hi: 0 };
-  // No products: the 2nη term is harmless slack.
-  return widen(s, s, S, n, B) ?? slowSumEnds(x, x, 0, n);
-}
+const sums = new Float64Array(3);
 
-export function sumInterval(x: IntervalVector): Interval {
-  const n = x.lo.length;
-  const B = blockLength(n);
-  const { lo, hi } = x;
-  let sl = 0;
-  let sh = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const l = lo[i];
-      const h = hi[i];
-      bl += l;
-      bh += h;
-      bS += Math.abs(l) + Math.abs(h);
-    }
-    sl += bl;
-    sh += bh;
-    S += bS;
-  }
-  // All ends zero: the sum is exactly 0.
-  if (S === 0) return { lo: 0, hi: 0 };
-  return widen(sl, sh, S, n, B) ?? slowSumEnds(lo, hi, 0, n);
-}
+/** Point terms x_i. */
+const sumPointLoop = compileBlockedSum({ params: ['x'], point: true, term: 'const l = x[i]; const mag = Math.abs(l);' });
+/** Interval terms [lo_i, hi_i]. */
+const sumIntervalLoop = compileBlockedSum({ params: ['lo', 'hi'], term: 'const l = lo[i]; const h = hi[i]; const mag = Math.abs(l) + Math.abs(h);' });
+/** Products x_{xo+i}·y_i of points (one rounding each). */
+const dotPointLoop = compileBlockedSum({ params: ['x', 'xo', 'y'], point: true, term: 'const l = x[xo + i] * y[i]; const mag = Math.abs(l);' });
 
-// ---------------------------------------------------------------------------
-// Dot products (x may be a row of a matrix: offset xo, length n).
-
-function dotPointAt(x: Float64Array, xo: number, y: Float64Array, n: number): Interval {
-  const B = blockLength(n);
-  let s = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bs = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const p = x[xo + i] * y[i];
-      bs += p;
-      bS += Math.abs(p);
-    }
-    s += bs;
-    S += bS;
-  }
-  return widen(s, s, S, n, B) ?? slowDotPoint(x, xo, y, n);
-}
-
-/**
+/*
  * Sign parts without branches (random signs make branches and Math.min/max
  * mispredict, several times the cost of the arithmetic):
  * t⁺ = (t + |t|)/2 and t⁻ = t − t⁺ are exact (t + |t| is 2t or 0), except
@@ -233,35 +162,132 @@ function dotPointAt(x: Float64Array, xo: number, y: Float64Array, n: number): In
  * being ±0, so the end is the rounded product of the right pair (one
  * rounding, as in the header).
  */
-function dotIntervalPointAt(x: IntervalVector, xo: number, y: Float64Array, n: number): Interval {
-  const B = blockLength(n);
-  const { lo, hi } = x;
-  let sl = 0;
-  let sh = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const yi = y[i];
-      const yp = 0.5 * (yi + Math.abs(yi));
-      const ym = yi - yp;
-      const l = lo[xo + i] * yp + hi[xo + i] * ym;
-      const h = hi[xo + i] * yp + lo[xo + i] * ym;
-      bl += l;
-      bh += h;
-      bS += Math.abs(l) + Math.abs(h);
-    }
-    sl += bl;
-    sh += bh;
-    S += bS;
-  }
-  return widen(sl, sh, S, n, B) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
+const dotIntervalPointLoop = compileBlockedSum({
+  params: ['lo', 'hi', 'xo', 'y'],
+  term: `const yi = y[i];
+    const yp = 0.5 * (yi + Math.abs(yi));
+    const ym = yi - yp;
+    const l = lo[xo + i] * yp + hi[xo + i] * ym;
+    const h = hi[xo + i] * yp + lo[xo + i] * ym;
+    const mag = Math.abs(l) + Math.abs(h);`,
+});
+/** The same terms with the sign parts of y given (a vector shared by all rows of a matrix product is split once). */
+const dotIntervalPartsLoop = compileBlockedSum({
+  params: ['lo', 'hi', 'xo', 'yp', 'ym'],
+  term: `const xl = lo[xo + i];
+    const xh = hi[xo + i];
+    const l = xl * yp[i] + xh * ym[i];
+    const h = xh * yp[i] + xl * ym[i];
+    const mag = Math.abs(l) + Math.abs(h);`,
+});
+
+/*
+ * X·Y per term by sign parts, X = [a, b], Y = [c, d]: with X ⊆ X⁺ + X⁻ and
+ * Y ⊆ Y⁺ + Y⁻ (parts of the ends, see above),
+ *   lower = a⁺c⁺ + a⁻d⁺ + b⁺c⁻ + b⁻d⁻,  upper = b⁺d⁺ + b⁻c⁺ + a⁺d⁻ + a⁻c⁻.
+ * This is the exact range unless both X and Y straddle 0 (then at most twice
+ * as wide). Error: four rounded products per end, each in 2 more additions,
+ * so depth d + 3 and 4n underflow terms; the magnitude of the four products
+ * of either end is at most (|a| + |b|)(|c| + |d|), computed with three
+ * roundings: m_i ≥ Σ|p|(1 − u)^3 − η/2. With Σ|fl p| ≤ (1 + u)Σ|p| + 2nη the
+ * header's argument gives |s − Σ exact| ≤ 1.03 (d + 3) u S + 4nη, inside
+ * errorBound(extraDepth = 2, productsPerTerm = 4).
+ */
+const INTERVAL_PRODUCT_TERMS = `const ap = 0.5 * (a + Math.abs(a));
+    const am = a - ap;
+    const bp = 0.5 * (bb + Math.abs(bb));
+    const bm = bb - bp;
+    const l = ap * cp + am * dp + (bp * cm + bm * dm);
+    const h = bp * dp + bm * cp + (ap * dm + am * cm);`;
+const dotIntervalLoop = compileBlockedSum({
+  params: ['xl', 'xh', 'xo', 'yl', 'yh'],
+  term: `const a = xl[xo + i];
+    const bb = xh[xo + i];
+    const c = yl[i];
+    const d = yh[i];
+    const cp = 0.5 * (c + Math.abs(c));
+    const cm = c - cp;
+    const dp = 0.5 * (d + Math.abs(d));
+    const dm = d - dp;
+    ${INTERVAL_PRODUCT_TERMS}
+    const mag = (Math.abs(a) + Math.abs(bb)) * (Math.abs(c) + Math.abs(d));`,
+});
+/** The same terms with the sign parts and magnitudes |c| + |d| of Y given. */
+const dotIntervalPartsIntervalLoop = compileBlockedSum({
+  params: ['xl', 'xh', 'xo', 'ycp', 'ycm', 'ydp', 'ydm', 'ymag'],
+  term: `const a = xl[xo + i];
+    const bb = xh[xo + i];
+    const cp = ycp[i];
+    const cm = ycm[i];
+    const dp = ydp[i];
+    const dm = ydm[i];
+    ${INTERVAL_PRODUCT_TERMS}
+    const mag = (Math.abs(a) + Math.abs(bb)) * ymag[i];`,
+});
+
+/** Squares x_i² (non-negative: the sum is its own magnitude sum). */
+const normSquaredPointLoop = compileBlockedSum({ params: ['x'], point: true, selfMagnitude: true, term: 'const l = x[i] * x[i];' });
+/*
+ * Ends of X_i²: lower mig², upper mag², without branches. mig = l⁺ − h⁻ is
+ * exact (one part is 0); mag = (|l| + |h| + ||l| − |h||)/2 is computed with
+ * relative error θ_2 (a sum of two nonnegative rounded terms, then one
+ * rounding; the halving is exact above the subnormals and swallowed by the η
+ * term), so mag² carries θ_5 and the upper sum depth d + 5:
+ * errorBound(extraDepth = 6). Both sums have nonnegative terms, so each is
+ * its own magnitude sum.
+ */
+const normSquaredIntervalLoop = compileBlockedSum({
+  params: ['lo', 'hi'],
+  selfMagnitude: true,
+  term: `const xl = lo[i];
+    const xh = hi[i];
+    const al = Math.abs(xl);
+    const ah = Math.abs(xh);
+    const mig = 0.5 * (xl + al) - 0.5 * (xh - ah);
+    const mg = 0.5 * (al + ah + Math.abs(al - ah));
+    const l = mig * mig;
+    const h = mg * mg;`,
+});
+
+/** [lower sum, upper sum] of a loop just run, widened by the a-priori bound; null when the fast path is void. */
+function widened(n: number, extraDepth = 0, productsPerTerm = 1): Interval | null {
+  return widen(sums[0], sums[1], sums[2], n, blockLength(n), extraDepth, productsPerTerm);
 }
 
-/** y⁺ and y⁻ of every entry (a vector shared by all rows of a matrix product is split once). */
+// ---------------------------------------------------------------------------
+// Sums.
+
+export function sumPoint(x: Float64Array): Interval {
+  const n = x.length;
+  sumPointLoop(x, n, sums);
+  // All terms zero: the sum is exactly 0 (the underflow slack is for products, not sums).
+  if (sums[2] === 0) return { lo: 0, hi: 0 };
+  // No products: the 2nη term is harmless slack.
+  return widened(n) ?? slowSumEnds(x, x, 0, n);
+}
+
+export function sumInterval(x: IntervalVector): Interval {
+  const n = x.lo.length;
+  sumIntervalLoop(x.lo, x.hi, n, sums);
+  // All ends zero: the sum is exactly 0.
+  if (sums[2] === 0) return { lo: 0, hi: 0 };
+  return widened(n) ?? slowSumEnds(x.lo, x.hi, 0, n);
+}
+
+// ---------------------------------------------------------------------------
+// Dot products (x may be a row of a matrix: offset xo, length n).
+
+function dotPointAt(x: Float64Array, xo: number, y: Float64Array, n: number): Interval {
+  dotPointLoop(x, xo, y, n, sums);
+  return widened(n) ?? slowDotPoint(x, xo, y, n);
+}
+
+function dotIntervalPointAt(x: IntervalVector, xo: number, y: Float64Array, n: number): Interval {
+  dotIntervalPointLoop(x.lo, x.hi, xo, y, n, sums);
+  return widened(n) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
+}
+
+/** y⁺ and y⁻ of every entry. */
 function signParts(y: Float64Array): { plus: Float64Array; minus: Float64Array } {
   const plus = new Float64Array(y.length);
   const minus = new Float64Array(y.length);
@@ -274,120 +300,27 @@ function signParts(y: Float64Array): { plus: Float64Array; minus: Float64Array }
   return { plus, minus };
 }
 
-/** dotIntervalPointAt with the sign parts of y given (the same terms, so the same bound). */
 function dotIntervalPartsAt(x: IntervalVector, xo: number, y: Float64Array, yp: Float64Array, ym: Float64Array, n: number): Interval {
-  const B = blockLength(n);
-  const { lo, hi } = x;
-  let sl = 0;
-  let sh = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const xl = lo[xo + i];
-      const xh = hi[xo + i];
-      const l = xl * yp[i] + xh * ym[i];
-      const h = xh * yp[i] + xl * ym[i];
-      bl += l;
-      bh += h;
-      bS += Math.abs(l) + Math.abs(h);
-    }
-    sl += bl;
-    sh += bh;
-    S += bS;
-  }
-  return widen(sl, sh, S, n, B) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
+  dotIntervalPartsLoop(x.lo, x.hi, xo, yp, ym, n, sums);
+  return widened(n) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
 }
 
-/**
- * X·Y per term by sign parts, X = [a, b], Y = [c, d]: with X ⊆ X⁺ + X⁻ and
- * Y ⊆ Y⁺ + Y⁻ (parts of the ends, see above),
- *   lower = a⁺c⁺ + a⁻d⁺ + b⁺c⁻ + b⁻d⁻,  upper = b⁺d⁺ + b⁻c⁺ + a⁺d⁻ + a⁻c⁻.
- * This is the exact range unless both X and Y straddle 0 (then at most twice
- * as wide). Error: four rounded products per end, each in 2 more additions,
- * so depth d + 3 and 4n underflow terms; the magnitude of the four products
- * of either end is at most (|a| + |b|)(|c| + |d|), computed with three
- * roundings: m_i ≥ Σ|p|(1 − u)^3 − η/2. With Σ|fl p| ≤ (1 + u)Σ|p| + 2nη the
- * header's argument gives |s − Σ exact| ≤ 1.03 (d + 3) u S + 4nη, inside
- * errorBound(extraDepth = 2, productsPerTerm = 4).
- */
 function dotIntervalAt(x: IntervalVector, xo: number, y: IntervalVector, n: number): Interval {
-  const B = blockLength(n);
-  const { lo: xl, hi: xh } = x;
-  const { lo: yl, hi: yh } = y;
-  let sl = 0;
-  let sh = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const a = xl[xo + i];
-      const bb = xh[xo + i];
-      const c = yl[i];
-      const d = yh[i];
-      const ap = 0.5 * (a + Math.abs(a));
-      const am = a - ap;
-      const bp = 0.5 * (bb + Math.abs(bb));
-      const bm = bb - bp;
-      const cp = 0.5 * (c + Math.abs(c));
-      const cm = c - cp;
-      const dp = 0.5 * (d + Math.abs(d));
-      const dm = d - dp;
-      bl += ap * cp + am * dp + (bp * cm + bm * dm);
-      bh += bp * dp + bm * cp + (ap * dm + am * cm);
-      bS += (Math.abs(a) + Math.abs(bb)) * (Math.abs(c) + Math.abs(d));
-    }
-    sl += bl;
-    sh += bh;
-    S += bS;
-  }
-  return widen(sl, sh, S, n, B, 2, 4) ?? slowDotInterval(x, xo, y, n);
+  dotIntervalLoop(x.lo, x.hi, xo, y.lo, y.hi, n, sums);
+  return widened(n, 2, 4) ?? slowDotInterval(x, xo, y, n);
 }
 
-/** dotIntervalAt with the sign parts and magnitudes |c| + |d| of Y given (the same terms and bound). */
-function dotIntervalPartsIntervalAt(
-  x: IntervalVector,
-  xo: number,
-  y: IntervalVector,
-  cp: Float64Array,
-  cm: Float64Array,
-  dp: Float64Array,
-  dm: Float64Array,
-  ymag: Float64Array,
-  n: number,
-): Interval {
-  const B = blockLength(n);
-  const { lo: xl, hi: xh } = x;
-  let sl = 0;
-  let sh = 0;
-  let S = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    let bS = 0;
-    for (let i = b; i < end; i++) {
-      const a = xl[xo + i];
-      const bb = xh[xo + i];
-      const ap = 0.5 * (a + Math.abs(a));
-      const am = a - ap;
-      const bp = 0.5 * (bb + Math.abs(bb));
-      const bm = bb - bp;
-      bl += ap * cp[i] + am * dp[i] + (bp * cm[i] + bm * dm[i]);
-      bh += bp * dp[i] + bm * cp[i] + (ap * dm[i] + am * cm[i]);
-      bS += (Math.abs(a) + Math.abs(bb)) * ymag[i];
-    }
-    sl += bl;
-    sh += bh;
-    S += bS;
-  }
-  return widen(sl, sh, S, n, B, 2, 4) ?? slowDotInterval(x, xo, y, n);
+interface IntervalParts {
+  readonly cp: Float64Array;
+  readonly cm: Float64Array;
+  readonly dp: Float64Array;
+  readonly dm: Float64Array;
+  readonly magnitude: Float64Array;
+}
+
+function dotIntervalPartsIntervalAt(x: IntervalVector, xo: number, y: IntervalVector, parts: IntervalParts, n: number): Interval {
+  dotIntervalPartsIntervalLoop(x.lo, x.hi, xo, parts.cp, parts.cm, parts.dp, parts.dm, parts.magnitude, n, sums);
+  return widened(n, 2, 4) ?? slowDotInterval(x, xo, y, n);
 }
 
 function checkLength(a: number, b: number): void {
@@ -451,10 +384,11 @@ export function matVecInterval(a: IntervalVector, rows: number, cols: number, x:
   const out = intervalVector(rows);
   const c = signParts(x.lo);
   const d = signParts(x.hi);
-  const mag = new Float64Array(cols);
-  for (let i = 0; i < cols; i++) mag[i] = Math.abs(x.lo[i]) + Math.abs(x.hi[i]);
+  const magnitude = new Float64Array(cols);
+  for (let i = 0; i < cols; i++) magnitude[i] = Math.abs(x.lo[i]) + Math.abs(x.hi[i]);
+  const parts: IntervalParts = { cp: c.plus, cm: c.minus, dp: d.plus, dm: d.minus, magnitude };
   for (let r = 0; r < rows; r++) {
-    const v = dotIntervalPartsIntervalAt(a, r * cols, x, c.plus, c.minus, d.plus, d.minus, mag, cols);
+    const v = dotIntervalPartsIntervalAt(a, r * cols, x, parts, cols);
     out.lo[r] = v.lo;
     out.hi[r] = v.hi;
   }
@@ -467,50 +401,19 @@ export function matVecInterval(a: IntervalVector, rows: number, cols: number, x:
 /** Certified Σ x_i² (all terms ≥ 0, so the sum is its own magnitude sum). */
 export function normSquaredPoint(x: Float64Array): Interval {
   const n = x.length;
-  const B = blockLength(n);
-  let s = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bs = 0;
-    for (let i = b; i < end; i++) bs += x[i] * x[i];
-    s += bs;
-  }
-  const r = widen(s, s, s, n, B) ?? slowDotPoint(x, 0, x, n);
+  normSquaredPointLoop(x, n, sums);
+  const r = widened(n) ?? slowDotPoint(x, 0, x, n);
   return { lo: Math.max(0, r.lo), hi: r.hi };
 }
 
-/**
- * Certified Σ X_i²: lower end Σ mig², upper end Σ mag², without branches.
- * mig = l⁺ − h⁻ is exact (one part is 0); mag = (|l| + |h| + ||l| − |h||)/2
- * is computed with relative error θ_2 (a sum of two nonnegative rounded
- * terms, then one rounding; the halving is exact above the subnormals and
- * swallowed by the η term below), so mag² carries θ_5 and the upper sum
- * depth d + 5: errorBound(extraDepth = 6). Both sums have nonnegative terms,
- * so each is its own magnitude sum.
- */
+/** Certified Σ X_i²: lower end Σ mig², upper end Σ mag² (see normSquaredIntervalLoop for the bound). */
 export function normSquaredInterval(x: IntervalVector): Interval {
   const n = x.lo.length;
-  const B = blockLength(n);
   const { lo, hi } = x;
-  let sl = 0;
-  let sh = 0;
-  for (let b = 0; b < n; b += B) {
-    const end = Math.min(n, b + B);
-    let bl = 0;
-    let bh = 0;
-    for (let i = b; i < end; i++) {
-      const l = lo[i];
-      const h = hi[i];
-      const al = Math.abs(l);
-      const ah = Math.abs(h);
-      const mig = 0.5 * (l + al) - 0.5 * (h - ah);
-      const mag = 0.5 * (al + ah + Math.abs(al - ah));
-      bl += mig * mig;
-      bh += mag * mag;
-    }
-    sl += bl;
-    sh += bh;
-  }
+  normSquaredIntervalLoop(lo, hi, n, sums);
+  const sl = sums[0];
+  const sh = sums[1];
+  const B = blockLength(n);
   let r: Interval | null = null;
   if (Number.isFinite(sl) && Number.isFinite(sh)) {
     const lower = widen(sl, sl, sl, n, B);

@@ -1,6 +1,7 @@
 import type { Arith } from '../arithmetic/arith.js';
 import type { BinaryOp, Expr, UnaryOp } from './expr.js';
-import { children, freeIndices } from './expr.js';
+import { children } from './expr.js';
+import { structuralKey } from './structural-key.js';
 import { dualArith, seed, type Dual } from './dual-arith.js';
 import { ShapeError, asScalar, sameShape, scalar, slice, stack, type Value } from './value.js';
 
@@ -17,11 +18,12 @@ export type IndexEnv = Readonly<Record<string, number>>;
 
 /**
  * Evaluates expressions in one arithmetic over one instance. Results of nodes
- * are cached by node and by the values of the node's free indices, so a
- * sub-expression shared by several steps (R̂(W_i), a gradient) is computed once.
+ * are cached by structure and by the values of the node's free indices, so a
+ * sub-expression shared by several steps (R̂(W_i), a gradient), or written
+ * twice (a notes line and its hand-built transcription), is computed once.
  */
 export class Evaluator<T> {
-  private readonly cache = new Map<Expr, Map<string, Value<T>>>();
+  private readonly cache = new Map<Expr | number, Map<string, Value<T>>>();
   private ticks = 0;
   /** Nodes computed so far (cache misses): a deterministic measure of work, unlike time. */
   get work(): number {
@@ -52,15 +54,25 @@ export class Evaluator<T> {
   }
 
   value(e: Expr, index: IndexEnv = {}): Value<T> {
-    // A closure reads the whole index assignment, which its (empty) free indices do not show.
-    const free = containsClosure(e) ? Object.keys(index) : [...freeIndices(e)];
-    const key = free.length === 0 ? '' : free.sort().map((v) => `${v}=${index[v]}`).join(',');
-    let byIndex = this.cache.get(e);
+    // Nodes that compute the same thing share one entry (structural-key.ts), keyed by the values of their
+    // free indices. A closure reads the whole index assignment, which its (empty) free indices do not show,
+    // so it is keyed by its own node and every index.
+    let node: Expr | number;
+    let key: string;
+    if (containsClosure(e)) {
+      node = e;
+      key = Object.keys(index).sort().map((v) => `${v}=${index[v]}`).join(',');
+    } else {
+      const structure = structuralKey(e);
+      node = structure.id;
+      key = structure.free.length === 0 ? '' : structure.free.map((v) => index[v]).join(',');
+    }
+    let byIndex = this.cache.get(node);
     const hit = byIndex?.get(key);
     if (hit) return hit;
     if (++this.ticks % 256 === 0 && Date.now() > this.deadline) throw new StepTimeoutError('step ran past its time limit');
     const result = this.compute(e, index);
-    if (!byIndex) this.cache.set(e, (byIndex = new Map()));
+    if (!byIndex) this.cache.set(node, (byIndex = new Map()));
     byIndex.set(key, result);
     return result;
   }

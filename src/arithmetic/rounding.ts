@@ -104,15 +104,48 @@ export function exactDecimalString(x: number): string {
   if (x === Infinity) return 'Infinity';
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  // Below 2^53 an integer prints exactly as itself.
+  if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return String(x);
+  // Reports format the same enclosure ends many times (every evaluation's sides).
+  const known = decimalStrings.get(x);
+  if (known !== undefined) return known;
+  const text = exactDecimalText(x);
+  if (decimalStrings.size >= DECIMAL_STRINGS_KEPT) decimalStrings.clear();
+  decimalStrings.set(x, text);
+  return text;
+}
+
+const DECIMAL_STRINGS_KEPT = 1 << 14;
+const decimalStrings = new Map<number, string>();
+const powersOfFive: bigint[] = [1n];
+
+function powerOfFive(k: number): bigint {
+  for (let j = powersOfFive.length; j <= k; j++) powersOfFive.push(powersOfFive[j - 1] * 5n);
+  return powersOfFive[k];
+}
+
+/** Trailing zero bits of a positive BigInt below 2^53. */
+function trailingZeroBits(mag: bigint): number {
+  const low = Number(mag & 0xffffffffn);
+  if (low !== 0) return 31 - Math.clz32(low & -low);
+  const high = Number(mag >> 32n);
+  return 32 + 31 - Math.clz32(high & -high);
+}
+
+function exactDecimalText(x: number): string {
   const { m, e } = binaryValue(x);
   const sign = m < 0n ? '-' : '';
-  const mag = m < 0n ? -m : m;
+  let mag = m < 0n ? -m : m;
   if (e >= 0) return sign + (mag << BigInt(e)).toString();
+  // With the mantissa odd, m · 5^-e has no factor 10, so the fraction has no trailing zeros.
+  const shift = Math.min(trailingZeroBits(mag), -e);
+  mag >>= BigInt(shift);
+  const exponent = e + shift;
+  if (exponent === 0) return sign + mag.toString();
   // m · 2^e = m · 5^-e / 10^-e
-  const digits = (mag * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
-  const point = digits.length + e;
-  const frac = digits.slice(point).replace(/0+$/, '');
-  return sign + digits.slice(0, point) + (frac ? '.' + frac : '');
+  const digits = (mag * powerOfFive(-exponent)).toString().padStart(-exponent + 1, '0');
+  const point = digits.length + exponent;
+  return sign + digits.slice(0, point) + '.' + digits.slice(point);
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
   MAX,
   addDown,
   addUp,
+  binaryValue,
   divDown,
   divUp,
   downCheap,
@@ -152,6 +153,29 @@ describe('tight directed operations', () => {
 });
 
 describe('exactDecimalString', () => {
+  // The plain construction: m · 2^e = m · 5^-e / 10^-e, trailing zeros cut.
+  const reference = (x: number): string => {
+    if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+    const { m, e } = binaryValue(x);
+    const sign = m < 0n ? '-' : '';
+    const mag = m < 0n ? -m : m;
+    if (e >= 0) return sign + (mag << BigInt(e)).toString();
+    const digits = (mag * 5n ** BigInt(-e)).toString().padStart(-e + 1, '0');
+    const point = digits.length + e;
+    const frac = digits.slice(point).replace(/0+$/, '');
+    return sign + digits.slice(0, point) + (frac ? '.' + frac : '');
+  };
+  it('agrees with the plain construction on every kind of double (and again from its cache)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(exactDecimalString(x)).toBe(reference(x));
+        expect(exactDecimalString(x)).toBe(reference(x));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const x of [1, -3, 2 ** 52, 2 ** 53, 2 ** 53 + 2, 0.5, 2 ** -1074, 1.5 * 2 ** -1073, 2 ** -52, 3 * 2 ** -1, 2 ** 60 + 2 ** 8]) expect(exactDecimalString(x)).toBe(reference(x));
+  });
+
   it('prints the exact binary value', () => {
     expect(exactDecimalString(0.1)).toBe('0.1000000000000000055511151231257827021181583404541015625');
     expect(exactDecimalString(-2.5)).toBe('-2.5');

@@ -247,5 +247,15 @@ export class StepAccumulator {
 
 /** A JSON-safe copy of an instance, for reports. */
 export function plain(x: unknown): unknown {
+  if (typeof x !== 'object' || x === null) return toPlain(x);
+  // An instance is copied once, however many evaluations remember it (a step over every point of 10^4 points).
+  let copy = plainCopies.get(x);
+  if (copy === undefined) plainCopies.set(x, (copy = toPlain(x)));
+  return copy;
+}
+
+const plainCopies = new WeakMap<object, unknown>();
+
+function toPlain(x: unknown): unknown {
   return JSON.parse(JSON.stringify(x, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v instanceof Float64Array ? [...v] : v)));
 }

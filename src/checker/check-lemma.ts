@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import fc from 'fast-check';
 import { formatDouble } from '../arithmetic/exact.js';
 import { InstanceFileError, readInstanceFile } from '../io/instance-file.js';
+import { UnsuitableDatasetError } from '../models/dataset.js';
+import { datasetRunPlan } from './dataset-limits.js';
 import { some, type Expr } from '../language/expr.js';
 import type { Check, Hypothesis, Instance, Lemma } from '../language/lemma.js';
 import { print } from '../language/print.js';
@@ -416,13 +418,18 @@ function citedExpectation(lemma: Lemma, check: Check, step: StepReport, options:
   return expectationReport(expect, command, outcome);
 }
 
-/** Instances built on a user's data set (--instance FILE); the remaining parameters (e.g. times) are still drawn. */
-function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, string>): fc.Arbitrary<Instance> {
+/**
+ * Instances built on a user's data set (--instance FILE); the remaining parameters (e.g. times) are still drawn,
+ * as many times as the lemma affords on that many points (dataset-limits.ts; refused beyond its limit).
+ */
+function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, string>, explicitRuns?: number): { arbitrary: fc.Arbitrary<Instance>; runs: number } {
   const data = readInstanceFile(file);
   if (!lemma.fromDataset) throw new InstanceFileError(`lemma ${lemma.id} does not take a data set`);
+  const plan = datasetRunPlan(lemma.datasetLimits, data.X.length, lemma.runs, explicitRuns);
+  if (plan.kind === 'refused') throw new UnsuitableDatasetError(plan.requirement, plan.reason);
   for (const key of Object.keys(domain)) delete domain[key];
-  domain.instance = `the data set in ${basename(file)} (n = ${data.X.length}, d = ${data.X[0]?.length ?? 0}); other parameters drawn as usual`;
-  return lemma.fromDataset(data);
+  domain.instance = `the data set in ${basename(file)} (n = ${data.X.length}, d = ${data.X[0]?.length ?? 0}); other parameters drawn as usual${plan.note ? `; ${plan.note}` : ''}`;
+  return { arbitrary: lemma.fromDataset(data), runs: plan.runs };
 }
 
 /** Checks every step of a lemma over generated instances. Never throws: failures become verdicts. */
@@ -440,7 +447,7 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
 export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: LemmaJob, onProgress?: (instances: number) => void): Promise<JobResult> {
   const started = Date.now();
   const seed = options.seed;
-  const runs = options.runs ?? lemma.runs;
+  let runs = options.runs ?? lemma.runs;
   let evaluated = 0;
   const onInstance = onProgress ? () => onProgress(++evaluated) : undefined;
   const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}) };
@@ -451,7 +458,9 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     ...(lemma.accountsAt?.length ? { accounts: [...lemma.accountsAt] } : {}),
   };
   try {
-    const arbitrary = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain) : instanceArbitrary(lemma.hypotheses);
+    const onData = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain, options.runs) : null;
+    if (onData) runs = onData.runs;
+    const arbitrary = onData?.arbitrary ?? instanceArbitrary(lemma.hypotheses);
     let steps: StepReport[];
     let facts: Record<string, number>;
     let relaxations: RelaxationReport[] = [];

@@ -5,11 +5,12 @@ import { UsageError } from './usage-error.js';
 /**
  * Reads and validates the --instance file once, before any proof file loads,
  * so that a bad file is one line and exit 2 before the run (each worker reads
- * it again for its own lemmas).
+ * it again for its own lemmas). Returns its number of points, which decides
+ * what each lemma can afford on it (dataset-limits.ts) before any runs.
  */
-export function checkInstanceFile(file: string): void {
+export function checkInstanceFile(file: string): number {
   try {
-    readInstanceFile(file);
+    return readInstanceFile(file).X.length;
   } catch (err) {
     if (err instanceof InstanceFileError) throw new UsageError(`--instance: ${err.message}`, false);
     throw err;

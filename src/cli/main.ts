@@ -75,6 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let files: string[];
   let notesFile: string | undefined;
   let originalNotesFile: string | undefined;
+  let instancePoints: number | undefined;
   // Float intervals trust Math.exp/log to 1 ulp: an engine worse than that stops the audit before any verdict.
   try {
     assertLibmAccuracy();
@@ -91,7 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
     files = proofFilesFor(listProofFiles(args.proofs !== undefined ? resolve(args.proofs) : DEFAULT_PROOFS_DIR), args.lemmas);
     notesFile = resolveNotesFile(args.notes, args.proofs);
     originalNotesFile = resolveOriginalNotes(args.notes, args.proofs);
-    if (args.instance !== undefined) checkInstanceFile(resolve(args.instance));
+    if (args.instance !== undefined) instancePoints = checkInstanceFile(resolve(args.instance));
     if (args.json !== undefined) assertWritableOutput('--json', args.json);
     if (args.junit !== undefined) assertWritableOutput('--junit', args.junit);
   } catch (err) {
@@ -110,7 +111,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.merge) return await emitReport(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style))), args, style);
     const loaded = await runner.load(files);
     assertCopyCompiles(loaded);
-    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined });
+    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined, instancePoints });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
     if (args.shard) {
       const { section, lemmas } = shardSection(plan.tasks, options, args.shard, await runner.runShard(plan.tasks, options, args.shard));

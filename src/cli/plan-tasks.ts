@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { datasetRunPlan } from '../checker/dataset-limits.js';
 import { lemmaErrorReport } from './lemma-error-report.js';
 import { displayPath, withoutRepoRoot } from './proof-files.js';
 import type { LemmaTask, LoadedProofFile } from './proof-runner.js';
@@ -18,7 +19,7 @@ export interface Plan {
  * after the file; with --lemma it cannot hold a selected lemma that was found
  * elsewhere, so it is only warned about. Unknown ids are usage errors.
  */
-export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean }): Plan {
+export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean; instancePoints?: number }): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];
   const skipped: string[] = [];
@@ -53,7 +54,15 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
         continue;
       }
       definedIn.set(lemma.id, shown);
-      tasks.push({ kind: 'check', file: file.file, lemma });
+      // A data set larger than the lemma takes is refused here, before anything runs; fewer instances are planned as they will run.
+      const onData = run.instance && run.instancePoints !== undefined ? datasetRunPlan(lemma.datasetLimits, run.instancePoints, lemma.runs ?? 100, run.runs) : null;
+      if (onData?.kind === 'refused') {
+        const error = `UnsuitableDatasetError: needs ${onData.requirement}; ${onData.reason}`;
+        warnings.push(`--instance: ${lemma.id} is not checked: it needs ${onData.requirement}; ${onData.reason}`);
+        tasks.push({ kind: 'known', report: lemmaErrorReport(lemma, { file: shown, seed: run.seed, runs: 0, ms: 0 }, error) });
+        continue;
+      }
+      tasks.push({ kind: 'check', file: file.file, lemma: onData?.kind === 'run' && run.runs === undefined ? { ...lemma, runs: onData.runs } : lemma });
     }
   }
   const unknown = selected.filter((id) => !known.has(id));

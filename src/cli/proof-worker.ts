@@ -105,6 +105,7 @@ try {
     checks: l.checks.length,
     relaxationChecks: l.relaxations.map((_, k) => relaxationChecks(l, k + 1).length),
     ...(l.cost !== undefined ? { cost: l.cost } : {}),
+    ...(l.datasetLimits ? { datasetLimits: l.datasetLimits } : {}),
   }));
   send({ type: 'loaded', lemmas: meta });
 } catch (err) {

@@ -1,4 +1,5 @@
 import type { CheckOptions } from '../checker/options.js';
+import type { DatasetLimits } from '../checker/dataset-limits.js';
 import type { LemmaJob, PassState } from '../checker/lemma-job.js';
 import type { LemmaReport } from '../checker/report.js';
 
@@ -16,6 +17,8 @@ export interface LemmaMeta {
   relaxationChecks?: number[];
   /** Relative cost of one instance (default 1), for balancing workers and shards. */
   cost?: number;
+  /** What it affords on a user's data set, decided before it runs. */
+  datasetLimits?: DatasetLimits;
 }
 
 export interface ProofWorkerData {

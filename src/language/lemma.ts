@@ -1,4 +1,5 @@
 import type fc from 'fast-check';
+import type { DatasetLimits } from '../checker/dataset-limits.js';
 import type { Arith } from '../arithmetic/arith.js';
 import type { Relation } from '../checker/report.js';
 import { E, toExpr, type Operand } from './builder.js';
@@ -178,6 +179,8 @@ export interface LemmaSpec {
   regions?: RegionScan[];
   /** Lemmas that accept a user's data set (--instance FILE) say how it becomes an instance. */
   fromDataset?: (data: { X: number[][]; y: number[] }) => fc.Arbitrary<Instance>;
+  /** What such a lemma affords as the data set grows (src/checker/dataset-limits.ts). */
+  datasetLimits?: DatasetLimits;
   /** Steps (by id, errata and chain links included) proved over their whole stated domain by src/prover. */
   wholeDomain?: Record<string, WholeDomainSpec>;
 }
@@ -230,6 +233,7 @@ export interface Lemma {
   readonly relaxations: readonly Relaxation[];
   readonly regions: readonly RegionScan[];
   readonly fromDataset?: LemmaSpec['fromDataset'];
+  readonly datasetLimits?: DatasetLimits;
   readonly accounts?: LemmaSpec['accounts'];
   /** Set when the lemma is bound to the notes: the lines of its accounts. */
   readonly accountsAt?: readonly { line: number; reason: string }[];
@@ -383,6 +387,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     relaxations: spec.relaxations ?? [],
     regions: spec.regions ?? [],
     fromDataset: spec.fromDataset,
+    ...(spec.datasetLimits ? { datasetLimits: spec.datasetLimits } : {}),
     accounts: spec.accounts,
     wholeDomain: spec.wholeDomain ?? {},
   };

@@ -18,7 +18,7 @@ export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 /** Fields other parts of the tool read; anything else in the object is a typo or a field the checker would ignore. */
-const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'wholeDomain'];
+const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'datasetLimits', 'wholeDomain'];
 const HYPOTHESIS_FIELDS = ['arbitrary', 'domain', 'integer', 'integers'];
 /** Transcribed (lemma.ts): how a line relates to the notes' compiled text. */
 const TRANSCRIBED = ['notation', 'handTranscribed', 'notesLink'];
@@ -152,6 +152,7 @@ export function validateLemmaSpec(spec: unknown): void {
   text(s, 'source', 'the lemma', fail);
   if (s.runs !== undefined && !(Number.isSafeInteger(s.runs) && (s.runs as number) >= 1)) fail(`'runs' must be a positive integer, got ${describe(s.runs)}`);
   if (s.cost !== undefined && !(typeof s.cost === 'number' && Number.isFinite(s.cost) && s.cost > 0)) fail(`'cost' must be a finite number > 0, got ${describe(s.cost)}`);
+  if (s.datasetLimits !== undefined) datasetLimits(s.datasetLimits, fail);
   for (const key of ['setup', 'fromDataset'] as const) {
     if (s[key] !== undefined && typeof s[key] !== 'function') fail(`'${key}' must be a function, got ${describe(s[key])}`);
   }
@@ -237,4 +238,15 @@ export function validateStepReferences(spec: { relaxations?: readonly { steps?: 
   };
   spec.relaxations?.forEach((r, k) => cite(r.steps, `relaxation ${k + 1}`));
   spec.regions?.forEach((r, k) => cite(r.steps, `region scan ${k + 1}`));
+}
+
+/** maxPoints and pointInstances: positive integers, at least one of them; why: what grows with the points. */
+function datasetLimits(value: unknown, fail: Fail): void {
+  const limits = object(value, "'datasetLimits'", ['maxPoints', 'pointInstances', 'why'], fail);
+  for (const key of ['maxPoints', 'pointInstances'] as const) {
+    const v = limits[key];
+    if (v !== undefined && !(Number.isSafeInteger(v) && (v as number) >= 1)) fail(`'datasetLimits.${key}' must be a positive integer, got ${describe(v)}`);
+  }
+  if (limits.maxPoints === undefined && limits.pointInstances === undefined) fail("'datasetLimits' must give maxPoints or pointInstances");
+  if (typeof limits.why !== 'string' || limits.why.trim() === '') fail(`'datasetLimits.why' must say what grows with the points, got ${describe(limits.why)}`);
 }

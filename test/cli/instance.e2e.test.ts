@@ -126,3 +126,36 @@ describe('--instance: bad input is one line and exit 2', () => {
     }
   }, 300_000);
 });
+
+describe('--instance: what a lemma affords on a large data set is decided before it runs', () => {
+  // The fixture any-data declares datasetLimits { maxPoints: 40, pointInstances: 100 }: cheap stand-ins for the lecture's limits.
+  const points = (count: number): { X: number[][]; y: number[] } => ({ X: Array.from({ length: count }, (_, k) => [0.5 + k / (4 * count), 0.25]), y: Array.from({ length: count }, () => 1) });
+
+  it('above its point budget a lemma runs on fewer instances, and its domain line says how many and why', async () => {
+    const file = await data('25 points.json', points(25));
+    const json = join(scratch, 'twenty-five.json');
+    const run = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--json', json);
+    expect(run.code).toBe(0);
+    const lemma = (JSON.parse(await readFile(json, 'utf8')) as AuditReport).lemmas.find((l) => l.id === 'any-data')!;
+    expect(lemma.runs).toBe(4);
+    expect(lemma.steps.find((s) => s.id === 'norm-bound')!.instances).toBe(4);
+    expect(lemma.domain.instance).toMatch(/; 4 of its 10 instances: instances × points ≤ 100 \(a fixture: sum-bound adds every point\); --runs N sets the count$/);
+    // --runs is the user's choice and is kept.
+    const chosen = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--runs', '7', '--json', json);
+    expect(chosen.code).toBe(0);
+    expect((JSON.parse(await readFile(json, 'utf8')) as AuditReport).lemmas.find((l) => l.id === 'any-data')!.runs).toBe(7);
+  });
+
+  it('beyond its most points a lemma is refused up front, with the limit and why; the others run; exit 2', async () => {
+    const file = await data('50 points.json', points(50));
+    const run = await verify('--proofs', DATASET_PROOFS, '--instance', file, '--runs', '1');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      'lemmacheck: warning: --instance: any-data is not checked: it needs at most 40 points; the data set has 50 (a fixture: sum-bound adds every point)',
+      `lemmacheck: --instance ${file}: the data set has 50 (a fixture: sum-bound adds every point); not checked: any-data (it needs at most 40 points)`,
+    ]);
+    expect(run.stdout).not.toMatch(/^any-data — /m);
+    expect(run.stdout).toMatch(/^needs-separable — /m);
+    expect(run.ms).toBeLessThan(30_000);
+  });
+});

@@ -67,6 +67,15 @@ describe('load-time validation of a lemma', () => {
     for (const [edit, message] of cases) expect(loadError(edit)).toContain(`ProofSpecError: lemma 'shape': ${message}`);
   });
 
+  it('checks datasetLimits: positive integers, one limit at least, and a reason', () => {
+    expect(loadError((s) => (s.datasetLimits = { maxPoints: 2000, pointInstances: 100_000, why: 'every point' }))).toBe('loaded');
+    expect(loadError((s) => (s.datasetLimits = { maxPoints: 0, why: 'x' }))).toMatch(/'datasetLimits.maxPoints' must be a positive integer, got number 0/);
+    expect(loadError((s) => (s.datasetLimits = { pointInstances: 1.5, why: 'x' }))).toMatch(/'datasetLimits.pointInstances' must be a positive integer/);
+    expect(loadError((s) => (s.datasetLimits = { why: 'x' }))).toMatch(/must give maxPoints or pointInstances/);
+    expect(loadError((s) => (s.datasetLimits = { maxPoints: 5, why: ' ' }))).toMatch(/'datasetLimits.why' must say what grows/);
+    expect(loadError((s) => (s.datasetLimits = { maxPoints: 5, why: 'x', points: 3 }))).toMatch(/unknown field 'points'/);
+  });
+
   it('says "duplicate id" for a step id used twice', () => {
     expect(loadError((s) => (s.proof = [s.proof[0], s.proof[0]]))).toBe("ProofSpecError: lemma 'shape': duplicate id: step id 'nonneg' is used twice");
   });

@@ -74,11 +74,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 /**
  * Loads proof files and checks their lemmas in worker threads, at most `jobs` at
- * once. Reports come back in task order whatever order the workers finish in,
- * so the same seed gives the same report.
+ * once. A thread serves several files (starting one costs about as much CPU as a
+ * small lemma); one that timed out or crashed is replaced. Reports come back in
+ * task order whatever order the workers finish in, so the same seed gives the
+ * same report.
  */
 export class ProofRunner {
-  private readonly idle = new Map<string, ProofWorker[]>();
+  private readonly idle: ProofWorker[] = [];
   private readonly live = new Set<ProofWorker>();
   private stopped = false;
 
@@ -87,14 +89,10 @@ export class ProofRunner {
   /** Loads every file (keeping the loaded workers for the checks) and lists its lemmas. */
   load(files: readonly string[]): Promise<LoadedProofFile[]> {
     return mapLimit(files, this.options.jobs, async (file): Promise<LoadedProofFile> => {
-      const worker = this.spawn(file);
-      const outcome = await worker.load(this.options.timeoutMs);
-      if (!outcome.ok) {
-        await this.retire(worker);
-        return { file, error: outcome.message };
-      }
-      this.park(worker);
-      return { file, lemmas: outcome.lemmas };
+      const worker = this.idle.pop() ?? this.spawn();
+      const outcome = await worker.load(file, this.options.timeoutMs);
+      await this.release(worker);
+      return outcome.ok ? { file, lemmas: outcome.lemmas } : { file, error: outcome.message };
     });
   }
 
@@ -122,8 +120,7 @@ export class ProofRunner {
     tasks.forEach((t, k) => t.kind === 'known' && hooks.onFinished?.(t.report, k));
     flush();
     const items: QueueItem[] = heaviestFirst(units).map((unit) => ({ task: unit.task, job: unit.kind === 'whole' ? { kind: 'whole' } : { kind: 'pass', target: unit.target, range: unit.range }, unit }));
-    const finishes = [...splits.keys()].map((task) => (tasks[task] as CheckTask).file);
-    await this.execute(tasks, items, options, finishes, hooks, (item, result, ms) => {
+    await this.execute(tasks, items, options, hooks, (item, result, ms) => {
       const split = splits.get(item.task);
       if (!split) {
         if (result.kind === 'report') done(item.task, result.report);
@@ -155,7 +152,7 @@ export class ProofRunner {
       job: unit.kind === 'whole' ? { kind: 'whole' } : { kind: 'pass', target: unit.target, range: unit.range },
       unit,
     }));
-    await this.execute(tasks, items, options, [], hooks, (item, result, ms) => {
+    await this.execute(tasks, items, options, hooks, (item, result, ms) => {
       results[units.indexOf(item.unit!)] = { result, ms: Math.round(ms) };
       if (result.kind === 'report') hooks.onFinished?.(result.report, item.task);
       return null;
@@ -167,7 +164,7 @@ export class ProofRunner {
   async finish(tasks: readonly LemmaTask[], options: CheckOptions, finishes: readonly { task: number; main: PassState; relaxations: PassState[] }[]): Promise<Map<number, LemmaReport>> {
     const out = new Map<number, LemmaReport>();
     const items: QueueItem[] = finishes.map((f) => ({ task: f.task, job: { kind: 'finish', main: f.main, relaxations: f.relaxations } }));
-    await this.execute(tasks, items, options, [], {}, (item, result) => {
+    await this.execute(tasks, items, options, {}, (item, result) => {
       if (result.kind === 'report') out.set(item.task, result.report);
       return null;
     });
@@ -178,38 +175,30 @@ export class ProofRunner {
     this.stopped = true;
     await Promise.all([...this.live].map((w) => w.terminate()));
     this.live.clear();
-    this.idle.clear();
+    this.idle.length = 0;
   }
 
   /**
    * Runs queue items on `jobs` lanes. `settle` sees each result and may return a
    * follow-up (a split lemma's finish), which the same lane runs next.
-   * `followUps` lists the file of each follow-up to come, so its workers stay loaded.
    */
   private async execute(
     tasks: readonly LemmaTask[],
     items: QueueItem[],
     options: CheckOptions,
-    followUps: readonly string[],
     hooks: RunHooks,
     settle: (item: QueueItem, result: JobResult, ms: number) => QueueItem | null,
   ): Promise<void> {
-    const remaining = new Map<string, number>();
-    const fileOf = (item: QueueItem): string => (tasks[item.task] as CheckTask).file;
-    for (const item of items) remaining.set(fileOf(item), (remaining.get(fileOf(item)) ?? 0) + 1);
-    for (const file of followUps) remaining.set(file, (remaining.get(file) ?? 0) + 1);
-    for (const file of [...this.idle.keys()]) if (!remaining.has(file)) await this.retireIdle(file);
     const queue = [...items];
     const lane = async (): Promise<void> => {
       let item = queue.shift();
       while (item && !this.stopped) {
         const task = tasks[item.task] as CheckTask;
-        remaining.set(task.file, remaining.get(task.file)! - 1);
         const started = performance.now();
         const current = item;
         let result: JobResult;
         try {
-          result = await this.runJob(task, item.job, options, remaining, (instances) => hooks.onInstances?.(current.task, current.unit ?? null, instances));
+          result = await this.runJob(task, item.job, options, (instances) => hooks.onInstances?.(current.task, current.unit ?? null, instances));
         } catch (err) {
           this.stopped = true;
           throw err;
@@ -218,28 +207,29 @@ export class ProofRunner {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.jobs, items.length)) }, lane));
-    for (const file of [...this.idle.keys()]) await this.retireIdle(file);
+    await Promise.all(this.idle.splice(0).map((w) => this.retire(w)));
   }
 
-  private async runJob(task: CheckTask, job: LemmaJob, options: CheckOptions, remaining: Map<string, number>, onProgress: (instances: number) => void): Promise<JobResult> {
+  private async runJob(task: CheckTask, job: LemmaJob, options: CheckOptions, onProgress: (instances: number) => void): Promise<JobResult> {
     const started = performance.now();
     const run = () => ({ file: displayPath(task.file), seed: options.seed, runs: options.runs ?? task.lemma.runs ?? 0, ms: performance.now() - started });
     const failed = (message: string): JobResult => ({ kind: 'report', report: lemmaErrorReport(task.lemma, run(), message) });
-    let worker = this.idle.get(task.file)?.pop();
-    if (!worker) {
-      worker = this.spawn(task.file);
-      const loaded = await worker.load(this.options.timeoutMs);
+    // A thread that has the file, else any idle one (it loads the file), else a new one.
+    const holding = this.idle.findIndex((w) => w.has(task.file));
+    const worker = holding >= 0 ? this.idle.splice(holding, 1)[0] : (this.idle.pop() ?? this.spawn());
+    if (!worker.has(task.file)) {
+      const loaded = await worker.load(task.file, this.options.timeoutMs);
       if (!loaded.ok) {
-        await this.retire(worker);
+        await this.release(worker);
         return failed(`the file failed to load: ${loaded.message}`);
       }
     }
     worker.onProgress = onProgress;
-    const outcome = await worker.check(task.lemma.id, options, this.options.timeoutMs, job.kind === 'whole' ? undefined : job);
+    const outcome = await worker.check(task.file, task.lemma.id, options, this.options.timeoutMs, job.kind === 'whole' ? undefined : job);
     worker.onProgress = null;
+    // A check that failed may have left its thread in any state: it is not reused.
     if (outcome.kind !== 'report' && outcome.kind !== 'pass') await this.retire(worker);
-    else if ((remaining.get(task.file) ?? 0) > 0 && worker.alive) this.park(worker);
-    else await this.retire(worker);
+    else await this.release(worker);
     switch (outcome.kind) {
       case 'instance-file-error':
         throw new UsageError(`--instance: ${outcome.message}`, false);
@@ -252,26 +242,22 @@ export class ProofRunner {
     }
   }
 
-  private spawn(file: string): ProofWorker {
+  private spawn(): ProofWorker {
     if (this.stopped) throw new Error('the proof runner was stopped');
-    const worker = new ProofWorker(file, this.options.notesFile, this.options.originalNotesFile);
+    const worker = new ProofWorker(this.options.notesFile, this.options.originalNotesFile);
     this.live.add(worker);
     return worker;
   }
 
-  private park(worker: ProofWorker): void {
-    this.idle.set(worker.file, [...(this.idle.get(worker.file) ?? []), worker]);
+  /** Back to the idle threads while it lives (a load that timed out stopped it). */
+  private async release(worker: ProofWorker): Promise<void> {
+    if (worker.alive && !this.stopped) this.idle.push(worker);
+    else await this.retire(worker);
   }
 
   private async retire(worker: ProofWorker): Promise<void> {
     this.live.delete(worker);
     await worker.terminate();
-  }
-
-  private async retireIdle(file: string): Promise<void> {
-    const workers = this.idle.get(file) ?? [];
-    this.idle.delete(file);
-    await Promise.all(workers.map((w) => this.retire(w)));
   }
 }
 

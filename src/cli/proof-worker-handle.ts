@@ -27,7 +27,7 @@ export type CheckOutcome =
   | { kind: 'failed'; message: string }
   | { kind: 'instance-file-error'; message: string };
 
-/** One worker thread holding one loaded proof file. A hang is ended by terminating the thread. */
+/** One worker thread holding the proof files it has loaded. A hang is ended by terminating the thread. */
 export class ProofWorker {
   private readonly worker: Worker;
   private readonly backlog: WorkerEvent[] = [];
@@ -35,13 +35,10 @@ export class ProofWorker {
   private deathReason: string | null = null;
   /** Sees the running job's progress messages (instances evaluated so far). */
   onProgress: ((instances: number) => void) | null = null;
+  private readonly files = new Set<string>();
 
-  constructor(
-    readonly file: string,
-    notesFile?: string,
-    originalNotesFile?: string,
-  ) {
-    const workerData: ProofWorkerData = { fileUrl: pathToFileURL(file).href, ...(notesFile !== undefined ? { notesFile } : {}), ...(originalNotesFile !== undefined ? { originalNotesFile } : {}) };
+  constructor(notesFile?: string, originalNotesFile?: string) {
+    const workerData: ProofWorkerData = { ...(notesFile !== undefined ? { notesFile } : {}), ...(originalNotesFile !== undefined ? { originalNotesFile } : {}) };
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
     // A proof's own output must not interleave with the report on stdout.
     // Forwarded chunk by chunk: piping would add listeners to process.stderr for every worker.
@@ -57,7 +54,20 @@ export class ProofWorker {
     return this.deathReason === null;
   }
 
-  async load(timeoutMs: number): Promise<LoadOutcome> {
+  /** Whether this thread has loaded the file (its lemmas can be checked here). */
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  async load(file: string, timeoutMs: number): Promise<LoadOutcome> {
+    if (this.deathReason !== null && this.backlog.length === 0) return { ok: false, message: `the worker had stopped: ${this.deathReason}` };
+    this.worker.postMessage({ type: 'load', fileUrl: pathToFileURL(file).href } satisfies ToWorker);
+    const outcome = await this.loaded(timeoutMs);
+    if (outcome.ok) this.files.add(file);
+    return outcome;
+  }
+
+  private async loaded(timeoutMs: number): Promise<LoadOutcome> {
     const event = await this.next(timeoutMs);
     if (event.kind === 'timeout') {
       await this.terminate();
@@ -69,9 +79,9 @@ export class ProofWorker {
     return { ok: false, message: `unexpected message from the worker: ${event.message.type}` };
   }
 
-  async check(id: string, options: CheckOptions, timeoutMs: number, job?: LemmaJob): Promise<CheckOutcome> {
+  async check(file: string, id: string, options: CheckOptions, timeoutMs: number, job?: LemmaJob): Promise<CheckOutcome> {
     if (this.deathReason !== null && this.backlog.length === 0) return { kind: 'failed', message: `the worker had stopped: ${this.deathReason}` };
-    this.worker.postMessage({ type: 'check', id, options, ...(job ? { job } : {}) } satisfies ToWorker);
+    this.worker.postMessage({ type: 'check', fileUrl: pathToFileURL(file).href, id, options, ...(job ? { job } : {}) } satisfies ToWorker);
     const event = await this.next(timeoutMs);
     if (event.kind === 'timeout') {
       await this.terminate();

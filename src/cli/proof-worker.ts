@@ -1,7 +1,9 @@
 /**
- * Runs inside a worker thread: loads one proof file, then checks its lemmas on
- * request. Everything that can go wrong in a proof file (syntax, a throw, a bad
- * export) becomes a message; a hang is ended by the main thread.
+ * Runs inside a worker thread: loads proof files on request, one at a time, and
+ * checks their lemmas. One thread serves several files, so the tool's modules
+ * are loaded and compiled once per thread, not once per file. Everything that
+ * can go wrong in a proof file (syntax, a throw, a bad export) becomes a
+ * message; a hang is ended by the main thread, which then starts a new thread.
  */
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +14,7 @@ import { displayPath } from './proof-files.js';
 import type { FromWorker, LemmaMeta, ProofWorkerData, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
-const { fileUrl, notesFile, originalNotesFile } = workerData as ProofWorkerData;
+const { notesFile, originalNotesFile } = workerData as ProofWorkerData;
 
 /** "Name: message"; esbuild's "Transform failed with 1 error:" preamble is dropped so the first line says what failed. */
 function describe(err: unknown): string {
@@ -73,7 +75,8 @@ function lemmasOf(exported: unknown): Lemma[] {
 }
 
 /** Reports of a lemma bound to an edited copy of the notes fold the original lines into the copy's steps. */
-const folds = new Map<string, (report: LemmaReport) => LemmaReport>();
+// Keyed by the bound lemma: a thread holds several files, which may (wrongly) reuse an id.
+const folds = new WeakMap<Lemma, (report: LemmaReport) => LemmaReport>();
 
 async function notesBinding(file: string, original?: string): Promise<(lemma: Lemma) => Lemma> {
   const [{ bindNotes }, { NotesFile }] = await Promise.all([import('../notes/bind-notes.js'), import('../notes/notes-file.js')]);
@@ -85,40 +88,45 @@ async function notesBinding(file: string, original?: string): Promise<(lemma: Le
   const alignment = alignNotes(originalNotes, notes);
   return (lemma) => {
     const bound = bindNotesCopy(lemma, originalNotes, notes, alignment);
-    folds.set(lemma.id, (report) => foldCopyReport(report, bound.edits));
+    folds.set(bound.lemma, (report) => foldCopyReport(report, bound.edits));
     return bound.lemma;
   };
 }
 
-let lemmas: Map<string, Lemma> | null = null;
-try {
-  const module = (await import(fileUrl)) as { default?: unknown };
-  // The notes' compiler is loaded only for proofs that have notes.
-  const binding = notesFile !== undefined ? await notesBinding(notesFile, originalNotesFile) : undefined;
-  lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, binding ? binding(l) : l]));
-  const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
-    id: l.id,
-    title: l.title,
-    source: l.source,
-    ...(typeof (l as { runs?: unknown }).runs === 'number' ? { runs: (l as { runs: number }).runs } : {}),
-    takesDataset: typeof l.fromDataset === 'function',
-    checks: l.checks.length,
-    relaxationChecks: l.relaxations.map((_, k) => relaxationChecks(l, k + 1).length),
-    ...(l.cost !== undefined ? { cost: l.cost } : {}),
-    ...(l.datasetLimits ? { datasetLimits: l.datasetLimits } : {}),
-  }));
-  send({ type: 'loaded', lemmas: meta });
-} catch (err) {
-  send({ type: 'load-failed', message: describeLoadError(err) });
+/** The notes binding, made once per thread (the notes' compiler is loaded only for proofs that have notes). */
+let binding: Promise<((lemma: Lemma) => Lemma) | undefined> | undefined;
+const loadedFiles = new Map<string, Map<string, Lemma>>();
+
+async function load(fileUrl: string): Promise<void> {
+  try {
+    const module = (await import(fileUrl)) as { default?: unknown };
+    binding ??= notesFile !== undefined ? notesBinding(notesFile, originalNotesFile) : Promise.resolve(undefined);
+    const bind = await binding;
+    const lemmas = new Map(lemmasOf(module.default).map((l) => [l.id, bind ? bind(l) : l]));
+    loadedFiles.set(fileUrl, lemmas);
+    const meta: LemmaMeta[] = [...lemmas.values()].map((l) => ({
+      id: l.id,
+      title: l.title,
+      source: l.source,
+      ...(typeof (l as { runs?: unknown }).runs === 'number' ? { runs: (l as { runs: number }).runs } : {}),
+      takesDataset: typeof l.fromDataset === 'function',
+      checks: l.checks.length,
+      relaxationChecks: l.relaxations.map((_, k) => relaxationChecks(l, k + 1).length),
+      ...(l.cost !== undefined ? { cost: l.cost } : {}),
+      ...(l.datasetLimits ? { datasetLimits: l.datasetLimits } : {}),
+    }));
+    send({ type: 'loaded', lemmas: meta });
+  } catch (err) {
+    send({ type: 'load-failed', message: describeLoadError(err) });
+  }
 }
 
-// After a failed load no listener is registered, so the thread ends once the message is out.
-if (lemmas) port.on('message', (message: ToWorker) => void check(lemmas!, message));
+port.on('message', (message: ToWorker) => void (message.type === 'load' ? load(message.fileUrl) : check(message)));
 
-async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<void> {
-  const lemma = lemmas.get(message.id);
+async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<void> {
+  const lemma = loadedFiles.get(message.fileUrl)?.get(message.id);
   if (!lemma) {
-    send({ type: 'check-failed', id: message.id, message: `no lemma '${message.id}' in this file` });
+    send({ type: 'check-failed', id: message.id, message: `no lemma '${message.id}' in ${loadedFiles.has(message.fileUrl) ? 'this file' : 'a file this worker loaded'}` });
     return;
   }
   try {
@@ -127,7 +135,7 @@ async function check(lemmas: Map<string, Lemma>, message: ToWorker): Promise<voi
       send({ type: 'pass', id: message.id, state: result.state });
       return;
     }
-    const report = folds.get(lemma.id)?.(result.report) ?? result.report;
+    const report = folds.get(lemma)?.(result.report) ?? result.report;
     if (report.error?.startsWith('InstanceFileError:')) send({ type: 'instance-file-error', message: report.error.slice('InstanceFileError:'.length).trim() });
     else send({ type: 'report', id: message.id, report: notesFile !== undefined ? { ...report, notesFile: displayPath(notesFile) } : report });
   } catch (err) {

@@ -22,16 +22,14 @@ export interface LemmaMeta {
 }
 
 export interface ProofWorkerData {
-  /** file:// URL of the proof file this worker loads. */
-  fileUrl: string;
   /** The notes file every step must be found in; none for proof files outside the project that bring no notes. */
   notesFile?: string;
   /** Set when notesFile is an edited copy: the notes the proofs transcribe, aligned with it. */
   originalNotesFile?: string;
 }
 
-/** `job` absent: the whole lemma. */
-export type ToWorker = { type: 'check'; id: string; options: CheckOptions; job?: LemmaJob };
+/** A worker loads proof files one at a time (file:// URLs) and checks lemmas of any file it loaded; `job` absent: the whole lemma. */
+export type ToWorker = { type: 'load'; fileUrl: string } | { type: 'check'; fileUrl: string; id: string; options: CheckOptions; job?: LemmaJob };
 
 export type FromWorker =
   | { type: 'loaded'; lemmas: LemmaMeta[] }

@@ -73,7 +73,7 @@ describe('load-time validation of a lemma', () => {
     expect(loadError((s) => (s.datasetLimits = { pointInstances: 1.5, why: 'x' }))).toMatch(/'datasetLimits.pointInstances' must be a positive integer/);
     expect(loadError((s) => (s.datasetLimits = { why: 'x' }))).toMatch(/must give maxPoints or pointInstances/);
     expect(loadError((s) => (s.datasetLimits = { maxPoints: 5, why: ' ' }))).toMatch(/'datasetLimits.why' must say what grows/);
-    expect(loadError((s) => (s.datasetLimits = { maxPoints: 5, why: 'x', points: 3 }))).toMatch(/unknown field 'points'/);
+    expect(loadError((s) => (s.datasetLimits = { maxPoints: 5, why: 'x', points: 3 } as LemmaSpec['datasetLimits']))).toMatch(/unknown field 'points'/);
   });
 
   it('says "duplicate id" for a step id used twice', () => {

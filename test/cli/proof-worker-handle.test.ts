@@ -13,9 +13,9 @@ const LONG_TIMEOUT_MS = 60_000;
 
 describe('a proof worker terminated while a check waits on it', () => {
   it('resolves the waiting check at once, as failed, instead of at its timeout', async () => {
-    const worker = new ProofWorker(HANGS_IN_CHECK);
-    expect(await worker.load(LONG_TIMEOUT_MS)).toMatchObject({ ok: true });
-    const pending = worker.check('hangs-in-check', { seed: 1 }, LONG_TIMEOUT_MS);
+    const worker = new ProofWorker();
+    expect(await worker.load(HANGS_IN_CHECK, LONG_TIMEOUT_MS)).toMatchObject({ ok: true });
+    const pending = worker.check(HANGS_IN_CHECK, 'hangs-in-check', { seed: 1 }, LONG_TIMEOUT_MS);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = performance.now();
     await worker.terminate();

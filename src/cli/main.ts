@@ -108,7 +108,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const runner = new ProofRunner({ jobs: args.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}), ...(originalNotesFile ? { originalNotesFile } : {}) });
   try {
-    if (args.merge) return await emitReport(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style))), args, style);
+    // With --notes COPY the merged report gets the copy's section too (each shard's steps already carry their edits).
+    const copySection = (report: AuditReport): AuditReport => {
+      if (originalNotesFile === undefined || notesFile === undefined) return report;
+      const notesCopy = notesCopySection(originalNotesFile, notesFile, report.lemmas);
+      print(formatNotesCopy(notesCopy, style));
+      return { ...report, notesCopy };
+    };
+    if (args.merge) return await emitReport(copySection(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style)))), args, style);
     const loaded = await runner.load(files);
     assertCopyCompiles(loaded);
     const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined, instancePoints });
@@ -135,12 +142,7 @@ async function main(argv: readonly string[]): Promise<number> {
       print(formatCoverage(covered, style));
       withCoverage = { ...report, coverage: covered };
     }
-    if (originalNotesFile !== undefined && notesFile !== undefined) {
-      const notesCopy = notesCopySection(originalNotesFile, notesFile, report.lemmas);
-      print(formatNotesCopy(notesCopy, style));
-      withCoverage = { ...withCoverage, notesCopy };
-    }
-    const status = await emitReport(withCoverage, args, style, lemmas.length > 0 || refused.length === 0);
+    const status = await emitReport(copySection(withCoverage), args, style, lemmas.length > 0 || refused.length === 0);
     // A data set some lemmas could not take: one line each, last, and exit 2 (the others' report stands above).
     for (const line of refusalLines(args.instance ?? '', refused)) process.stderr.write(`lemmacheck: ${line}\n`);
     return refused.length > 0 ? 2 : status;

@@ -73,7 +73,7 @@ export interface NotesCopyStep {
 export interface NotesCopyReport {
   vendored: string;
   copy: string;
-  /** Every line whose text differs beyond whitespace, with the steps that transcribe it (none: prose no step checks). */
+  /** Every line whose text differs beyond whitespace, with the steps of the lemmas run that transcribe it (none: prose no step checks, or lemmas not run). */
   changed: { vendoredLine: number; copyLine: number; vendored: string; copy: string; steps: NotesCopyStep[] }[];
   /** Lines of the original with no line in the copy; their steps are checked on the original line. */
   deleted: { vendoredLine: number; text: string; steps: NotesCopyStep[] }[];

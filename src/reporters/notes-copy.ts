@@ -18,7 +18,7 @@ export function formatNotesCopy(report: NotesCopyReport, style: ConsoleStyle): s
   const counts = `${report.changed.length} changed · ${report.deleted.length} deleted · ${report.added.length} added line${report.added.length === 1 ? '' : 's'}`;
   const out = ['', c.bold(`Copy of the notes: ${report.copy} against ${report.vendored} · ${counts}`)];
   for (const change of report.changed) {
-    out.push(`  L${change.vendoredLine} → L${change.copyLine}${change.steps.length ? '' : c.dim('  (no step transcribes this line)')}`);
+    out.push(`  L${change.vendoredLine} → L${change.copyLine}${change.steps.length ? '' : c.dim('  (no step of the lemmas run transcribes this line)')}`);
     out.push(...text('was', change.vendored), ...text('now', change.copy));
     out.push(...change.steps.map(stepLine));
   }

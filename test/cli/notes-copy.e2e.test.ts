@@ -79,4 +79,17 @@ describe('npm run verify -- --notes corrected.md', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^lemmacheck: --notes: \\S*broken.md:${line}:\\d+: lemma logistic-loss, step '[^']+': the changed line does not compile: .+\\n$`));
   }, 120_000);
+
+  it("shards of a run on a copy merge into the same report, the copy's section included", async () => {
+    const copy = join(scratch, 'doubled.md');
+    await writeFile(copy, (await readFile(join(ROOT, 'notes/lecture-15.md'), 'utf8')).replace(String.raw`-\ell'(z) \leq \ell(z)`, String.raw`-\ell'(z) \leq 2 \ell(z)`));
+    const shards = [join(scratch, 'shard-1.json'), join(scratch, 'shard-2.json')];
+    for (const [k, file] of shards.entries()) expect((await verify('--no-color', '--notes', copy, '--lemma', 'logistic-loss', '--shard', `${k + 1}/2`, '--json', file)).code).toBe(0);
+    const merged = join(scratch, 'merged.json');
+    const run = await verify('--no-color', '--notes', copy, '--merge', ...shards, '--json', merged);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(await readFile(merged, 'utf8')) as AuditReport;
+    expect(report.notesCopy!.changed.map((c) => c.steps.map((s) => [s.step, s.vendoredVerdict, s.verdict, s.outcome]))).toEqual([[['useful-fact.2', 'held', 'held', 'holds']]]);
+    expect(run.stdout).toContain('logistic-loss useful-fact.2: held → held (holds)');
+  }, 120_000);
 });

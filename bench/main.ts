@@ -6,14 +6,15 @@ import type { Figure, Section } from './measure.js';
 import { gridSection } from './grid.js';
 import { reluTrajectorySection } from './relu-trajectory.js';
 import { proverSection } from './prover.js';
+import { reluNetModelSection } from './relu-net-model.js';
 
 /**
- * `npm run bench [-- --json FILE] [--section PREFIX] [--grid full]`: runs every
+ * `npm run bench [-- --json FILE] [--section PREFIX] [--full]`: runs every
  * section (or those whose name starts with PREFIX) and prints its figures;
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection, decimalSection, marginSection, reluTrajectorySection, gridSection, proverSection];
+const sections: Section[] = [arithmeticSection, decimalSection, reluNetModelSection, marginSection, reluTrajectorySection, gridSection, proverSection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');

@@ -353,27 +353,40 @@ function checkShape(len: number, rows: number, cols: number, xLen: number): void
   checkLength(cols, xLen);
 }
 
-/** Certified A·x for a point matrix A and point vector x. */
-export function matVecPoint(a: Float64Array, rows: number, cols: number, x: Float64Array): IntervalVector {
+/** Certified A·x for a point matrix A and point vector x, into out[offset …] (a fresh vector by default). */
+export function matVecPoint(a: Float64Array, rows: number, cols: number, x: Float64Array, out: IntervalVector = intervalVector(rows), offset = 0): IntervalVector {
   checkShape(a.length, rows, cols, x.length);
-  const out = intervalVector(rows);
   for (let r = 0; r < rows; r++) {
     const v = dotPointAt(a, r * cols, x, cols);
-    out.lo[r] = v.lo;
-    out.hi[r] = v.hi;
+    out.lo[offset + r] = v.lo;
+    out.hi[offset + r] = v.hi;
   }
   return out;
 }
 
-/** Certified A·x for an interval matrix A and point vector x. */
-export function matVecIntervalPoint(a: IntervalVector, rows: number, cols: number, x: Float64Array): IntervalVector {
-  checkShape(a.lo.length, rows, cols, x.length);
-  const out = intervalVector(rows);
-  const { plus, minus } = signParts(x);
+/** x split into sign parts x⁺ and x⁻, for matrix products that reuse one vector. */
+export function pointParts(x: Float64Array): PointParts {
+  return { x, ...signParts(x) };
+}
+
+export interface PointParts {
+  readonly x: Float64Array;
+  readonly plus: Float64Array;
+  readonly minus: Float64Array;
+}
+
+/**
+ * Certified A·x for an interval matrix A and point vector x (or its sign parts,
+ * pointParts(x), when the same x multiplies several matrices), into out[offset …].
+ */
+export function matVecIntervalPoint(a: IntervalVector, rows: number, cols: number, x: Float64Array | PointParts, out: IntervalVector = intervalVector(rows), offset = 0): IntervalVector {
+  const parts = x instanceof Float64Array ? pointParts(x) : x;
+  checkShape(a.lo.length, rows, cols, parts.x.length);
+  const { plus, minus } = parts;
   for (let r = 0; r < rows; r++) {
-    const v = dotIntervalPartsAt(a, r * cols, x, plus, minus, cols);
-    out.lo[r] = v.lo;
-    out.hi[r] = v.hi;
+    const v = dotIntervalPartsAt(a, r * cols, parts.x, plus, minus, cols);
+    out.lo[offset + r] = v.lo;
+    out.hi[offset + r] = v.hi;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { type Interval, mul } from '../arithmetic/interval.js';
 import { intervalArith } from '../arithmetic/interval-arith.js';
-import { type IntervalVector, intervalVector, matVecIntervalPoint, matVecPoint, sumInterval } from '../arithmetic/kernels.js';
+import { type IntervalVector, type PointParts, intervalVector, matVecIntervalPoint, matVecPoint, pointParts, sumInterval } from '../arithmetic/kernels.js';
 import { reluSlope } from '../arithmetic/relu-kink.js';
 import { downCheap, upCheap } from '../arithmetic/rounding.js';
 import type { NetArrays } from './net-arrays.js';
@@ -20,8 +20,10 @@ export type Box = IntervalVector;
 
 export function intervalNetArrays(s: NetSample): NetArrays<Box, Interval> {
   const labels = Array.from(s.y, (v): Interval => ({ lo: v, hi: v }));
-  // Scratch for the terms of one point's sum over j (the sums never nest).
+  // Scratch for the terms of one point's sum over j (the sums never nest); sign parts of each point and column, split once.
   const terms = intervalVector(s.m);
+  const points = Array.from({ length: s.n }, (_, k) => pointParts(pointOf(s, k)));
+  const columns = s.columns.map(pointParts);
   return {
     A: intervalArith,
     n: s.n,
@@ -29,24 +31,22 @@ export function intervalNetArrays(s: NetSample): NetArrays<Box, Interval> {
     d: s.d,
     label: (k) => labels[k],
     isZeroPoint: (k) => s.zeroPoint[k],
-    linear: (W) => linear(s, W),
+    linear: (W) => linear(s, W, points),
     signedReluSum: (P, k) => signedReluSum(s, P, k, terms),
     signedSlopeSum: (P, Q, k) => signedSlopeSum(s, P, Q, k, terms),
-    signedSlopeGradient: (P, c, scale) => signedSlopeGradient(s, P, c, scale),
+    signedSlopeGradient: (P, c, scale) => signedSlopeGradient(s, P, c, scale, columns),
     signedSlopeRows: (P, k, c) => signedSlopeRows(s, P, k, c),
     scale,
   };
 }
 
-function linear(s: NetSample, W: Box): Box {
+function linear(s: NetSample, W: Box, points: readonly PointParts[]): Box {
   const { n, m, d } = s;
   const P = intervalVector(n * m);
   const pointW = W.lo === W.hi;
   for (let k = 0; k < n; k++) {
-    const x = pointOf(s, k);
-    const v = pointW ? matVecPoint(W.lo, m, d, x) : matVecIntervalPoint(W, m, d, x);
-    P.lo.set(v.lo, k * m);
-    P.hi.set(v.hi, k * m);
+    if (pointW) matVecPoint(W.lo, m, d, points[k].x, P, k * m);
+    else matVecIntervalPoint(W, m, d, points[k], P, k * m);
   }
   return P;
 }
@@ -106,7 +106,7 @@ function noTerms(C: Box, j: number, n: number, column: Float64Array): boolean {
   return true;
 }
 
-function signedSlopeGradient(s: NetSample, P: Box, c: readonly Interval[], factor: Interval): Box {
+function signedSlopeGradient(s: NetSample, P: Box, c: readonly Interval[], factor: Interval, columns: readonly PointParts[]): Box {
   const { n, m, d, a } = s;
   // C[j, k] = c_k σ'(p_kj): c_k, or the hull of 0 and c_k at a kink.
   const C = intervalVector(m * n);
@@ -130,7 +130,7 @@ function signedSlopeGradient(s: NetSample, P: Box, c: readonly Interval[], facto
   for (let l = 0; l < d; l++) {
     const column = s.columns[l];
     if (column.every((x) => x === 0)) continue;
-    const v = matVecIntervalPoint(C, m, n, column);
+    const v = matVecIntervalPoint(C, m, n, columns[l]);
     for (let j = 0; j < m; j++) {
       if (deadRow[j] || (isTiny(v.lo[j], v.hi[j]) && noTerms(C, j, n, column))) continue;
       const i = j * d + l;

@@ -5,7 +5,7 @@ import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js'
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
-import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
+import { RATE_FLOW_EXAMPLES, SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
 import { flowNotation } from '../notes/glossary.js';
 
@@ -89,6 +89,7 @@ export default defineLemma({
   accounts: [
     { notes: String.raw`Consider a linearly separable data, and a linear classifier with $w(0) = \mathbf{0}$.`, reason: 'hypotheses: the flow starts at 0 on certified separable data' },
     { notes: String.raw`Also, suppose that $\max_{i \in [n]} \|x_i\| \leq 1$.`, reason: 'hypothesis: the generated points lie in the unit ball (decided exactly)' },
+    { notes: 'No discussions on implicit bias yet ;(', reason: 'a comment on the lecture: states nothing to check' },
   ],
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6], examples: SIMPLEST_FLOW_EXAMPLES }],
   fromDataset: flowOn,
@@ -100,6 +101,35 @@ export default defineLemma({
     'claim-1.4': inC,
     'claim-2.4': negativeBound(lit(1).plus(log(c)).over(lit(2).times(n).times(t).times(sqr(gammaBar))), 'ℓ(‖w(t)‖)'),
   },
+  // The remark's rates, along one long validated flow per data set (src/checker/rates.ts): no finite
+  // computation certifies a limit; each is checked as the corrected proof's bound for every t in
+  // [10, 10^12], with the ratios to the notes' rate and to the observed one enclosed per decade.
+  rates: [
+    {
+      id: 'remark.risk-rate',
+      notes: String.raw`Risk decays as $\log t/t$`,
+      why: 'the corrected first bound (1 + log² c)/(2tγ̄²), c = 2tnγ̄² (step risk-bound.erratum)',
+      parameter: 'flow.t',
+      decades: [1, 12],
+      examples: RATE_FLOW_EXAMPLES,
+      quantity: riskAtT,
+      stated: { expr: log(t).over(t), reads: 'log t/t' },
+      bound: { relation: '≤', expr: riskBoundCorrected, reads: '(1 + log²(2ntγ̄²))/(2tγ̄²), i.e. log² t/t' },
+      observed: { expr: lit(1).over(t), reads: '1/t', constant: { expr: lit(1).over(sqr(gammaBar)), reads: '1/γ̄²' } },
+    },
+    {
+      id: 'remark.norm-rate',
+      notes: String.raw`Parameter grows as $\log t$`,
+      why: 'the corrected second bound log c − log(1 + log² c), c = 2tnγ̄² (step norm-bound.erratum)',
+      parameter: 'flow.t',
+      decades: [1, 12],
+      examples: RATE_FLOW_EXAMPLES,
+      quantity: norm(wt.parts[0]),
+      stated: { expr: log(t), reads: 'log t' },
+      bound: { relation: '≥', expr: log(c).minus(log(lit(1).plus(sqr(log(c))))), reads: 'log(2tnγ̄²) − log(1 + log²(2tnγ̄²)), i.e. log t − 2 log log t' },
+      observed: { expr: log(t), reads: 'log t', constant: { expr: lit(1).over(gammaBar), reads: '1/γ̄' } },
+    },
+  ],
   proof: [
     {
       id: 'risk-bound',

@@ -12,7 +12,7 @@ import { fn } from '../src/notes/compile.js';
 import { flowNotation, withNotation } from '../notes/glossary.js';
 import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
-import { SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
+import { RATE_FLOW_EXAMPLES, SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
 
 /** Where the tool found each certified counterexample (seed 20261128): the replay path it printed. */
@@ -180,6 +180,25 @@ export default defineLemma({
       },
     },
   },
+  // "Thus the limit converges", γ(w(t)) → γ̄, along one long validated flow per data set
+  // (src/checker/rates.ts): checked as the corrected theorem's rate γ̄ − γ(w(t)) ≤ log n/V(t) for every
+  // t in [100, 10^12], where V(t) > 0 on these data sets. The one point is left out: there log n = 0
+  // and γ(w(t)) = γ̄ exactly, an equality no enclosure over a whole interval of t can show.
+  rates: [
+    {
+      id: 'remark.margin-rate',
+      notes: 'Thus the limit converges',
+      why: 'γ(w(t)) ≥ γ̃(w(t)) ≥ γ̄ − log n/‖w(t)‖ and ‖w(t)‖ ≥ V(t) (steps remark.sandwich.erratum and statement.erratum)',
+      parameter: 'flow.t',
+      decades: [2, 12],
+      examples: RATE_FLOW_EXAMPLES.filter((e) => (e.instance.flow as { n: number }).n > 1),
+      quantity: gammaBar.minus(normalizedMargin(linearModel, data, wt)),
+      stated: { expr: lit(1).over(log(t)), reads: 'C/log t' },
+      bound: { relation: '≤', expr: log(n).over(correctedNormBound), reads: 'log n/(log c − log(1 + log² c)), c = 2tnγ̄², i.e. log n/log t' },
+      observed: { expr: lit(1).over(log(t)), reads: '1/log t' },
+      tolerance: { abs: 1e-12 },
+    },
+  ],
   proof: [
     {
       id: 'statement',

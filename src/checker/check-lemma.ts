@@ -15,6 +15,7 @@ import { InstanceContext, ladder } from './instance-context.js';
 import { regionsOf, scanRegion, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
 import { SYSTEMATIC_PATH, compactReplayPath, expandReplayPath } from './replay-path.js';
+import { rateReports } from './rates.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
 import { expectationReport, type CitedOutcome } from './expectation.js';
@@ -485,6 +486,8 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     // A user's data set replaces the lemma's examples: only its own first instance is swept.
     attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
+    // Asymptotic remarks, along long flows at the lemma's examples (or on a user's data set alone).
+    steps = [...steps, ...rateReports(lemma, options.instanceFile && result.plots.first ? { label: 'your data set', instance: result.plots.first } : undefined)];
     // On a user's data set an expectation may not reproduce (not a surprise); the cited counterexample must, always.
     if (options.instanceFile) steps = markNotReproduced(steps);
     lemma.checks.forEach((check, k) => {

@@ -10,7 +10,7 @@ const BUDGET = 160;
 const EDGE_WIDTH = 1e-6;
 
 /** The instance with the parameter ranging over [lo, hi]: the setup binds it (and what depends on it) as enclosures over the whole interval. */
-function withInterval(instance: Instance, path: string, lo: number, hi: number): Instance {
+export function withInterval(instance: Instance, path: string, lo: number, hi: number): Instance {
   const keys = path.split('.');
   const copy = structuredClone(instance) as Record<string, unknown>;
   let node = copy;

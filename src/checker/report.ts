@@ -161,6 +161,61 @@ export interface RegionScanReport {
   evaluations: number;
 }
 
+/**
+ * A rate step (an asymptotic remark) along long validated flows. Its verdict is the bound, certified
+ * for every t of the checked decades; the ratios are certified enclosures per decade. Nothing here
+ * certifies a limit: only what holds on the finite range of t that was computed.
+ */
+export interface RateReport {
+  parameter: string;
+  /** Q(t), the stated rate r(t) and the observed rate, as read; the bound on Q(t) the verdict is about. */
+  quantity: string;
+  stated: string;
+  observed: string;
+  bound: { relation: Relation; expr: string; reads: string };
+  /** What the verdict certifies, in words. */
+  certifies: string;
+  examples: RateExampleReport[];
+}
+
+/** Ratios over one decade: hulls of their certified enclosures. */
+export interface RateRatios {
+  /** Q(t)/r(t), the notes' rate. */
+  toStated: [string, string];
+  /** Q(t)/observed(t), the rate the computation shows. */
+  toObserved: [string, string];
+  /** bound(t)/r(t): bounded when the proof gives the notes' rate. */
+  boundToStated: [string, string];
+}
+
+export interface RateDecadeReport {
+  from: number;
+  to: number;
+  verdict: 'held' | 'refuted' | 'undefined' | 'undecided';
+  /** For every t in [from, to]: each cell evaluated once over its whole interval of t, then their hull. */
+  overInterval?: RateRatios;
+  /** At the cells' edges only (t exact, cells + 1 points): narrower, and certified at those t alone. */
+  atGrid?: RateRatios;
+  cells: number;
+  undecidedCells: number;
+}
+
+export interface RateExampleReport {
+  label: string;
+  instance: unknown;
+  verdict: Verdict;
+  /** The largest t the validated flow reached, its steps, and why it stopped short of the last decade. */
+  reached: number;
+  complete: boolean;
+  flowSteps: number;
+  stopped?: string;
+  /** The constant Q/observed approaches in theory, as its certified enclosure at this data set. */
+  constant?: { reads: string; value: [string, string] };
+  decades: RateDecadeReport[];
+  /** The first cell where the bound was not held: certified over its whole interval when refuted. */
+  failure?: { from: number; to: number; verdict: 'refuted' | 'undefined' | 'undecided'; quantity?: [string, string]; bound?: [string, string]; message?: string };
+}
+
 export interface StepReport {
   id: string;
   /** The notes' LaTeX, exactly as written. */
@@ -232,6 +287,8 @@ export interface StepReport {
   series?: StepSeries[];
   /** With --notes COPY: what the copy did to the step's line (see StepEditReport). */
   edit?: StepEditReport;
+  /** For a rate step (an asymptotic remark): its per-decade enclosures along long flows. */
+  rate?: RateReport;
 }
 
 /**

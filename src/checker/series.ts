@@ -38,7 +38,7 @@ export type PointAt = Omit<SeriesPoint, 'value'>;
 const Dec = Decimal.clone({ precision: 40 });
 
 /** An enclosure rounded outward to 17 significant digits: still an enclosure, and short enough for many points. */
-function outward([lo, hi]: [string, string]): [string, string] {
+export function outward([lo, hi]: [string, string]): [string, string] {
   try {
     return [new Dec(lo).toSignificantDigits(17, Decimal.ROUND_FLOOR).toString(), new Dec(hi).toSignificantDigits(17, Decimal.ROUND_CEIL).toString()];
   } catch {

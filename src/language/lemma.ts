@@ -9,6 +9,7 @@ import type { WholeDomainSpec } from '../prover/whole-domain-spec.js';
 import type { Notation } from '../notes/compile.js';
 import { ProofSpecError, validateLemmaSpec, validateStepReferences } from './validate-spec.js';
 import { fromPlain, type Value } from './value.js';
+import { rateStep, type RateSpec, type RateStep } from './rate.js';
 
 /** A hypothesis of the lemma: how its parameter is generated, and its domain in words. */
 export interface Hypothesis<V = unknown> {
@@ -183,6 +184,8 @@ export interface LemmaSpec {
   datasetLimits?: DatasetLimits;
   /** Steps (by id, errata and chain links included) proved over their whole stated domain by src/prover. */
   wholeDomain?: Record<string, WholeDomainSpec>;
+  /** Asymptotic remarks checked along long validated flows, decade by decade (src/checker/rates.ts). */
+  rates?: readonly RateSpec[];
 }
 
 /** One checkable comparison, as the checker sees it. */
@@ -238,6 +241,7 @@ export interface Lemma {
   /** Set when the lemma is bound to the notes: the lines of its accounts. */
   readonly accountsAt?: readonly { line: number; reason: string }[];
   readonly wholeDomain: Readonly<Record<string, WholeDomainSpec>>;
+  readonly rates: readonly RateStep[];
 }
 
 const isChain = (s: StepSpec | ChainSpec): s is ChainSpec => 'links' in s;
@@ -372,6 +376,12 @@ export function defineLemma(spec: LemmaSpec): Lemma {
       addErratum(check, item.erratum);
     }
   }
+  const rates = (spec.rates ?? []).map((r) => rateStep(r, tolerance()));
+  const rateIds = new Set<string>();
+  for (const r of rates) {
+    if (ids.has(r.id) || rateIds.has(r.id)) throw new ProofSpecError(`lemma '${spec.id}': duplicate id: step id '${r.id}' is used twice`);
+    rateIds.add(r.id);
+  }
   for (const id of Object.keys(spec.wholeDomain ?? {})) if (!ids.has(id)) throw new Error(`lemma ${spec.id}: wholeDomain names no step '${id}'`);
   validateStepReferences(spec, ids);
   return {
@@ -390,6 +400,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     ...(spec.datasetLimits ? { datasetLimits: spec.datasetLimits } : {}),
     accounts: spec.accounts,
     wholeDomain: spec.wholeDomain ?? {},
+    rates,
   };
 }
 

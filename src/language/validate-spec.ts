@@ -18,7 +18,7 @@ export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 /** Fields other parts of the tool read; anything else in the object is a typo or a field the checker would ignore. */
-const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'datasetLimits', 'wholeDomain'];
+const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'datasetLimits', 'wholeDomain', 'rates'];
 const HYPOTHESIS_FIELDS = ['arbitrary', 'domain', 'integer', 'integers'];
 /** Transcribed (lemma.ts): how a line relates to the notes' compiled text. */
 const TRANSCRIBED = ['notation', 'handTranscribed', 'notesLink'];
@@ -29,6 +29,7 @@ const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs'
 const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
+const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'cells', 'tolerance'];
 
 type Fail = (message: string) => never;
 type Obj = Record<string, unknown>;
@@ -228,6 +229,45 @@ export function validateLemmaSpec(spec: unknown): void {
       stepIds(region.steps, what, fail);
     });
   }
+  if (s.rates !== undefined) {
+    if (!Array.isArray(s.rates)) fail(`'rates' must be an array, got ${describe(s.rates)}`);
+    (s.rates as unknown[]).forEach((r, k) => rate(r, k, fail));
+  }
+}
+
+/** A rate step (rate.ts): every field, including the nested rate objects. */
+function rate(value: unknown, k: number, fail: Fail): void {
+  const label = isObject(value) && typeof value.id === 'string' ? `'${value.id}'` : `#${k + 1}`;
+  const what = `rate step ${label}`;
+  const r = object(value, what, RATE_FIELDS, fail);
+  text(r, 'id', what, fail, { nonEmpty: true });
+  text(r, 'notes', what, fail);
+  text(r, 'why', what, fail);
+  text(r, 'parameter', what, fail);
+  const decades = r.decades;
+  if (!Array.isArray(decades) || decades.length !== 2 || !decades.every(Number.isSafeInteger) || !(decades[0] < decades[1])) {
+    fail(`${what}: 'decades' must be [a, b], integer exponents with a < b, got ${describe(decades)}`);
+  }
+  if (!Array.isArray(r.examples) || r.examples.length === 0 || !r.examples.every((e) => isObject(e) && typeof e.label === 'string' && isObject(e.instance))) {
+    fail(`${what}: 'examples' must be a non-empty array of { label, instance }, got ${describe(r.examples)}`);
+  }
+  expression(r, 'quantity', what, fail);
+  const part = (key: string, fields: string[]): Obj => {
+    const o = object(r[key], `${what}: ${key}`, fields, fail);
+    expression(o, 'expr', `${what}: ${key}`, fail);
+    text(o, 'reads', `${what}: ${key}`, fail);
+    return o;
+  };
+  part('stated', ['expr', 'reads']);
+  relation(part('bound', ['relation', 'expr', 'reads']), `${what}: bound`, fail);
+  const observed = part('observed', ['expr', 'reads', 'constant']);
+  if (observed.constant !== undefined) {
+    const c = object(observed.constant, `${what}: observed.constant`, ['expr', 'reads'], fail);
+    expression(c, 'expr', `${what}: observed.constant`, fail);
+    text(c, 'reads', `${what}: observed.constant`, fail);
+  }
+  if (r.cells !== undefined && !(Number.isSafeInteger(r.cells) && (r.cells as number) >= 1 && (r.cells as number) <= 1000)) fail(`${what}: 'cells' must be an integer in 1..1000, got ${describe(r.cells)}`);
+  tolerance(r, what, fail);
 }
 
 /** The step ids that relaxations and region scans cite must be checks of the lemma (after validateLemmaSpec). */

@@ -5,7 +5,7 @@ import { intervalOf, plainSetup } from '../language/lemma.js';
 import type { Value } from '../language/value.js';
 import { exactMinNormFace } from '../trajectories/exact-min-norm-face.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
-import { validatedGradientFlow, type FlowPoint } from '../trajectories/gradient-flow.js';
+import { validatedGradientFlow, type FlowPoint, type GradientFlowResult } from '../trajectories/gradient-flow.js';
 import { signedPoints, type Dataset } from './dataset.js';
 
 /**
@@ -89,8 +89,29 @@ function exactFaceNearSupport(points: number[][], support: readonly number[], we
   return null;
 }
 
+/** One validated run over many times that flowAt answers from while withFlowRun's body runs. */
+let scopedRun: { data: string; points: Map<number, FlowPoint> } | null = null;
+
+/**
+ * Integrates the flow once through every given time (sorted) and, while `body` runs, lets flowAt
+ * answer those times from this run instead of one integration from 0 per time: a grid over
+ * decades of t costs one long flow. The run's own points are the same certified enclosures.
+ */
+export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (run: GradientFlowResult) => R): R {
+  const run = validatedGradientFlow(data, times);
+  const outer = scopedRun;
+  scopedRun = { data: JSON.stringify([data.X, data.y]), points: new Map(run.points.map((p) => [p.t, p])) };
+  try {
+    return body(run);
+  } finally {
+    scopedRun = outer;
+  }
+}
+
 /** The validated flow at time t (certified enclosures of w(t), 𝓛, ‖w‖, ‖ẇ‖, ∫‖ẇ‖). */
 export function flowAt(data: Dataset, t: number): FlowPoint {
+  const scoped = scopedRun?.points.get(t);
+  if (scoped && scopedRun!.data === JSON.stringify([data.X, data.y])) return scoped;
   return cached(flows, JSON.stringify([data.X, data.y, t]), () => {
     const result = validatedGradientFlow(data, [t]);
     if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);

@@ -34,7 +34,8 @@ export function bindNotes(lemma: Lemma, notes: NotesFile): Lemma {
     return { ...check, notesAt: locate(check.notes, `step '${check.id}'`, check.chain ? chainAt.get(check.chain.id) : undefined) };
   });
   const accountsAt = (lemma.accounts ?? []).map((a) => ({ line: locate(a.notes, 'an account').line, reason: a.reason }));
-  return { ...lemma, checks: compileChecks(lemma.id, located, notes), chains, accountsAt };
+  const rates = lemma.rates.map((r) => ({ ...r, notesAt: locate(r.notes, `rate step '${r.id}'`) }));
+  return { ...lemma, checks: compileChecks(lemma.id, located, notes), chains, accountsAt, rates };
 }
 
 /** Compiles each check's notes text where the lemma has a notation; the previous link's right side is a fragment's left side. */

@@ -5,6 +5,7 @@ import { isExpectedRefutation, isNotReproduced, isSurprise, lemmaSurpriseCount, 
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { latexToText } from './latex-text.js';
 import { markFormDifferences } from './form-difference.js';
+import { rateLines } from './rate-lines.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -165,7 +166,8 @@ class Layout {
     if (step.message && step.verdict !== 'held') {
       lines.push({ key: 'message', value: oneLine(step.message), paint: step.verdict === 'error' ? this.c.red : undefined });
     }
-    if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...handTranscribedLines(step));
+    // A rate step's reading (its rate lines) says what was checked; its prose has no formula to set beside it.
+    if (step.computedFrom === 'hand' && step.notesLine !== undefined) lines.push(...(step.rate ? handTranscribedLines(step).slice(0, 1) : handTranscribedLines(step)));
     if (step.counterexample) lines.push(...counterexampleLines(step.counterexample, step.relation));
     if (step.resolution) lines.push(...resolutionLines(step));
     if (step.unresolved) lines.push(...unresolvedLines(step.unresolved));
@@ -174,6 +176,7 @@ class Layout {
     if (regions.length > 4) lines.push({ key: 'region', value: `… and ${regions.length - 4} more failing stretches (see the JSON report)` });
     for (const scan of step.regionScans ?? []) lines.push({ key: 'region scan', value: scanSummary(scan) });
     if (step.wholeDomain) lines.push(...wholeDomainLines(step.wholeDomain, this.c.red));
+    if (step.rate) lines.push(...rateLines(step.rate));
     if (step.floatLiterals?.length) {
       lines.push({ key: 'float literals', value: `${step.floatLiterals.join(', ')} (JS doubles, not exact text)` });
     }

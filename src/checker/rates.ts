@@ -1,0 +1,239 @@
+import type { Arith } from '../arithmetic/arith.js';
+import { DomainError } from '../arithmetic/domain-error.js';
+import type { Instance, Lemma } from '../language/lemma.js';
+import { print } from '../language/print.js';
+import type { RateStep } from '../language/rate.js';
+import type { Dataset } from '../models/dataset.js';
+import { withFlowRun } from '../models/flow-setup.js';
+import { compare } from './compare.js';
+import { InstanceContext, ladder, type Level } from './instance-context.js';
+import { withInterval } from './regions.js';
+import { outward, withParameter } from './series.js';
+import type { RateDecadeReport, RateExampleReport, RateRatios, SeriesPoint, StepReport, StepSeries, Verdict } from './report.js';
+
+/**
+ * Rate steps (rate.ts): an asymptotic remark checked along one long validated flow per data set.
+ * The decades [10^k, 10^(k+1)] are cut into cells, log-spaced; every cell is evaluated once with t
+ * ranging over the whole cell (the flow setup encloses w(s) for every s in it from both ends'
+ * certificates and the path length, as region scans do), and every cell edge once at its exact t.
+ * One integration through all the edges serves every evaluation (withFlowRun).
+ */
+
+type CellVerdict = RateDecadeReport['verdict'];
+
+interface Sides<T> {
+  quantity: T;
+  stated: T;
+  observed: T;
+  bound: T;
+}
+
+interface CellResult<T> {
+  verdict: CellVerdict;
+  viaTolerance: boolean;
+  sides?: Sides<T>;
+  message?: string;
+}
+
+/** Decade edges of 10^k: exact powers of ten at the ends, log-spaced in between. */
+export function decadeGrid(k: number, cells: number): number[] {
+  return Array.from({ length: cells + 1 }, (_, j) => (j === 0 ? Number(`1e${k}`) : j === cells ? Number(`1e${k + 1}`) : 10 ** (k + j / cells)));
+}
+
+function datasetAt(instance: Instance, parameter: string): Dataset {
+  let node: unknown = instance;
+  for (const key of parameter.split('.').slice(0, -1)) node = (node as Record<string, unknown>)[key];
+  const part = node as { X?: number[][]; y?: number[] };
+  if (!Array.isArray(part?.X) || !Array.isArray(part?.y)) throw new Error(`rate step: the instance has no data set (X, y) beside '${parameter}'`);
+  return { X: part.X, y: part.y };
+}
+
+function scalar<T>(ctx: InstanceContext, level: Level, expr: RateStep['quantity']): T {
+  const v = ctx.evaluator(level).value(expr);
+  if (v.shape.length !== 0) throw new Error(`rate step: ${print(expr)} is not a scalar (shape [${v.shape}])`);
+  return v.data[0] as T;
+}
+
+/** The bound's verdict at one instance (t a point or a whole cell), with the sides' enclosures. */
+function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level: Level): CellResult<T> {
+  try {
+    const ctx = new InstanceContext(lemma, instance);
+    const sides: Sides<T> = {
+      quantity: scalar<T>(ctx, level, step.quantity),
+      stated: scalar<T>(ctx, level, step.stated.expr),
+      observed: scalar<T>(ctx, level, step.observed.expr),
+      bound: scalar<T>(ctx, level, step.bound.expr),
+    };
+    const c = compare(level.arith as Arith<T>, step.bound.relation, sides.quantity, sides.bound, step.tolerance);
+    return { verdict: c.verdict === 'inconclusive' ? 'undecided' : c.verdict, viaTolerance: c.viaTolerance, sides };
+  } catch (err) {
+    if (err instanceof DomainError) return { verdict: err.certain ? 'undefined' : 'undecided', viaTolerance: false, message: err.message };
+    throw err;
+  }
+}
+
+/** Hull of the three ratios over cells (undefined where a ratio's denominator straddles 0). */
+function ratios<T>(A: Arith<T>, cells: readonly CellResult<T>[]): RateRatios | undefined {
+  let hull: [T, T, T] | null = null;
+  try {
+    for (const { sides } of cells) {
+      if (!sides) return undefined;
+      const r: [T, T, T] = [A.div(sides.quantity, sides.stated), A.div(sides.quantity, sides.observed), A.div(sides.bound, sides.stated)];
+      hull = hull ? [A.hull(hull[0], r[0]), A.hull(hull[1], r[1]), A.hull(hull[2], r[2])] : r;
+    }
+  } catch (err) {
+    if (err instanceof DomainError) return undefined;
+    throw err;
+  }
+  if (!hull) return undefined;
+  return { toStated: outward(A.format(hull[0])), toObserved: outward(A.format(hull[1])), boundToStated: outward(A.format(hull[2])) };
+}
+
+function worstOf(verdicts: readonly CellVerdict[]): CellVerdict {
+  for (const v of ['refuted', 'undefined', 'undecided'] as const) if (verdicts.includes(v)) return v;
+  return 'held';
+}
+
+const SEVERITY: Verdict[] = ['held', 'inconclusive', 'undefined', 'error', 'refuted'];
+const worse = (a: Verdict, b: Verdict): Verdict => (SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b);
+const asVerdict = (v: CellVerdict): Verdict => (v === 'undecided' ? 'inconclusive' : v);
+
+interface ExampleRun {
+  report: RateExampleReport;
+  series: SeriesPoint[];
+  counts: Record<Verdict, number>;
+  withinTolerance: number;
+}
+
+function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Instance, level: Level): ExampleRun {
+  const A = level.arith as Arith<unknown>;
+  const [first, last] = step.decades;
+  const decades = Array.from({ length: last - first }, (_, j) => decadeGrid(first + j, step.cells));
+  const times = [...new Set(decades.flat())].sort((a, b) => a - b);
+  const counts: Record<Verdict, number> = { held: 0, refuted: 0, inconclusive: 0, undefined: 0, error: 0 };
+  let withinTolerance = 0;
+  return withFlowRun(datasetAt(instance, step.parameter), times, (run) => {
+    const reached = run.points.length ? run.points[run.points.length - 1].t : 0;
+    const series: SeriesPoint[] = [];
+    const rows: RateDecadeReport[] = [];
+    let failure: RateExampleReport['failure'];
+    const seen = new Set<number>();
+    for (const edges of decades) {
+      if (edges[edges.length - 1] > reached) break;
+      const points = edges.map((t) => evaluateCell(lemma, step, withParameter(instance, step.parameter, t), level));
+      const cells = edges.slice(0, -1).map((a, j) => evaluateCell(lemma, step, withInterval(instance, step.parameter, a, edges[j + 1]), level));
+      cells.forEach((cell, j) => {
+        counts[asVerdict(cell.verdict)]++;
+        if (cell.verdict === 'held' && cell.viaTolerance) withinTolerance++;
+        if (cell.verdict !== 'held' && !failure) {
+          failure = {
+            from: edges[j],
+            to: edges[j + 1],
+            verdict: cell.verdict,
+            ...(cell.sides ? { quantity: outward(A.format(cell.sides.quantity)), bound: outward(A.format(cell.sides.bound)) } : {}),
+            ...(cell.message ? { message: cell.message } : {}),
+          };
+        }
+      });
+      points.forEach((p, j) => {
+        if (seen.has(edges[j])) return;
+        seen.add(edges[j]);
+        series.push({
+          value: edges[j],
+          verdict: asVerdict(p.verdict),
+          ...(p.sides ? { lhs: outward(A.format(p.sides.quantity)), rhs: outward(A.format(p.sides.bound)) } : {}),
+        });
+      });
+      const overInterval = ratios(A, cells);
+      const atGrid = ratios(A, points);
+      rows.push({
+        from: edges[0],
+        to: edges[edges.length - 1],
+        verdict: worstOf(cells.map((c) => c.verdict)),
+        ...(overInterval ? { overInterval } : {}),
+        ...(atGrid ? { atGrid } : {}),
+        cells: cells.length,
+        undecidedCells: cells.filter((c) => c.verdict === 'undecided').length,
+      });
+    }
+    const complete = rows.length === decades.length;
+    const verdict: Verdict = rows.length === 0 ? 'inconclusive' : asVerdict(worstOf(rows.map((r) => r.verdict)));
+    const constant = step.observed.constant ? constantAt(lemma, step, instance, times[0], level) : undefined;
+    const report: RateExampleReport = {
+      label,
+      instance,
+      verdict,
+      reached,
+      complete,
+      flowSteps: run.steps,
+      ...(complete ? {} : { stopped: `the validated flow stopped at t = ${reached} after ${run.steps} steps, before t = ${times[run.points.length] ?? times[times.length - 1]} (its step limit, or an enclosure radius that is no longer finite); decades beyond are not checked` }),
+      ...(constant ? { constant } : {}),
+      decades: rows,
+      ...(failure ? { failure } : {}),
+    };
+    return { report, series, counts, withinTolerance };
+  });
+}
+
+function constantAt(lemma: Lemma, step: RateStep, instance: Instance, t: number, level: Level): RateExampleReport['constant'] {
+  const c = step.observed.constant!;
+  try {
+    const value = scalar<unknown>(new InstanceContext(lemma, withParameter(instance, step.parameter, t)), level, c.expr);
+    return { reads: c.reads, value: outward(level.arith.format(value)) };
+  } catch (err) {
+    if (err instanceof DomainError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Every rate step of the lemma, checked at its examples (or, for a user's data set, at that data
+ * set alone: `dataset` is an instance built on it), as step reports.
+ */
+export function rateReports(lemma: Lemma, dataset?: { label: string; instance: Instance }): StepReport[] {
+  const level = ladder([])[0];
+  return lemma.rates.map((step) => {
+    const examples = dataset ? [dataset] : step.examples;
+    const runs = examples.map((e) => checkExample(lemma, step, e.label, e.instance, level));
+    const counts: Record<Verdict, number> = { held: 0, refuted: 0, inconclusive: 0, undefined: 0, error: 0 };
+    for (const r of runs) for (const k of Object.keys(counts) as Verdict[]) counts[k] += r.counts[k];
+    const verdict = runs.map((r) => r.report.verdict).reduce(worse, 'held');
+    const [a, b] = step.decades;
+    const relation = step.bound.relation;
+    const series: StepSeries[] = runs.map((r) => ({ parameter: step.parameter.split('.').pop()!, along: 'parameter', at: 'example', label: r.report.label, instance: r.report.instance, points: r.series }));
+    const firstFailure = runs.find((r) => r.report.failure)?.report;
+    return {
+      id: step.id,
+      notes: step.notes,
+      ...(step.notesAt ? { notesLine: step.notesAt.line, notesColumn: step.notesAt.column } : {}),
+      form: 'notes',
+      relation,
+      lhs: print(step.quantity),
+      rhs: print(step.bound.expr),
+      justification: step.why,
+      verdict,
+      expected: 'held',
+      surprise: verdict !== 'held',
+      certified: verdict === 'held' || verdict === 'refuted',
+      instances: examples.length,
+      evaluations: runs.reduce((s, r) => s + r.report.decades.reduce((c, d) => c + d.cells, 0), 0),
+      counts,
+      withinTolerance: runs.reduce((s, r) => s + r.withinTolerance, 0),
+      precision: 'interval',
+      ...(firstFailure ? { message: `${firstFailure.label}: ${firstFailure.failure!.verdict} for t in [${firstFailure.failure!.from}, ${firstFailure.failure!.to}]${firstFailure.failure!.message ? ` (${firstFailure.failure!.message})` : ''}` } : {}),
+      usesClosure: false,
+      computedFrom: 'hand',
+      handTranscribed: `an asymptotic remark in words: checked as its rate along long validated flows, ${print(step.quantity)} ${relation} ${step.bound.reads} for every t in [1e${a}, 1e${b}]`,
+      series,
+      rate: {
+        parameter: step.parameter.split('.').pop()!,
+        quantity: print(step.quantity),
+        stated: step.stated.reads,
+        observed: step.observed.reads,
+        bound: { relation, expr: print(step.bound.expr), reads: step.bound.reads },
+        certifies: `${print(step.quantity)} ${relation} ${step.bound.reads} for every t in [1e${a}, 1e${b}] reached by each flow, certified over whole sub-intervals of t (${step.cells} per decade); the ratios are certified enclosures per decade. No finite computation certifies a limit as t → ∞: the rates are read from these enclosures, not proved.`,
+        examples: runs.map((r) => r.report),
+      },
+    };
+  });
+}

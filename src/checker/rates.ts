@@ -105,74 +105,121 @@ interface ExampleRun {
   withinTolerance: number;
 }
 
+/** Halvings of an undecided cell, and new cells per data set, that refinement may spend. */
+const REFINE_ROUNDS = 6;
+const REFINE_BUDGET = 256;
+
+interface Cell {
+  decade: number;
+  from: number;
+  to: number;
+  result: CellResult<unknown>;
+}
+
+const logMidpoint = (a: number, b: number): number => Math.sqrt(a) * Math.sqrt(b);
+
+/**
+ * Undecided cells are halved (at the geometric midpoint) and evaluated again, round by round, each
+ * round with one new integration through the edges it needs, until no cell is undecided or the
+ * rounds or the budget run out. A cell decided over its whole interval is never revisited.
+ */
+function refine(lemma: Lemma, step: RateStep, instance: Instance, level: Level, data: Dataset, cells: Cell[]): Cell[] {
+  let spent = 0;
+  for (let round = 0; round < REFINE_ROUNDS; round++) {
+    const split = cells.filter((c) => c.result.verdict === 'undecided' && logMidpoint(c.from, c.to) > c.from && logMidpoint(c.from, c.to) < c.to);
+    if (!split.length || spent + 2 * split.length > REFINE_BUDGET) break;
+    spent += 2 * split.length;
+    const halves = new Map<Cell, Cell[]>();
+    const times = [...new Set(split.flatMap((c) => [c.from, logMidpoint(c.from, c.to), c.to]))].sort((a, b) => a - b);
+    withFlowRun(data, times, () => {
+      for (const c of split) {
+        const m = logMidpoint(c.from, c.to);
+        halves.set(c, [
+          { decade: c.decade, from: c.from, to: m, result: evaluateCell(lemma, step, withInterval(instance, step.parameter, c.from, m), level) },
+          { decade: c.decade, from: m, to: c.to, result: evaluateCell(lemma, step, withInterval(instance, step.parameter, m, c.to), level) },
+        ]);
+      }
+    });
+    cells = cells.flatMap((c) => halves.get(c) ?? [c]);
+  }
+  return cells;
+}
+
 function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Instance, level: Level): ExampleRun {
   const A = level.arith as Arith<unknown>;
   const [first, last] = step.decades;
   const decades = Array.from({ length: last - first }, (_, j) => decadeGrid(first + j, step.cells));
   const times = [...new Set(decades.flat())].sort((a, b) => a - b);
+  const data = datasetAt(instance, step.parameter);
   const counts: Record<Verdict, number> = { held: 0, refuted: 0, inconclusive: 0, undefined: 0, error: 0 };
   let withinTolerance = 0;
-  return withFlowRun(datasetAt(instance, step.parameter), times, (run) => {
+  // The grid: every edge at its exact t, every cell over its whole interval, from one integration.
+  const { reached, flowSteps, grids, firstCells } = withFlowRun(data, times, (run) => {
     const reached = run.points.length ? run.points[run.points.length - 1].t : 0;
-    const series: SeriesPoint[] = [];
-    const rows: RateDecadeReport[] = [];
-    let failure: RateExampleReport['failure'];
-    const seen = new Set<number>();
-    for (const edges of decades) {
-      if (edges[edges.length - 1] > reached) break;
-      const points = edges.map((t) => evaluateCell(lemma, step, withParameter(instance, step.parameter, t), level));
-      const cells = edges.slice(0, -1).map((a, j) => evaluateCell(lemma, step, withInterval(instance, step.parameter, a, edges[j + 1]), level));
-      cells.forEach((cell, j) => {
-        counts[asVerdict(cell.verdict)]++;
-        if (cell.verdict === 'held' && cell.viaTolerance) withinTolerance++;
-        if (cell.verdict !== 'held' && !failure) {
-          failure = {
-            from: edges[j],
-            to: edges[j + 1],
-            verdict: cell.verdict,
-            ...(cell.sides ? { quantity: outward(A.format(cell.sides.quantity)), bound: outward(A.format(cell.sides.bound)) } : {}),
-            ...(cell.message ? { message: cell.message } : {}),
-          };
-        }
-      });
-      points.forEach((p, j) => {
-        if (seen.has(edges[j])) return;
-        seen.add(edges[j]);
-        series.push({
-          value: edges[j],
-          verdict: asVerdict(p.verdict),
-          ...(p.sides ? { lhs: outward(A.format(p.sides.quantity)), rhs: outward(A.format(p.sides.bound)) } : {}),
-        });
-      });
-      const overInterval = ratios(A, cells);
-      const atGrid = ratios(A, points);
-      rows.push({
-        from: edges[0],
-        to: edges[edges.length - 1],
-        verdict: worstOf(cells.map((c) => c.verdict)),
-        ...(overInterval ? { overInterval } : {}),
-        ...(atGrid ? { atGrid } : {}),
-        cells: cells.length,
-        undecidedCells: cells.filter((c) => c.verdict === 'undecided').length,
-      });
-    }
-    const complete = rows.length === decades.length;
-    const verdict: Verdict = rows.length === 0 ? 'inconclusive' : asVerdict(worstOf(rows.map((r) => r.verdict)));
-    const constant = step.observed.constant ? constantAt(lemma, step, instance, times[0], level) : undefined;
-    const report: RateExampleReport = {
-      label,
-      instance,
-      verdict,
+    const checked = decades.filter((edges) => edges[edges.length - 1] <= reached);
+    return {
       reached,
-      complete,
       flowSteps: run.steps,
-      ...(complete ? {} : { stopped: `the validated flow stopped at t = ${reached} after ${run.steps} steps, before t = ${times[run.points.length] ?? times[times.length - 1]} (its step limit, or an enclosure radius that is no longer finite); decades beyond are not checked` }),
-      ...(constant ? { constant } : {}),
-      decades: rows,
-      ...(failure ? { failure } : {}),
+      grids: checked.map((edges) => edges.map((t) => evaluateCell<unknown>(lemma, step, withParameter(instance, step.parameter, t), level))),
+      firstCells: checked.flatMap((edges, k) =>
+        edges.slice(0, -1).map((a, j): Cell => ({ decade: k, from: a, to: edges[j + 1], result: evaluateCell(lemma, step, withInterval(instance, step.parameter, a, edges[j + 1]), level) })),
+      ),
     };
-    return { report, series, counts, withinTolerance };
   });
+  const cells = refine(lemma, step, instance, level, data, firstCells);
+  const series: SeriesPoint[] = [];
+  const rows: RateDecadeReport[] = [];
+  let failure: RateExampleReport['failure'];
+  for (const cell of cells) {
+    counts[asVerdict(cell.result.verdict)]++;
+    if (cell.result.verdict === 'held' && cell.result.viaTolerance) withinTolerance++;
+    if (cell.result.verdict !== 'held' && !failure) {
+      const { sides, message } = cell.result;
+      failure = {
+        from: cell.from,
+        to: cell.to,
+        verdict: cell.result.verdict,
+        ...(sides ? { quantity: outward(A.format(sides.quantity)), bound: outward(A.format(sides.bound)) } : {}),
+        ...(message ? { message } : {}),
+      };
+    }
+  }
+  grids.forEach((points, k) => {
+    const edges = decades[k];
+    points.forEach((p, j) => {
+      if (k > 0 && j === 0) return; // the previous decade's last edge
+      series.push({ value: edges[j], verdict: asVerdict(p.verdict), ...(p.sides ? { lhs: outward(A.format(p.sides.quantity)), rhs: outward(A.format(p.sides.bound)) } : {}) });
+    });
+    const own = cells.filter((c) => c.decade === k);
+    const overInterval = ratios(A, own.map((c) => c.result));
+    const atGrid = ratios(A, points);
+    rows.push({
+      from: edges[0],
+      to: edges[edges.length - 1],
+      verdict: worstOf(own.map((c) => c.result.verdict)),
+      ...(overInterval ? { overInterval } : {}),
+      ...(atGrid ? { atGrid } : {}),
+      cells: own.length,
+      undecidedCells: own.filter((c) => c.result.verdict === 'undecided').length,
+    });
+  });
+  const complete = rows.length === decades.length;
+  const verdict: Verdict = rows.length === 0 ? 'inconclusive' : asVerdict(worstOf(rows.map((r) => r.verdict)));
+  const constant = step.observed.constant ? constantAt(lemma, step, instance, times[0], level) : undefined;
+  const next = times.find((t) => t > reached) ?? times[times.length - 1];
+  const report: RateExampleReport = {
+    label,
+    instance,
+    verdict,
+    reached,
+    complete,
+    flowSteps,
+    ...(complete ? {} : { stopped: `the validated flow stopped at t = ${reached} after ${flowSteps} steps, before t = ${next} (its step limit, or an enclosure radius that is no longer finite); decades beyond are not checked` }),
+    ...(constant ? { constant } : {}),
+    decades: rows,
+    ...(failure ? { failure } : {}),
+  };
+  return { report, series, counts, withinTolerance };
 }
 
 function constantAt(lemma: Lemma, step: RateStep, instance: Instance, t: number, level: Level): RateExampleReport['constant'] {

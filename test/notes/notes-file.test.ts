@@ -77,4 +77,10 @@ describe('coverage of the notes', () => {
     const declared = coverage(file, [report([{ notesLine: 5 }], [{ line: 3, reason: 'hypothesis' }, { line: 7, reason: 'definition' }])]);
     expect(declared.unaccounted).toBe(0);
   });
+
+  it("counts a remark's bullets as rows, up to the first line that is neither a bullet, a display nor blank", async () => {
+    const { coverageRows } = await import('../../src/notes/coverage.js');
+    const notes = new NotesFile('r.md', '• **Remark.**\n\n- Risk decays as $\\log t/t$\n- No discussions yet\n\nProof sketch\n\n- not a remark\n- **Remark.** By noticing $a$:\n\n$$b$$\n\n- Thus the limit converges\n\nNext\n');
+    expect(coverageRows(notes).map((r) => [r.line, r.kind])).toEqual([[3, 'remark'], [4, 'remark'], [11, 'display'], [13, 'remark']]);
+  });
 });

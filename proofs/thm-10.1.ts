@@ -182,7 +182,7 @@ export default defineLemma({
   },
   // "Thus the limit converges", γ(w(t)) → γ̄, along one long validated flow per data set
   // (src/checker/rates.ts): checked as the corrected theorem's rate γ̄ − γ(w(t)) ≤ log n/V(t) for every
-  // t in [100, 10^12], where V(t) > 0 on these data sets. The one point is left out: there log n = 0
+  // t in [10, 10^12] where V(t) > 0 (elsewhere the bound says nothing). The one point is left out: there log n = 0
   // and γ(w(t)) = γ̄ exactly, an equality no enclosure over a whole interval of t can show.
   rates: [
     {
@@ -190,7 +190,8 @@ export default defineLemma({
       notes: 'Thus the limit converges',
       why: 'γ(w(t)) ≥ γ̃(w(t)) ≥ γ̄ − log n/‖w(t)‖ and ‖w(t)‖ ≥ V(t) (steps remark.sandwich.erratum and statement.erratum)',
       parameter: 'flow.t',
-      decades: [2, 12],
+      decades: [1, 12],
+      where: { expr: correctedNormBound, reads: 'V(t) = log c − log(1 + log² c) > 0' },
       examples: RATE_FLOW_EXAMPLES.filter((e) => (e.instance.flow as { n: number }).n > 1),
       quantity: gammaBar.minus(normalizedMargin(linearModel, data, wt)),
       stated: { expr: lit(1).over(log(t)), reads: 'C/log t' },

@@ -19,7 +19,11 @@ import type { RateDecadeReport, RateExampleReport, RateRatios, SeriesPoint, Step
  * One integration through all the edges serves every evaluation (withFlowRun).
  */
 
+/** outside: the step's `where` (the bound's own precondition) is not certified on the cell, which is skipped. */
 type CellVerdict = RateDecadeReport['verdict'];
+
+/** Accepted steps one rate flow may take (a stiff flow on a large data set stops there, and says so). */
+const RATE_FLOW_STEPS = 20_000;
 
 interface Sides<T> {
   quantity: T;
@@ -58,6 +62,10 @@ function scalar<T>(ctx: InstanceContext, level: Level, expr: RateStep['quantity'
 function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level: Level): CellResult<T> {
   try {
     const ctx = new InstanceContext(lemma, instance);
+    if (step.where) {
+      const A = level.arith as Arith<T>;
+      if (A.lt(A.num(0), scalar<T>(ctx, level, step.where.expr)) !== 'proved') return { verdict: 'outside', viaTolerance: false };
+    }
     const sides: Sides<T> = {
       quantity: scalar<T>(ctx, level, step.quantity),
       stated: scalar<T>(ctx, level, step.stated.expr),
@@ -70,6 +78,12 @@ function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level
     if (err instanceof DomainError) return { verdict: err.certain ? 'undefined' : 'undecided', viaTolerance: false, message: err.message };
     throw err;
   }
+}
+
+/** The cells' worst verdict, skipped cells aside ('outside' only when every cell is). */
+function worstOf(verdicts: readonly CellVerdict[]): CellVerdict {
+  for (const v of ['refuted', 'undefined', 'undecided', 'held'] as const) if (verdicts.includes(v)) return v;
+  return 'outside';
 }
 
 /** Hull of the three ratios over cells (undefined where a ratio's denominator straddles 0). */
@@ -89,14 +103,9 @@ function ratios<T>(A: Arith<T>, cells: readonly CellResult<T>[]): RateRatios | u
   return { toStated: outward(A.format(hull[0])), toObserved: outward(A.format(hull[1])), boundToStated: outward(A.format(hull[2])) };
 }
 
-function worstOf(verdicts: readonly CellVerdict[]): CellVerdict {
-  for (const v of ['refuted', 'undefined', 'undecided'] as const) if (verdicts.includes(v)) return v;
-  return 'held';
-}
-
 const SEVERITY: Verdict[] = ['held', 'inconclusive', 'undefined', 'error', 'refuted'];
 const worse = (a: Verdict, b: Verdict): Verdict => (SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b);
-const asVerdict = (v: CellVerdict): Verdict => (v === 'undecided' ? 'inconclusive' : v);
+const asVerdict = (v: Exclude<CellVerdict, 'outside'>): Verdict => (v === 'undecided' ? 'inconclusive' : v);
 
 interface ExampleRun {
   report: RateExampleReport;
@@ -139,7 +148,7 @@ function refine(lemma: Lemma, step: RateStep, instance: Instance, level: Level, 
           { decade: c.decade, from: m, to: c.to, result: evaluateCell(lemma, step, withInterval(instance, step.parameter, m, c.to), level) },
         ]);
       }
-    });
+    }, { maxSteps: RATE_FLOW_STEPS });
     cells = cells.flatMap((c) => halves.get(c) ?? [c]);
   }
   return cells;
@@ -165,12 +174,13 @@ function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Ins
         edges.slice(0, -1).map((a, j): Cell => ({ decade: k, from: a, to: edges[j + 1], result: evaluateCell(lemma, step, withInterval(instance, step.parameter, a, edges[j + 1]), level) })),
       ),
     };
-  });
+  }, { maxSteps: RATE_FLOW_STEPS });
   const cells = refine(lemma, step, instance, level, data, firstCells);
   const series: SeriesPoint[] = [];
   const rows: RateDecadeReport[] = [];
   let failure: RateExampleReport['failure'];
   for (const cell of cells) {
+    if (cell.result.verdict === 'outside') continue;
     counts[asVerdict(cell.result.verdict)]++;
     if (cell.result.verdict === 'held' && cell.result.viaTolerance) withinTolerance++;
     if (cell.result.verdict !== 'held' && !failure) {
@@ -188,11 +198,13 @@ function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Ins
     const edges = decades[k];
     points.forEach((p, j) => {
       if (k > 0 && j === 0) return; // the previous decade's last edge
+      if (p.verdict === 'outside') return;
       series.push({ value: edges[j], verdict: asVerdict(p.verdict), ...(p.sides ? { lhs: outward(A.format(p.sides.quantity)), rhs: outward(A.format(p.sides.bound)) } : {}) });
     });
-    const own = cells.filter((c) => c.decade === k);
+    const all = cells.filter((c) => c.decade === k);
+    const own = all.filter((c) => c.result.verdict !== 'outside');
     const overInterval = ratios(A, own.map((c) => c.result));
-    const atGrid = ratios(A, points);
+    const atGrid = ratios(A, points.filter((p) => p.verdict !== 'outside'));
     rows.push({
       from: edges[0],
       to: edges[edges.length - 1],
@@ -201,10 +213,12 @@ function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Ins
       ...(atGrid ? { atGrid } : {}),
       cells: own.length,
       undecidedCells: own.filter((c) => c.result.verdict === 'undecided').length,
+      ...(own.length < all.length ? { skippedCells: all.length - own.length } : {}),
     });
   });
   const complete = rows.length === decades.length;
-  const verdict: Verdict = rows.length === 0 ? 'inconclusive' : asVerdict(worstOf(rows.map((r) => r.verdict)));
+  const worst = worstOf(rows.map((r) => r.verdict));
+  const verdict: Verdict = worst === 'outside' ? 'inconclusive' : asVerdict(worst);
   const constant = step.observed.constant ? constantAt(lemma, step, instance, times[0], level) : undefined;
   const next = times.find((t) => t > reached) ?? times[times.length - 1];
   const report: RateExampleReport = {
@@ -214,7 +228,7 @@ function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Ins
     reached,
     complete,
     flowSteps,
-    ...(complete ? {} : { stopped: `the validated flow stopped at t = ${reached} after ${flowSteps} steps, before t = ${next} (its step limit, or an enclosure radius that is no longer finite); decades beyond are not checked` }),
+    ...(complete ? {} : { stopped: `the validated flow stopped at t = ${reached} after ${flowSteps} steps, before t = ${next} (${flowSteps >= RATE_FLOW_STEPS ? `the rate check's budget of ${RATE_FLOW_STEPS} steps: a stiff flow, e.g. a small margin` : 'its enclosure radius is no longer finite'}); decades beyond are not checked` }),
     ...(constant ? { constant } : {}),
     decades: rows,
     ...(failure ? { failure } : {}),
@@ -278,7 +292,8 @@ export function rateReports(lemma: Lemma, dataset?: { label: string; instance: I
         stated: step.stated.reads,
         observed: step.observed.reads,
         bound: { relation, expr: print(step.bound.expr), reads: step.bound.reads },
-        certifies: `${print(step.quantity)} ${relation} ${step.bound.reads} for every t in [1e${a}, 1e${b}] reached by each flow, certified over whole sub-intervals of t (${step.cells} per decade); the ratios are certified enclosures per decade. No finite computation certifies a limit as t → ∞: the rates are read from these enclosures, not proved.`,
+        ...(step.where ? { where: step.where.reads } : {}),
+        certifies: `${print(step.quantity)} ${relation} ${step.bound.reads} for every t in [1e${a}, 1e${b}] reached by each flow${step.where ? ` where ${step.where.reads} is certified (other cells skipped, and counted)` : ''}, certified over whole sub-intervals of t (${step.cells} per decade, halved where undecided); the ratios are certified enclosures per decade. No finite computation certifies a limit as t → ∞: the rates are read from these enclosures, not proved.`,
         examples: runs.map((r) => r.report),
       },
     };

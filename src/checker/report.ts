@@ -173,6 +173,8 @@ export interface RateReport {
   stated: string;
   observed: string;
   bound: { relation: Relation; expr: string; reads: string };
+  /** Where the bound says something: cells where this is not certified are skipped. */
+  where?: string;
   /** What the verdict certifies, in words. */
   certifies: string;
   examples: RateExampleReport[];
@@ -191,13 +193,16 @@ export interface RateRatios {
 export interface RateDecadeReport {
   from: number;
   to: number;
-  verdict: 'held' | 'refuted' | 'undefined' | 'undecided';
+  /** outside: the bound's precondition (the step's `where`) was not certified on any cell of the decade. */
+  verdict: 'held' | 'refuted' | 'undefined' | 'undecided' | 'outside';
   /** For every t in [from, to]: each cell evaluated once over its whole interval of t, then their hull. */
   overInterval?: RateRatios;
   /** At the cells' edges only (t exact, cells + 1 points): narrower, and certified at those t alone. */
   atGrid?: RateRatios;
   cells: number;
   undecidedCells: number;
+  /** Cells skipped because the bound's precondition was not certified there (not in the ratios or the verdict). */
+  skippedCells?: number;
 }
 
 export interface RateExampleReport {

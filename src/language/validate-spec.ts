@@ -29,7 +29,7 @@ const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs'
 const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
-const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'cells', 'tolerance'];
+const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'cells', 'tolerance'];
 
 type Fail = (message: string) => never;
 type Obj = Record<string, unknown>;
@@ -266,6 +266,7 @@ function rate(value: unknown, k: number, fail: Fail): void {
     expression(c, 'expr', `${what}: observed.constant`, fail);
     text(c, 'reads', `${what}: observed.constant`, fail);
   }
+  if (r.where !== undefined) part('where', ['expr', 'reads']);
   if (r.cells !== undefined && !(Number.isSafeInteger(r.cells) && (r.cells as number) >= 1 && (r.cells as number) <= 1000)) fail(`${what}: 'cells' must be an integer in 1..1000, got ${describe(r.cells)}`);
   tolerance(r, what, fail);
 }

@@ -97,8 +97,8 @@ let scopedRun: { data: string; points: Map<number, FlowPoint> } | null = null;
  * answer those times from this run instead of one integration from 0 per time: a grid over
  * decades of t costs one long flow. The run's own points are the same certified enclosures.
  */
-export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (run: GradientFlowResult) => R): R {
-  const run = validatedGradientFlow(data, times);
+export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (run: GradientFlowResult) => R, options: { maxSteps?: number } = {}): R {
+  const run = validatedGradientFlow(data, times, options);
   const outer = scopedRun;
   scopedRun = { data: JSON.stringify([data.X, data.y]), points: new Map(run.points.map((p) => [p.t, p])) };
   try {

@@ -62,7 +62,7 @@ export function rateLines(rate: RateReport): RateLine[] {
   }
   const shown = rate.examples[rate.examples.length - 1];
   if (!shown || shown.decades.length === 0) return lines;
-  const q = rate.quantity;
+  const q = /\s/.test(rate.quantity) ? `(${rate.quantity})` : rate.quantity;
   lines.push({ key: 'per decade', value: `${shown.label}; [every t of the decade] / [at its grid t]`, keepWhole: true });
   // Where the observed rate is the stated one, its column would repeat the first.
   const columns: ('toStated' | 'toObserved' | 'boundToStated')[] = rate.observed === rate.stated ? ['toStated', 'boundToStated'] : ['toStated', 'toObserved', 'boundToStated'];
@@ -70,7 +70,7 @@ export function rateLines(rate: RateReport): RateLine[] {
   lines.push({ key: '', value: columns.map((c) => heads[c]).join('  ·  '), keepWhole: true });
   for (const d of shown.decades) {
     const r = (pick: (typeof columns)[number]): string => `${d.overInterval ? shortEnclosure(d.overInterval[pick]) : '—'} / ${d.atGrid ? shortEnclosure(d.atGrid[pick]) : '—'}`;
-    const undecided = d.undecidedCells ? ` (${d.undecidedCells} undecided cells)` : '';
+    const undecided = `${d.undecidedCells ? ` (${d.undecidedCells} undecided cells)` : ''}${d.skippedCells ? ` (${d.skippedCells} of ${d.cells + d.skippedCells} cells skipped: not ${rate.where ?? 'in the bound\'s domain'})` : ''}`;
     lines.push({ key: `${power(d.from)}–${power(d.to)}`, value: `${d.verdict}${undecided}  ${columns.map(r).join('  ·  ')}`, keepWhole: true });
   }
   return lines;

@@ -59,7 +59,7 @@ function expectContained(step: StepReport, ratio: (e: Exact, t: Dec) => { toStat
     }
     // The plotted series: Q(t) at each grid t contains the closed form.
     const series = step.series!.find((s) => s.label === example.label)!;
-    expect(series.points.length).toBe(11 * 16 + 1 - (step.id === 'remark.margin-rate' ? 16 : 0));
+    expect(series.points.length).toBe(11 * 16 + 1);
     for (const p of series.points) {
       const q = step.id === 'remark.risk-rate' ? exact.risk(new D(p.value)) : step.id === 'remark.norm-rate' ? exact.norm(new D(p.value)) : new D(0);
       if (step.id !== 'remark.margin-rate') expect(inside(p.lhs!, q), `${step.id} ${example.label} Q(${p.value})`).toBe(true);
@@ -129,7 +129,7 @@ describe('rate steps: verdicts come from the computation', () => {
   const wt = weights('w(t)', param('w'));
   const riskAtT = risk(linearModel, data, wt);
   const onePoint = [{ label: 'one point', instance: { flow: { X: [[1]], y: [1], n: 1, d: 1, t: 1 } } }];
-  const withRate = (bound: RateSpec['bound'], decades: readonly [number, number] = [1, 4]): Lemma =>
+  const withRate = (bound: RateSpec['bound'], decades: readonly [number, number] = [1, 4], where?: RateSpec['where']): Lemma =>
     defineLemma({
       id: 'synthetic-rate',
       title: 'synthetic',
@@ -137,7 +137,7 @@ describe('rate steps: verdicts come from the computation', () => {
       hypotheses: { flow: flowHypothesis },
       setup: flowSetup('flow'),
       proof: [{ id: 'trivial', notes: 'x', lhs: norm(wt.parts[0]), relation: '≥', rhs: lit(0), why: 'a norm' }],
-      rates: [{ id: 'r', notes: 'r', why: 'test', parameter: 'flow.t', decades, examples: onePoint, quantity: riskAtT, stated: { expr: lit(1).over(t), reads: '1/t' }, bound, observed: { expr: lit(1).over(t), reads: '1/t' } }],
+      rates: [{ id: 'r', notes: 'r', why: 'test', parameter: 'flow.t', decades, examples: onePoint, quantity: riskAtT, stated: { expr: lit(1).over(t), reads: '1/t' }, bound, observed: { expr: lit(1).over(t), reads: '1/t' }, ...(where ? { where } : {}) }],
     });
 
   it('a false bound is refuted over a whole cell of t, and the cell is named', () => {
@@ -168,6 +168,20 @@ describe('rate steps: verdicts come from the computation', () => {
     expect(example.decades.every((d) => d.undecidedCells === 0)).toBe(true);
     expect(example).toMatchObject({ complete: true, reached: 10 });
     expect(held.rate!.certifies).toMatch(/No finite computation certifies a limit/);
+  });
+
+  it("cells outside the bound's precondition are skipped and counted, never held", () => {
+    // 𝓛 ≤ 1/(2t) is false for t > 1; declared to say something only where 1 − t > 0.
+    const bound = { relation: '≤' as const, expr: lit(1).over(lit(2).times(t)), reads: '1/(2t)' };
+    const [step] = rateReports(withRate(bound, [-1, 1], { expr: lit(1).minus(t), reads: 't < 1' }));
+    expect(step.verdict).toBe('held');
+    const [below, above] = step.rate!.examples[0].decades;
+    // The last cell of the first decade reaches t = 1, where 1 − t > 0 is not certified.
+    expect(below).toMatchObject({ verdict: 'held', cells: 15, skippedCells: 1 });
+    expect(above).toMatchObject({ verdict: 'outside', cells: 0, skippedCells: 16 });
+    expect(above.overInterval).toBeUndefined();
+    const [nowhere] = rateReports(withRate(bound, [1, 2], { expr: lit(1).minus(t), reads: 't < 1' }));
+    expect(nowhere.verdict).toBe('inconclusive');
   });
 
   it('decade grids end at exact powers of ten', () => {

@@ -113,6 +113,7 @@ export default defineLemma({
       decades: [1, 12],
       examples: RATE_FLOW_EXAMPLES,
       quantity: riskAtT,
+      monotone: { direction: 'non-increasing', why: 'd/dt 𝓛(w(t)) = −‖∇𝓛(w(t))‖² ≤ 0 along gradient flow' },
       stated: { expr: log(t).over(t), reads: 'log t/t' },
       bound: { relation: '≤', expr: riskBoundCorrected, reads: '(1 + log²(2ntγ̄²))/(2tγ̄²), i.e. log² t/t' },
       observed: { expr: lit(1).over(t), reads: '1/t', constant: { expr: lit(1).over(sqr(gammaBar)), reads: '1/γ̄²' } },

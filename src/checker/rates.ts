@@ -59,15 +59,21 @@ function scalar<T>(ctx: InstanceContext, level: Level, expr: RateStep['quantity'
 }
 
 /** The bound's verdict at one instance (t a point or a whole cell), with the sides' enclosures. */
-function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level: Level): CellResult<T> {
+function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level: Level, ends?: readonly [Instance, Instance]): CellResult<T> {
   try {
     const ctx = new InstanceContext(lemma, instance);
+    // A quantity monotone along the flow lies between its values at the cell's ends, which are
+    // enclosed at exact times: much narrower than through the box around w(s) for every s.
+    const quantity = (): T =>
+      step.monotone && ends
+        ? (level.arith as Arith<T>).hull(scalar<T>(new InstanceContext(lemma, ends[0]), level, step.quantity), scalar<T>(new InstanceContext(lemma, ends[1]), level, step.quantity))
+        : scalar<T>(ctx, level, step.quantity);
     if (step.where) {
       const A = level.arith as Arith<T>;
       if (A.lt(A.num(0), scalar<T>(ctx, level, step.where.expr)) !== 'proved') return { verdict: 'outside', viaTolerance: false };
     }
     const sides: Sides<T> = {
-      quantity: scalar<T>(ctx, level, step.quantity),
+      quantity: quantity(),
       stated: scalar<T>(ctx, level, step.stated.expr),
       observed: scalar<T>(ctx, level, step.observed.expr),
       bound: scalar<T>(ctx, level, step.bound.expr),
@@ -84,6 +90,12 @@ function evaluateCell<T>(lemma: Lemma, step: RateStep, instance: Instance, level
 function worstOf(verdicts: readonly CellVerdict[]): CellVerdict {
   for (const v of ['refuted', 'undefined', 'undecided', 'held'] as const) if (verdicts.includes(v)) return v;
   return 'outside';
+}
+
+/** The step over the whole cell [a, b] of t. */
+function evaluateOver(lemma: Lemma, step: RateStep, instance: Instance, level: Level, a: number, b: number): CellResult<unknown> {
+  const ends = [withParameter(instance, step.parameter, a), withParameter(instance, step.parameter, b)] as const;
+  return evaluateCell(lemma, step, withInterval(instance, step.parameter, a, b), level, ends);
 }
 
 /** Hull of the three ratios over cells (undefined where a ratio's denominator straddles 0). */
@@ -144,8 +156,8 @@ function refine(lemma: Lemma, step: RateStep, instance: Instance, level: Level, 
       for (const c of split) {
         const m = logMidpoint(c.from, c.to);
         halves.set(c, [
-          { decade: c.decade, from: c.from, to: m, result: evaluateCell(lemma, step, withInterval(instance, step.parameter, c.from, m), level) },
-          { decade: c.decade, from: m, to: c.to, result: evaluateCell(lemma, step, withInterval(instance, step.parameter, m, c.to), level) },
+          { decade: c.decade, from: c.from, to: m, result: evaluateOver(lemma, step, instance, level, c.from, m) },
+          { decade: c.decade, from: m, to: c.to, result: evaluateOver(lemma, step, instance, level, m, c.to) },
         ]);
       }
     }, { maxSteps: RATE_FLOW_STEPS });
@@ -171,7 +183,7 @@ function checkExample(lemma: Lemma, step: RateStep, label: string, instance: Ins
       flowSteps: run.steps,
       grids: checked.map((edges) => edges.map((t) => evaluateCell<unknown>(lemma, step, withParameter(instance, step.parameter, t), level))),
       firstCells: checked.flatMap((edges, k) =>
-        edges.slice(0, -1).map((a, j): Cell => ({ decade: k, from: a, to: edges[j + 1], result: evaluateCell(lemma, step, withInterval(instance, step.parameter, a, edges[j + 1]), level) })),
+        edges.slice(0, -1).map((a, j): Cell => ({ decade: k, from: a, to: edges[j + 1], result: evaluateOver(lemma, step, instance, level, a, edges[j + 1]) })),
       ),
     };
   }, { maxSteps: RATE_FLOW_STEPS });

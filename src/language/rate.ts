@@ -35,6 +35,8 @@ interface RateFields<X> {
   bound: { relation: Relation; expr: X; reads: string };
   /** The rate the computation shows, and the constant Q/observed is expected near (printed as its enclosure). */
   observed: { expr: X; reads: string; constant?: { expr: X; reads: string } };
+  /** Q(t) is monotone along the flow (a proved fact, with its reason): over a cell it lies between its ends' values. */
+  monotone?: { direction: 'non-increasing' | 'non-decreasing'; why: string };
   /** Where the bound says something (e.g. V(t) > 0): cells where `expr > 0` is not certified are skipped, and counted. */
   where?: { expr: X; reads: string };
 }
@@ -72,6 +74,7 @@ export function rateStep(spec: RateSpec, tolerance: Tolerance): RateStep {
       reads: spec.observed.reads,
       ...(spec.observed.constant ? { constant: { expr: node(spec.observed.constant.expr), reads: spec.observed.constant.reads } } : {}),
     },
+    ...(spec.monotone ? { monotone: { ...spec.monotone } } : {}),
     ...(spec.where ? { where: { expr: node(spec.where.expr), reads: spec.where.reads } } : {}),
     cells: spec.cells ?? DEFAULT_RATE_CELLS,
     tolerance: { ...tolerance, ...spec.tolerance },

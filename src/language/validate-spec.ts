@@ -29,7 +29,7 @@ const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs'
 const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
-const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'cells', 'tolerance'];
+const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'monotone', 'cells', 'tolerance'];
 
 type Fail = (message: string) => never;
 type Obj = Record<string, unknown>;
@@ -267,6 +267,11 @@ function rate(value: unknown, k: number, fail: Fail): void {
     text(c, 'reads', `${what}: observed.constant`, fail);
   }
   if (r.where !== undefined) part('where', ['expr', 'reads']);
+  if (r.monotone !== undefined) {
+    const m = object(r.monotone, `${what}: monotone`, ['direction', 'why'], fail);
+    if (m.direction !== 'non-increasing' && m.direction !== 'non-decreasing') fail(`${what}: monotone.direction must be 'non-increasing' or 'non-decreasing', got ${describe(m.direction)}`);
+    text(m, 'why', `${what}: monotone`, fail);
+  }
   if (r.cells !== undefined && !(Number.isSafeInteger(r.cells) && (r.cells as number) >= 1 && (r.cells as number) <= 1000)) fail(`${what}: 'cells' must be an integer in 1..1000, got ${describe(r.cells)}`);
   tolerance(r, what, fail);
 }

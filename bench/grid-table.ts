@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Figure } from './measure.js';
 
 /**
- * `npx tsx bench/grid-table.ts FILE`: the grid figures of a `npm run bench --
+ * `npx tsx bench/grid-table.ts FILE`: the grid and model figures of a `npm run bench --
  * --json FILE` run as the README's markdown tables (ratio, relative width,
  * goal met or missed per point).
  */
@@ -31,3 +31,5 @@ function table(prefix: string, columns: string[], header: string): void {
 table('grid.gd', ['n', 'd', 'm', 'steps'], 'Certified gradient descent (typed-array boxes) against a plain float loop of the same iteration:\n');
 table('grid.gd.as-interval-values', ['n', 'd', 'm', 'steps'], 'The same trajectory converted to the evaluator\'s interval values, against the boxes alone:\n');
 table('grid.flow', ['n', 'd', 'T'], 'Validated gradient flow against the non-validated RK45 (rtol 10⁻¹⁰); relative width is the larger of radius/‖w(T)‖ and the path length\'s:\n');
+table('model.gradient', ['at', 'n', 'd', 'm'], 'The net written once, ∇R̂(W) in float intervals (preactivations included) against the plain float loop of ∇R̂, at a point W and on a box of relative radius 10⁻⁹:\n');
+table('model.risk', ['at', 'n', 'd', 'm'], 'The same for R̂(W):\n');

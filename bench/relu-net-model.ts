@@ -38,11 +38,11 @@ function run(): Record<string, Figure> {
     const P = new Float64Array(m);
     const size = `n=${n} d=${d} m=${m}`;
     for (const [where, box] of [['point', { lo: W, hi: W }], ['box', { lo: W.map((w) => w - 1e-9 * Math.abs(w)), hi: W.map((w) => w + 1e-9 * Math.abs(w)) }]] as const) {
-      const gradient = compare(() => consume(net.riskGradient(net.preactivations(box)).lo[0]), () => { plainRiskGradient(X, y, a, W, n, d, G, P); consume(G[0]); }, 'ms', { runs: 11, warmup: 3 });
-      figures[`model.gradient ${where} ${size}`] = { ...gradient, relativeWidth: relativeWidth(net.riskGradient(net.preactivations(box))) };
-      const risk = compare(() => consume(net.risk(net.preactivations(box)).lo), () => consume(plainRisk(X, y, a, W, n, d, P)), 'ms', { runs: 11, warmup: 3 });
+      const gradient = compare(() => consume(net.riskGradient(net.preactivations(box)).lo[0]), () => { plainRiskGradient(X, y, a, W, n, d, G, P); consume(G[0]); }, 'ms', { runs: 15, warmup: 15 });
+      figures[`model.gradient at=${where} ${size}`] = { ...gradient, relativeWidth: relativeWidth(net.riskGradient(net.preactivations(box))) };
+      const risk = compare(() => consume(net.risk(net.preactivations(box)).lo), () => consume(plainRisk(X, y, a, W, n, d, P)), 'ms', { runs: 15, warmup: 15 });
       const r = net.risk(net.preactivations(box));
-      figures[`model.risk ${where} ${size}`] = { ...risk, relativeWidth: (r.hi - r.lo) / Math.abs(r.hi) };
+      figures[`model.risk at=${where} ${size}`] = { ...risk, relativeWidth: (r.hi - r.lo) / Math.abs(r.hi) };
     }
   }
   return figures;

@@ -15,6 +15,8 @@ Options:
   --html DIR         also write the report as a web page, DIR/index.html (opens offline)
   --no-color         plain text (NO_COLOR=1 too; FORCE_COLOR=1 forces colour)
   --instance FILE    check the lemmas that take a data set on the one in FILE
+                     (on a large one, a lemma runs fewer instances or says up
+                     front that it needs fewer points, with its limit and why)
   --replay PATH      replay one counterexample (with exactly one --lemma)
   --step STEP_ID     the step to replay (with --replay)
   --relaxation K     replay in the K-th relaxed domain of the lemma (with --replay)

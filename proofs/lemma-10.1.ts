@@ -3,7 +3,7 @@
 import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
 import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
-import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
+import { flowDatasetLimits, flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { RATE_FLOW_EXAMPLES, SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { ell, ellInverse, linearModel, margin, risk, weights, type Sample } from '../src/models/margin-functions.js';
@@ -92,6 +92,7 @@ export default defineLemma({
     { notes: 'No discussions on implicit bias yet ;(', reason: 'a comment on the lecture: states nothing to check' },
   ],
   regions: [{ parameter: 'flow.t', range: [1e-6, 1e6], examples: SIMPLEST_FLOW_EXAMPLES }],
+  datasetLimits: flowDatasetLimits,
   fromDataset: flowOn,
   wholeDomain: {
     'risk-bound': negativeBound(riskBound, '𝓛(w(t))'),

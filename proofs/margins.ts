@@ -133,6 +133,7 @@ export default defineLemma({
     { notes: String.raw`$$\tilde{\gamma}(w) := \frac{\ell^{-1}(\mathcal{L}(w))}{\|w\|^L}$$`, reason: "repeats the definition of γ̃ (line 177): the glossary's γ̃" },
   ],
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
+  datasetLimits: { maxPoints: 10_000, pointInstances: 30_000, why: 'each instance checks the margin steps at every point' },
   fromDataset: modelsOn,
   wholeDomain: { 'remark-lower.linear.2': nAtLeastOne, 'remark-lower.relu.2': nAtLeastOne },
   proof: [

@@ -10,7 +10,7 @@ import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js'
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { fn } from '../src/notes/compile.js';
 import { flowNotation, withNotation } from '../notes/glossary.js';
-import { flowHypothesis, flowOn } from '../src/domains/separable-data.js';
+import { flowDatasetLimits, flowHypothesis, flowOn } from '../src/domains/separable-data.js';
 import { flowSetup } from '../src/models/flow-setup.js';
 import { RATE_FLOW_EXAMPLES, SIMPLEST_FLOW_EXAMPLES } from '../src/domains/flow-examples.js';
 import { divergesToMinusInfinity, ell, ellInverse, ellPrime, linearModel, margin, normalizedMargin, risk, smoothMargin, weights, type Sample } from '../src/models/margin-functions.js';
@@ -141,6 +141,7 @@ export default defineLemma({
   ],
   // Up to 2·10^6 so that no grid point is t = 1, where log t = 0 makes the remark's C/log t undefined.
   regions: [{ parameter: 'flow.t', range: [1e-6, 2e6], examples: SIMPLEST_FLOW_EXAMPLES }],
+  datasetLimits: flowDatasetLimits,
   fromDataset: flowOn,
   wholeDomain: {
     ratio: anyData,

@@ -1,3 +1,4 @@
+import type { DatasetLimits } from '../checker/dataset-limits.js';
 import fc from 'fast-check';
 import { intervalArith as I } from '../arithmetic/interval-arith.js';
 import { inUnitBall } from './points.js';
@@ -367,4 +368,14 @@ export const flowHypothesis = {
 };
 
 /** A user's data set for the flow lemmas: times as for generated sets (log-uniform, and on the data's scale 2ntγ̄²). */
+/**
+ * What the flow lemmas afford on a user's data set (measured: one instance on 200 random points costs
+ * 15–20 s of CPU, most of it the flow and its scan along t).
+ */
+export const flowDatasetLimits: DatasetLimits = {
+  maxPoints: 500,
+  pointInstances: 1000,
+  why: 'each instance integrates the validated gradient flow over all the points to t up to 10^6 and scans t; data of many points have a small margin, so the flow is stiff and its steps grow in number and in cost with n',
+};
+
 export const flowOn = (dataset: { X: number[][]; y: number[] }) => timeFor(asSeparableData(dataset)).map((t) => ({ flow: { ...asSeparableData(dataset), t } }));

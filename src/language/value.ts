@@ -32,6 +32,18 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 /** Converts plain doubles (scalars and nested arrays) to an exact value in the given arithmetic. */
 export function fromPlain<T>(arith: Arith<T>, plain: unknown, context = 'value'): Value<T> {
+  if (!Array.isArray(plain)) return convertPlain(arith, plain, context);
+  // A data set is shared by every instance drawn on it (and by a sweep's instances): converted once per arithmetic.
+  let byArith = converted.get(plain);
+  if (!byArith) converted.set(plain, (byArith = new Map()));
+  let value = byArith.get(arith) as Value<T> | undefined;
+  if (!value) byArith.set(arith, (value = convertPlain(arith, plain, context)));
+  return value;
+}
+
+const converted = new WeakMap<readonly unknown[], Map<Arith<unknown>, Value<unknown>>>();
+
+function convertPlain<T>(arith: Arith<T>, plain: unknown, context: string): Value<T> {
   const shape: number[] = [];
   let probe: unknown = plain;
   while (Array.isArray(probe)) {

@@ -73,6 +73,18 @@ const negativeBound = (bound: typeof riskBound, what: string) =>
     expectFailure: true,
     failingSet: { variable: 'c', label: '2tnγ̄²', reads: `the bound is negative, below ${what} > 0`, condition: { lhs: bound, relation: '<', rhs: lit(0), why: `${what} > 0` } },
   }) as const satisfies WholeDomainSpec;
+/**
+ * The simplest instance, one point x: w(t) = s(t)·y·x with m = s‖x‖², ṁ = ‖x‖²e^{−m}, so e^{m} = 1 + ‖x‖²t,
+ * 𝓛(w(t)) = 1/(1 + ‖x‖²t), and γ̄ = ‖x‖. There the risk bound fails exactly where that closed form exceeds it.
+ */
+const onePointRisk = {
+  variable: 'c',
+  label: '2tnγ̄²',
+  class: 'one point x (n = 1, 𝓛(w(t)) = 1/(1 + ‖x‖²t), γ̄ = ‖x‖)',
+  reads: 'the true risk 2/(2 + c) exceeds the bound (1 + log c)/c',
+  condition: { lhs: lit(1).over(lit(1).plus(sqr(gammaBar).times(t))), relation: '>', rhs: riskBound, why: 'for one point 𝓛(w(t)) = 1/(1 + ‖x‖²t) and γ̄ = ‖x‖' },
+  variables: { n: { range: [1, 1] } },
+} as const;
 /** The proof's z = log(c)·ū/γ̄ and c = 2tnγ̄², as its Claim 1 chooses them. */
 const notation = flowNotation({ model: linearModel, data, extra: { z, c } });
 
@@ -95,7 +107,7 @@ export default defineLemma({
   datasetLimits: flowDatasetLimits,
   fromDataset: flowOn,
   wholeDomain: {
-    'risk-bound': negativeBound(riskBound, '𝓛(w(t))'),
+    'risk-bound': { ...negativeBound(riskBound, '𝓛(w(t))'), failingSets: [onePointRisk] },
     'plug-in.erratum': inC,
     'claim-1.3': inCAndRatio(true),
     'claim-1.2': { ...inC, abstract: [{ expr: normSq(ubar), as: lit(1), premise: '‖ū‖ = 1 (the max-margin direction is a unit vector)' }] },

@@ -1,7 +1,7 @@
 // Lecture 15, "Risk convergence": Lemma 9.4 (Ji & Telgarsky, 2019) and its proof sketch, on certified gradient-descent trajectories.
 import { type E, index, inner, lit, logistic, logisticPrime, min, normSq, param, sum } from '../src/language/builder.js';
 import { defineLemma, type LemmaSpec } from '../src/language/lemma.js';
-import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
+import type { SharpHypothesisSpec, WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { comparisonRecipe, gdSetting, horizon } from '../src/domains/gd-instances.js';
 import { gradientDescentSetup } from '../src/domains/gd-setup.js';
 import { halfOpen, stepSize } from '../src/domains/scalars.js';
@@ -64,6 +64,25 @@ const wholeDomain: Record<string, WholeDomainSpec> = {
     ],
   },
 };
+/**
+ * How large η can be on the smallest instances: one point x = 1, one neuron, one step. With
+ * z = y·a·W_0 and ζ = y·a·Z the claim at t = 1 is ℓ(z) − 2ℓ(ζ) ≤ 2ℓ'(z)(z − ζ) − ηℓ'(z)², and by the
+ * convexity of ℓ its worst Z is ζ = z: it holds for every Z exactly when ηℓ'(z)² ≤ ℓ(z).
+ */
+const zv = param('z');
+const oneStepClaim = {
+  variable: 'eta',
+  label: 'η',
+  class: 'n = d = m = 1, x = 1, y = ±1, a = ±1, W_0 > 0, t = 1, every Z ∈ ℝ',
+  reduction:
+    "with z = y·a·W_0 and ζ = y·a·Z the claim at t = 1 reads ℓ(z) − 2ℓ(ζ) ≤ 2ℓ'(z)(z − ζ) − ηℓ'(z)² (W_1 = W_0 − η·y·a·ℓ'(z), R̂⁽⁰⁾(Z) = ℓ(ζ)); ℓ is convex, so its worst Z is ζ = z (the step second-term's link 3, with equality there), and the claim holds for every Z exactly when η·ℓ'(z)² ≤ ℓ(z) for every z; a counterexample at z is the instance W_0 = |z|, y·a = sign z, Z = W_0",
+  lhs: eta.times(logisticPrime(zv).squared()),
+  relation: '≤',
+  rhs: logistic(zv),
+  variables: { z: { range: [-Infinity, Infinity], open: 'both' } },
+  pieces: [{ variable: 'z', range: [-Infinity, -10] }, { variable: 'z', range: [-10, 5] }, { variable: 'z', change: { map: 'negLog', to: 'u', range: [0, 0.007] } }],
+  search: [1, 8],
+} as const satisfies SharpHypothesisSpec;
 const notation = reluNetNotation({ net, data, W, extra: { Z, η: eta, t } });
 /** The claim is checked for every prefix t' = 1..t of the trajectory: its t is the prefix length. */
 const forEveryPrefix = withNotation(notation, { symbols: { t: prefix } });
@@ -255,7 +274,10 @@ export const lemma94: LemmaSpec = {
   relaxations: [
     { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(1, 2), domain: 'η ∈ (1, 2]' }, systematic: smallestGdInstances([1.125, 1.25, 1.5, 1.75, 2], [1]) },
     // The claim itself needs only η‖∇R̂‖² ≤ R̂, i.e. η ≤ 1/max_z(ℓ'(z)²/ℓ(z)) ≈ 2.455: beyond, look for failures of the claim.
-    { hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(2.5, 8), domain: 'η ∈ (2.5, 8]' }, steps: ['claim'], systematic: smallestGdInstances([2.625, 3, 3.5, 4, 5, 6, 7, 8]) },
+    {
+      hypothesis: 'eta', statement: 'η ≤ 1', relaxed: { arbitrary: halfOpen(2.5, 8), domain: 'η ∈ (2.5, 8]' }, steps: ['claim'], systematic: smallestGdInstances([2.625, 3, 3.5, 4, 5, 6, 7, 8]),
+      sharp: oneStepClaim,
+    },
   ],
 };
 

@@ -14,6 +14,7 @@ import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, typ
 import { InstanceContext, ladder } from './instance-context.js';
 import { regionsOf, scanRegion, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
+import { sharpBracket } from '../prover/sharp-hypothesis.js';
 import { SYSTEMATIC_PATH, compactReplayPath, expandReplayPath } from './replay-path.js';
 import { rateReports } from './rates.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
@@ -383,7 +384,24 @@ function relaxationReports(lemma: Lemma, seed: number, runs: number, options: Ev
     const search = relaxation.systematic && grid
       ? { systematic: { domain: relaxation.systematic.domain, instances: grid.accumulators[0]?.instanceCount ?? 0, refuted: countRefutedInstances(grid) } }
       : {};
-    return { hypothesis: relaxation.statement, domain: relaxation.relaxed.domain, ...search, steps, matters: steps.some((s) => s.verdict === 'refuted') };
+    const sharp = relaxation.sharp ? { sharp: sharpBracket(relaxation.sharp) } : {};
+    return { hypothesis: relaxation.statement, domain: relaxation.relaxed.domain, ...search, steps, matters: steps.some((s) => s.verdict === 'refuted'), ...sharp };
+  });
+}
+
+/**
+ * Which steps of the proof need the hypothesis a sharp bracket relaxes: those refuted under a relaxation
+ * of the same hypothesis that the bracketed claim survives (Lemma 9.4: 1 ≤ 2 − η, refuted for η ∈ (1, 2]).
+ */
+function withNeededBy(reports: RelaxationReport[]): RelaxationReport[] {
+  return reports.map((r) => {
+    if (!r.sharp) return r;
+    const claimSteps = new Set(r.steps.map((s) => s.id));
+    const neededBy = reports
+      .filter((o) => o !== r && o.hypothesis === r.hypothesis)
+      .flatMap((o) => o.steps.filter((s) => s.verdict === 'refuted' && !claimSteps.has(s.id)).map((s) => ({ step: s.id, domain: o.domain })))
+      .filter((x, k, all) => all.findIndex((y) => y.step === x.step) === k);
+    return neededBy.length ? { ...r, sharp: { ...r.sharp, neededBy } } : r;
   });
 }
 
@@ -499,7 +517,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
     const relaxationPasses =
       options.instanceFile ? [] : job.kind === 'finish' ? job.relaxations.map((state, k) => passResult(relaxationChecks(lemma, k + 1), state)) : lemma.relaxations.map((_, k) => targetPass(lemma, { kind: 'relaxation', index: k + 1 }, arbitrary, seed, runs, evaluate));
-    relaxations = relaxationPasses.length ? relaxationReports(lemma, seed, runs, evaluate, relaxationPasses) : [];
+    relaxations = relaxationPasses.length ? withNeededBy(relaxationReports(lemma, seed, runs, evaluate, relaxationPasses)) : [];
     return reported(finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started));
   } catch (err) {
     const e = err as Error;

@@ -97,6 +97,8 @@ export interface WholeDomainReport {
   premises?: string[];
   message?: string;
   failingSet?: FailingSetReport;
+  /** Further failing sets (WholeDomainSpec.failingSets), in the order declared. */
+  failingSets?: FailingSetReport[];
   /** True when the lemma declares that the notes' step is not expected to be proved (only its failing set). */
   expectFailure?: boolean;
 }
@@ -113,6 +115,8 @@ export interface FailingSetReport {
   /** e.g. "fails exactly for 1 < c < 12.34 (edges in [0.9999999, 1.0000001] and [12.3402, 12.3403])" */
   description: string;
   boxes: number;
+  /** The class of instances on which the set is exact (FailingSetSpec.class). */
+  class?: string;
 }
 
 /** One value of a parameter and the step there: both sides' certified enclosures and the verdict. */
@@ -376,6 +380,28 @@ export interface RelaxationReport {
   systematic?: { domain: string; instances: number; refuted: number };
   /** True when a certified counterexample appeared under the relaxed domain. */
   matters: boolean;
+  /** How far the hypothesis can be relaxed on a stated class of instances (Relaxation.sharp). */
+  sharp?: SharpHypothesisReport;
+}
+
+/** The largest value of a relaxed parameter for which a claim holds on a class of instances, bracketed by the prover. */
+export interface SharpHypothesisReport {
+  parameter: string;
+  class: string;
+  /** Why the claim on the class reads as the statement the prover decides. */
+  reduction: string;
+  search: [number, number];
+  /** bracketed: held proved for every value up to bracket[0], a certified counterexample at bracket[1]. */
+  verdict: 'bracketed' | 'open';
+  bracket?: [number, number];
+  held?: { verdict: 'proved' | 'open'; boxes: number; deepestSplit: number };
+  /** The certified point (every variable of the statement, the parameter included) where the claim fails. */
+  counterexample?: { point: Record<string, number>; lhs: [string, string]; rhs: [string, string]; precision: string };
+  boxes: number;
+  probes: number;
+  description: string;
+  /** Steps of the proof refuted under another relaxation of the same hypothesis, where this claim holds: what the hypothesis is needed for. */
+  neededBy?: { step: string; domain: string }[];
 }
 
 export interface LemmaReport {

@@ -5,7 +5,7 @@ import type { Relation } from '../checker/report.js';
 import { E, toExpr, type Operand } from './builder.js';
 import type { Expr } from './expr.js';
 import type { NotesPosition } from '../notes/notes-file.js';
-import type { WholeDomainSpec } from '../prover/whole-domain-spec.js';
+import type { SharpHypothesisSpec, WholeDomainSpec } from '../prover/whole-domain-spec.js';
 import type { Notation } from '../notes/compile.js';
 import { ProofSpecError, validateLemmaSpec, validateStepReferences } from './validate-spec.js';
 import { fromPlain, type Value } from './value.js';
@@ -141,6 +141,8 @@ export interface Relaxation {
   steps?: string[];
   /** A search of the relaxed domain that does not depend on the seed, run before the random one. */
   systematic?: SystematicSearch;
+  /** How far the hypothesis can be relaxed on a class of instances: bracketed by the whole-domain prover. */
+  sharp?: SharpHypothesisSpec;
 }
 
 /** Instances enumerated in a fixed order (e.g. the smallest instances across a grid of the relaxed parameter). */

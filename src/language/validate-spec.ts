@@ -26,7 +26,8 @@ const STEP_FIELDS = [...TRANSCRIBED, 'id', 'notes', 'lhs', 'relation', 'rhs', 'w
 const CHAIN_FIELDS = [...TRANSCRIBED, 'id', 'notes', 'start', 'links', 'over', 'tolerance', 'transcription'];
 const LINK_FIELDS = [...TRANSCRIBED, 'relation', 'expr', 'why', 'notes', 'expect', 'erratum', 'tolerance', 'transcription'];
 const ERRATUM_FIELDS = [...TRANSCRIBED, 'notes', 'why', 'lhs', 'relation', 'rhs', 'transcription'];
-const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic'];
+const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'systematic', 'sharp'];
+const SHARP_FIELDS = ['variable', 'label', 'class', 'reduction', 'lhs', 'relation', 'rhs', 'variables', 'pieces', 'search', 'width', 'budget'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
 const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'monotone', 'cells', 'tolerance'];
@@ -213,6 +214,16 @@ export function validateLemmaSpec(spec: unknown): void {
       const systematic = relaxation.systematic as Obj | undefined;
       if (systematic !== undefined && !(isObject(systematic) && typeof systematic.domain === 'string' && typeof systematic.instances === 'function')) {
         fail(`${what}: systematic must be { domain, instances() }, got ${describe(systematic)}`);
+      }
+      if (relaxation.sharp !== undefined) {
+        const sharp = object(relaxation.sharp, `${what}: sharp`, SHARP_FIELDS, fail);
+        for (const key of ['variable', 'class', 'reduction']) text(sharp, key, `${what}: sharp`, fail);
+        if (!['≤', '<', '≥', '>'].includes(sharp.relation as string)) fail(`${what}: sharp.relation must be one of ≤ < ≥ >, got ${describe(sharp.relation)}`);
+        if (!isObject(sharp.lhs) || !isObject(sharp.rhs) || !isObject(sharp.variables)) fail(`${what}: sharp needs lhs, rhs (expressions) and variables`);
+        const search = sharp.search;
+        if (!Array.isArray(search) || search.length !== 2 || !search.every((v) => typeof v === 'number' && Number.isFinite(v)) || !(search[0] < search[1])) {
+          fail(`${what}: sharp.search must be [lo, hi] with finite lo < hi, got ${describe(search)}`);
+        }
       }
     });
   }

@@ -82,8 +82,8 @@ export function scanFailingSet(check: Check, spec: WholeDomainSpec, fs: FailingS
   }
   const stretches = runs.filter((x) => x.kind !== 'open') as FailingSetReport['stretches'];
   const undecidedWidth = runs.filter((x) => x.kind === 'open' && Number.isFinite(x.to - x.from)).reduce((w, x) => w + (x.to - x.from), 0);
-  const unused = variables.filter((v, j) => j !== k && used.has(v.name)).map((v) => v.name);
-  return { variable: fs.variable, reads: fs.reads, stretches, undecidedWidth, description: describe(fs, runs, variables[k], unused), boxes };
+  const unused = variables.filter((v, j) => j !== k && used.has(v.name) && v.lo !== v.hi).map((v) => v.name);
+  return { variable: fs.variable, reads: fs.reads, stretches, undecidedWidth, description: describe(fs, runs, variables[k], unused), boxes, ...(fs.class ? { class: fs.class } : {}) };
 }
 
 const fmt = (x: number): string => (x === Infinity ? '∞' : x === -Infinity ? '−∞' : String(Number(x.toPrecision(7))));
@@ -105,7 +105,8 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
     const range = atLo && atHi ? `every ${name} in range` : atLo ? `${name} < ${to}` : atHi ? `${name} > ${from}` : `${from} < ${name} < ${to}`;
     const edges = [lower, upper].filter(Boolean).map((b) => `[${b![0]}, ${b![1]}]`);
     // Only the step's own negation gives the exact failing set; a declared condition is sufficient, not necessary.
-    const what = run.kind === 'undefined' ? 'undefined for' : fs.condition ? 'fails at least for' : 'fails exactly for';
+    // On a declared class the condition is the step's own negation there (its data-level side in closed form).
+    const what = run.kind === 'undefined' ? 'undefined for' : fs.condition && !fs.class ? 'fails at least for' : 'fails exactly for';
     const notes = [...(run.kind === 'fails' ? [fs.reads] : []), ...(edges.length ? [`edge${edges.length > 1 ? 's' : ''} in ${edges.join(' and ')}`] : [])];
     parts.push({ fails: run.kind === 'fails', text: `${what} ${range}${notes.length ? ` (${notes.join('; ')})` : ''}` });
   });
@@ -119,5 +120,6 @@ function describe(fs: FailingSetSpec, runs: { kind: Kind; from: number; to: numb
   // Where it fails first: a line cut to the terminal's width still shows it.
   const ordered = [...parts.filter((p) => p.fails), ...parts.filter((p) => !p.fails)].map((p) => p.text);
   const nowhere = fs.condition ? `the condition (${fs.reads}) holds nowhere in range: it decides no failure` : 'fails nowhere in range';
-  return ordered.length ? ordered.join('; ') + tail : nowhere + tail;
+  const on = fs.class ? `on ${fs.class}: ` : '';
+  return on + (ordered.length ? ordered.join('; ') + tail : nowhere + tail);
 }

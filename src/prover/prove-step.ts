@@ -144,7 +144,16 @@ function fromFailingSet(report: WholeDomainReport, check: Check, spec: WholeDoma
 }
 
 function withFailingSet(report: WholeDomainReport, check: Check, spec: WholeDomainSpec): WholeDomainReport {
-  if (!spec.failingSet) return report;
-  const set = scanFailingSet(check, spec, spec.failingSet);
-  return typeof set === 'string' ? { ...report, message: [report.message, `failing set: ${set}`].filter(Boolean).join('; ') } : { ...report, failingSet: set };
+  let out = report;
+  const messages: string[] = [];
+  const further: NonNullable<WholeDomainReport['failingSets']> = [];
+  for (const [k, fs] of [spec.failingSet, ...(spec.failingSets ?? [])].entries()) {
+    if (!fs) continue;
+    const set = scanFailingSet(check, spec, fs);
+    if (typeof set === 'string') messages.push(`failing set${k ? ` ${k + 1}` : ''}: ${set}`);
+    else if (k === 0) out = { ...out, failingSet: set };
+    else further.push(set);
+  }
+  if (further.length) out = { ...out, failingSets: further };
+  return messages.length ? { ...out, message: [out.message, ...messages].filter(Boolean).join('; ') } : out;
 }

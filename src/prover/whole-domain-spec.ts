@@ -53,6 +53,11 @@ export interface FailingSetSpec {
   label?: string;
   /** Ranges that replace the proof's for this scan (e.g. n ≥ 2, σ > 0). */
   variables?: Record<string, DomainVariable>;
+  /**
+   * A class of instances on which the condition is the step's exact negation (e.g. one point, where
+   * 𝓛(w(t)) has a closed form, written in the condition): the set then reads "on <class>: fails exactly for …".
+   */
+  class?: string;
 }
 
 /** A step proved over its whole stated domain: LemmaSpec.wholeDomain[stepId]. */
@@ -67,6 +72,37 @@ export interface WholeDomainSpec {
   /** Boxes per goal (default 4000). */
   budget?: number;
   failingSet?: FailingSetSpec;
+  /** Further failing sets of the same step (other conditions, or exact ones on a class of instances). */
+  failingSets?: FailingSetSpec[];
   /** A failing step whose whole-domain proof is not expected (only its failing set is computed). */
   expectFailure?: boolean;
+}
+
+/**
+ * How far a relaxed hypothesis can go (Relaxation.sharp): the claim on a stated class of
+ * instances, written in a few reals, and the parameter the hypothesis bounds. The prover brackets
+ * the largest value of the parameter for which the statement holds on the whole class: proved
+ * below the bracket (every value up to its lower end), a certified counterexample at its upper end.
+ */
+export interface SharpHypothesisSpec {
+  /** The bounded parameter, a variable of the statement (η). */
+  variable: string;
+  /** How it reads in reports. */
+  label?: string;
+  /** The class of instances, in words. */
+  class: string;
+  /** Why the claim on the class reads as this statement (and where it is tight). */
+  reduction: string;
+  lhs: E;
+  relation: '≤' | '<' | '≥' | '>';
+  rhs: E;
+  /** The other variables, over which the statement must hold for each value of the parameter. */
+  variables: Record<string, DomainVariable>;
+  pieces?: DomainPiece[];
+  /** The parameter's range searched: the statement must be proved at its lower end. */
+  search: readonly [number, number];
+  /** Relative width of the bracket to aim for (default 10⁻⁶). */
+  width?: number;
+  /** Boxes per probe (default 4000). */
+  budget?: number;
 }

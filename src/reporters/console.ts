@@ -255,7 +255,7 @@ export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
       break;
   }
   for (const premise of w.premises ?? []) lines.push({ key: 'premise', value: premise });
-  if (w.failingSet) lines.push({ key: 'failing set', value: `${w.failingSet.description} · ${w.failingSet.boxes} boxes` });
+  for (const set of [w.failingSet, ...(w.failingSets ?? [])]) if (set) lines.push({ key: 'failing set', value: `${set.description} · ${set.boxes} boxes` });
   return lines;
 }
 
@@ -409,7 +409,21 @@ function relaxationLines(layout: Layout, lemma: LemmaReport, relaxation: Relaxat
       sub: s.counterexample ? counterexampleLines(s.counterexample, relation) : [],
     };
   });
-  return [head, ...searched, ...layout.rows(rows, 2)];
+  return [head, ...searched, ...layout.rows(rows, 2), ...sharpLines(layout, relaxation)];
+}
+
+/** How far the hypothesis can go: the certified bracket, in full (it is the finding), wrapped under its key. */
+function sharpLines(layout: Layout, relaxation: RelaxationReport): string[] {
+  const sharp = relaxation.sharp;
+  if (!sharp) return [];
+  const c = layout.c;
+  const key = (k: string): string => `      ${c.dim(padEnd(k, 10))}`;
+  const body = (k: string, text: string): string[] => wrap(text, Math.max(20, layout.width - 17)).map((line, j) => (j === 0 ? key(k) : ' '.repeat(17)) + line);
+  const figures = `${sharp.probes} probes · ${sharp.boxes} boxes${sharp.held ? ` (held: ${sharp.held.boxes}, deepest split ${sharp.held.deepestSplit})` : ''}`;
+  const needed = sharp.neededBy?.length
+    ? body('needed by', `${relaxation.hypothesis} is used by ${sharp.neededBy.map((n) => `${n.step} (refuted for ${n.domain})`).join(', ')}, not by the claim itself`)
+    : [];
+  return [...body('sharp', sharp.description), ...needed, ...body('because', sharp.reduction), key('cost') + c.dim(figures)];
 }
 
 function keyValueLine(layout: Layout, key: string, entries: Record<string, string | number>): string | null {

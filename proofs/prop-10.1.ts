@@ -155,6 +155,13 @@ const scale = positiveReal({ minExponent: -3, maxExponent: 0, boundaries: [1] })
 
 const positiveC = { domain: 'c > 0, every data set and ŵ', variables: { c: { range: [0, Infinity], open: 'lo' } } } as const satisfies WholeDomainSpec;
 const anyData = { domain: 'every data set and ŵ', variables: {} } as const satisfies WholeDomainSpec;
+/** Σ_i ℓ(m_i(ŵ)) ≥ max_i ℓ(m_i(ŵ)) term by term: each margin is some real z, and ℓ(z) = e^{−z} ≥ 0 for every z. */
+const termsNonnegative = (model: HomogeneousModel, data: Sample, wHat: Weights) =>
+  ({
+    domain: 'n ≥ 1 terms ℓ(m_i(ŵ)), each margin m_i(ŵ) = z ∈ ℝ',
+    variables: { z: { range: [-Infinity, Infinity], open: 'both' } },
+    abstract: [{ expr: margin(model, data, index('i'), wHat), as: param('z'), premise: 'each margin m_i(ŵ) is a real number z' }],
+  }) as const satisfies WholeDomainSpec;
 
 export default defineLemma({
   id: 'prop-10.1',
@@ -186,6 +193,8 @@ export default defineLemma({
     'homogeneous.relu': positiveC,
     'first.linear.2': anyData,
     'first.relu.2': anyData,
+    'sum-above-max.linear.erratum': termsNonnegative(linearModel, linear, weights('ŵ', param('w'))),
+    'sum-above-max.relu.erratum': termsNonnegative(relu, net, weights('ŵ', param('a'), param('W'))),
   },
   proof: [
     ...proofFor(linearModel, linear, weights('ŵ', param('w')), 'linear'),

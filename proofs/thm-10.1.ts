@@ -74,8 +74,14 @@ const logKappaA = min(log(c), lit(-1)).minus(1000);
 const integralFromA = log(c).plus(sqr(log(c)).over(2)).minus(logKappaA.plus(sqr(logKappaA).over(2))).over(lit(2).times(sqr(gammaBar)));
 const integratedLemmaBound = divergesToMinusInfinity(integralFromA, '∫₀ᵗ (1 + log(2nsγ̄²))/(2sγ̄²) ds');
 /** The corrected integral: ∫₀ᵗ min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} ds = (min{c, 1} + ℓ₊ + ℓ₊³/3)/(2γ̄²), ℓ₊ = max{0, log c}. */
-const logPlus = max(0, log(c));
-const integratedCorrectedBound = min(c, 1).plus(logPlus).plus(logPlus.pow(3).over(3)).over(lit(2).times(sqr(gammaBar)));
+const closedFormOf = (cE: E): E => {
+  const logPlus = max(0, log(cE));
+  return min(cE, 1).plus(logPlus).plus(logPlus.pow(3).over(3)).over(lit(2).times(sqr(gammaBar)));
+};
+const integratedCorrectedBound = closedFormOf(c);
+/** c at time T, and the corrected integrand min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} at s. */
+const cAt = (T: E): E => lit(2).times(T).times(n).times(sqr(gammaBar));
+const correctedIntegrand = (S: E): E => min(n, lit(1).plus(sqr(log(lit(2).times(n).times(S).times(sqr(gammaBar))))).over(lit(2).times(S).times(sqr(gammaBar))));
 
 const cv = param('c');
 const nv = param('n');
@@ -169,6 +175,14 @@ export default defineLemma({
         reads: 'the bound exceeds γ̄ ≥ γ̃(w(t))',
         condition: { lhs: gammaBar.minus(log(n).over(denominator)), relation: '>', rhs: gammaBar, why: 'γ̃(w(t)) ≤ γ(w(t)) ≤ γ̄ (step remark)' },
       },
+    },
+    'v-closed-form': {
+      domain: 't > 0 (c = 2tnγ̄² > 0), n ≥ 1, γ̄ ∈ (0, 1]',
+      variables: { c: { range: [0, Infinity], open: 'lo' }, n: { range: [1, Infinity] }, gammaBar: { range: [0, 1], open: 'lo' } },
+      substitute: { t: cv.over(lit(2).times(nv).times(sqr(gv))) },
+      // c = e^s on both sides of c = 1, where the minimum and log₊ switch: log c is s, and c → 0⁺ is s → −∞.
+      pieces: [{ variable: 'c', change: { map: 'exp', to: 's', range: [-Infinity, 0] } }, { variable: 'c', change: { map: 'exp', to: 's', range: [0, Infinity] } }],
+      integral: { closedForm: integratedCorrectedBound, reads: '∫₀ᵗ min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} ds = (min{c, 1} + log₊c + ⅓log₊³c)/(2γ̄²) for every t > 0' },
     },
     'remark.sandwich': {
       domain: 't > 0, n ≥ 2, γ̄ ∈ (0, 1]',
@@ -381,6 +395,16 @@ export default defineLemma({
         why: '𝓛(w(s)) ≤ 𝓛(w(0)) = n and the corrected Lemma 10.1 bound, integrated',
         rhs: integratedCorrectedBound,
       },
+    },
+    {
+      id: 'v-closed-form',
+      notes: 'Integrate, and get what we want',
+      lhs: grad(t, (T) => closedFormOf(cAt(T)), 'd/dt (min{c, 1} + log₊c + ⅓log₊³c)/(2γ̄²)'),
+      relation: '=',
+      rhs: correctedIntegrand(t),
+      why: "the corrected bound's integral in closed form: its t-derivative is the integrand (and it vanishes as t → 0⁺)",
+      handTranscribed:
+        'prose ("Integrate, and get what we want"), for the corrected integrand: checked as d/dt (min{c, 1} + log₊c + ⅓log₊³c)/(2γ̄²) = min{n, (1 + log²(2ntγ̄²))/(2tγ̄²)}, c = 2tnγ̄²; with the closed form → 0 as t → 0⁺ (proved), it is the integral in the erratum of v-integrated',
     },
   ],
 });

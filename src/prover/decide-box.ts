@@ -175,7 +175,8 @@ function monotoneProves(goal: Goal, variables: readonly Variable[], box: Box, gr
  * compactified tail u = 0, where the sides of |ℓ′| ≤ ℓ agree to second order).
  */
 function endpointProves(gap: Expr, variable: Variable, [lo, hi]: readonly [number, number], strict: boolean): boolean {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo === hi) return false;
+  // Taylor's form holds for every h ≥ 0, so a box with one infinite end (a tail [p, ∞)) is decided from its finite end.
+  if ((!Number.isFinite(lo) && !Number.isFinite(hi)) || lo === hi) return false;
   let curvature: Interval;
   try {
     curvature = secondOrder(gap, variable, lo, hi).second;
@@ -185,6 +186,7 @@ function endpointProves(gap: Expr, variable: Variable, [lo, hi]: readonly [numbe
   }
   if (curvature.lo < 0) return false;
   for (const [p, side, direction] of [[lo, 'lo', 1], [hi, 'hi', -1]] as const) {
+    if (!Number.isFinite(p)) continue;
     let at;
     try {
       at = secondOrder(gap, variable, p, p);

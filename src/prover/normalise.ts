@@ -20,6 +20,8 @@ export interface NormaliseContext {
   signOver(expr: Expr): number;
   /** +1 when the expression is ≥ 0 on the whole domain, −1 when ≤ 0, else 0. */
   weakSignOver(expr: Expr): number;
+  /** Whether 0 ≤ expr is proved on the whole domain (branch and bound, for what a single enclosure cannot settle). */
+  provedNonnegative?(expr: Expr): boolean;
 }
 
 const v = (name: string): Expr => ({ kind: 'param', name });
@@ -105,6 +107,9 @@ export class Normaliser {
           case 'div': return this.divide(a, b);
           case 'min':
           case 'max': {
+            // min{a, b} = a where a ≤ b on the whole domain (so on a piece c ≤ 1, min{c, 1} = c).
+            const order = this.order(a, b);
+            if (order !== 0) return (order < 0) === (e.op === 'min') ? a : b;
             const [x, y] = [a, b].sort((p, q) => (fractionKey(p) < fractionKey(q) ? -1 : 1));
             return this.opaque(e.op, [x, y], ([l, r]) => ({ kind: 'binary', op: e.op, left: l, right: r }));
           }
@@ -153,6 +158,17 @@ export class Normaliser {
         return this.intern({ key: exprKey(e), expr: e });
     }
     throw new Error('unreachable');
+  }
+
+  /** −1 when a ≤ b is certified on the whole domain, +1 when a ≥ b, else 0 (an enclosure of b − a, then a proof). */
+  private order(a: Fraction, b: Fraction): number {
+    if (this.foreign(a).length || this.foreign(b).length) return 0;
+    const difference = this.toExpr(sub(b, a));
+    const sign = this.ctx.weakSignOver(difference);
+    if (sign !== 0) return -sign;
+    if (this.ctx.provedNonnegative?.(difference)) return -1;
+    if (this.ctx.provedNonnegative?.(this.toExpr(sub(a, b)))) return 1;
+    return 0;
   }
 
   /**
@@ -342,9 +358,26 @@ export class Normaliser {
    */
   private gradient(e: Extract<Expr, { kind: 'grad' }>): Fraction | null {
     const at = this.normalise(e.at);
-    const names = new Set(this.atomsOf(at).flatMap((a) => [...paramsOf(a.expr)].filter((p) => this.ctx.variables.has(p))));
-    if (names.size !== 1 || this.foreign(at).length) return null;
-    const name = [...names][0];
+    const names = this.readBy(at);
+    if (names.size === 0 || this.foreign(at).length) return null;
+    // Several variables (t = c/(2nγ̄²)): differentiate along one the body reads only through the point,
+    // so its partial derivative is the body's derivative times the point's (d/dt = ∂_c / ∂_c t).
+    let name = [...names][0];
+    if (names.size > 1) {
+      let explicit: Set<string>;
+      try {
+        // The body with its variable V kept apart (a variable of the point's sign), to see what else it reads.
+        const sign = this.ctx.signOver(this.toExpr(at));
+        const probe = new Normaliser({ ...this.ctx, variables: new Map([...this.ctx.variables, [e.variable, sign]]) });
+        explicit = probe.readBy(probe.normalise(e.body));
+        explicit.delete(e.variable);
+      } catch {
+        return null;
+      }
+      const free = [...names].filter((x) => !explicit.has(x));
+      if (free.length === 0) return null;
+      name = free[0];
+    }
     const v = `var:${name}`;
     const inner = new Normaliser({ ...this.ctx, substitute: new Map([...this.ctx.substitute, [e.variable, e.at]]) });
     inner.variable(name);
@@ -432,6 +465,11 @@ export class Normaliser {
   }
 
   /** Every atom of a fraction, for callers that inspect signs or sums. */
+  /** The prover's variables a normal form reads. */
+  readBy(f: Fraction): Set<string> {
+    return new Set(this.atomsOf(f).flatMap((a) => [...paramsOf(a.expr)].filter((p) => this.ctx.variables.has(p))));
+  }
+
   atomsOf(f: Fraction): Atom[] {
     const keys = new Set<string>();
     for (const p of [f.num, f.den]) for (const t of p.values()) for (const k of t.mono.keys()) keys.add(k);

@@ -7,7 +7,7 @@ import { branchAndBound, DEFAULT_BUDGET, type SearchResult } from './branch-and-
 import { checkCover, imageOf, mapExpr } from './change-of-variable.js';
 import type { Goal } from './decide-box.js';
 import { gauge } from './box.js';
-import { reduce, type Reduction } from './reduce-goal.js';
+import { reduce, vanishesAtLowerEnd, type Reduction } from './reduce-goal.js';
 import type { DomainPiece, DomainVariable, WholeDomainSpec } from './whole-domain-spec.js';
 import { scanFailingSet } from './failing-set.js';
 
@@ -62,11 +62,25 @@ export function pieceSetups(spec: WholeDomainSpec, relation: Check['relation'], 
   });
 }
 
+/** The piece at the lower end of the pieced variable's range, and its variable there (the new one of a change). */
+function lowestPiece(spec: WholeDomainSpec, setups: PieceSetup[]): { setup: PieceSetup; variable: string; of: string } | null {
+  const pieces = spec.pieces ?? [];
+  if (pieces.length === 0) {
+    const [name] = Object.keys(spec.variables);
+    return name ? { setup: setups[0], variable: name, of: name } : null;
+  }
+  let best = 0;
+  pieces.forEach((p, k) => {
+    if (imageOf(p).lo.lo < imageOf(pieces[best]).lo.lo) best = k;
+  });
+  return { setup: setups[best], variable: pieces[best].change?.to ?? pieces[best].variable, of: pieces[best].variable };
+}
+
 export function reducePiece(check: Pick<Check, 'lhs' | 'relation' | 'rhs'>, piece: PieceSetup): Reduction {
   const foreign = [...paramsOf(check.lhs), ...paramsOf(check.rhs)].filter((p) => !piece.variables.some((v) => v.name === p));
   // A step in the variables alone is decided on its own expressions; one that reads more goes through exact algebra.
   if (!piece.algebra && check.relation !== '=' && foreign.length === 0) {
-    return { kind: 'goal', goal: { lhs: check.lhs, relation: check.relation, rhs: check.rhs }, obligations: [], termwise: false, definedWhere: [] };
+    return { kind: 'goal', goal: { lhs: check.lhs, relation: check.relation, rhs: check.rhs }, obligations: [], termwise: false, definedWhere: [], sideBoxes: 0 };
   }
   return reduce({ lhs: check.lhs, relation: check.relation, rhs: check.rhs, ...piece });
 }
@@ -91,6 +105,8 @@ export function proveStep(check: Check, spec: WholeDomainSpec): WholeDomainRepor
     if (r.kind === 'not-reduced') return spec.failingSet ? fromFailingSet({ ...started, boxes, message: r.reason }, check, spec) : { ...started, boxes, message: r.reason };
     if (r.kind === 'not-identity') return withFailingSet({ ...started, boxes, verdict: 'refuted', method: 'exact algebra', message: 'the two sides are not the same function: their difference does not normalise to 0' }, check, spec);
     const goals: Goal[] = [...r.obligations, ...(r.kind === 'goal' ? [r.goal] : [])];
+    boxes += r.sideBoxes;
+    if (r.sideBoxes) methods.add('side conditions by boxes');
     for (const where of r.definedWhere) if (!(started.premises ??= []).includes(`where defined: ${where}`)) started.premises.push(`where defined: ${where}`);
     const direct = r.kind === 'goal' && r.goal.lhs === check.lhs;
     methods.add(r.kind === 'identity' ? 'exact algebra' : r.termwise ? 'termwise, boxes' : direct ? 'boxes' : 'exact algebra, boxes');
@@ -122,6 +138,14 @@ export function proveStep(check: Check, spec: WholeDomainSpec): WholeDomainRepor
     provedShare += pieceShare * piece.weight;
   }
   const method = [...methods].join('; ');
+  if (spec.integral && !partial) {
+    const lowest = lowestPiece(spec, setups);
+    if (!lowest || !vanishesAtLowerEnd(spec.integral.closedForm.node, lowest.setup, lowest.variable)) {
+      return { ...started, verdict: 'error', method, boxes, deepestSplit: depth, message: 'the closed form was not shown to vanish at the lower end of the range, so it is not shown to be the integral' };
+    }
+    const limit = lowest.variable === lowest.of ? `${lowest.of} → 0⁺` : `${lowest.of} → 0⁺ (${lowest.variable} = log ${lowest.of} → −∞)`;
+    (started.premises ??= []).push(`proved: the closed form → 0 as ${limit}; so ${spec.integral.reads} (fundamental theorem of calculus)`);
+  }
   if (partial) return withFailingSet({ ...started, verdict: 'partial', method, boxes, deepestSplit: depth, provedShare: Math.min(provedShare, 0.999), openBoxes: open.slice(0, 5), openCount }, check, spec);
   return { ...started, verdict: 'proved', method, boxes, deepestSplit: depth };
 }

@@ -5,6 +5,8 @@ import { print } from '../language/print.js';
 import type { Variable } from './box.js';
 import { enclose } from './box-arithmetic.js';
 import { wholeBox } from './box.js';
+import { branchAndBound } from './branch-and-bound.js';
+import { exprKey, paramsOf } from './expr-key.js';
 import type { Goal } from './decide-box.js';
 import {
   ONE_Q, ZERO_Q, atomFraction, constant, div, fractionKey, isPolynomial, isZero, monoKey, mul, neg, signQ, sub, type Fraction, type Poly, type Term,
@@ -12,9 +14,10 @@ import {
 import { Normaliser, type NormaliseContext } from './normalise.js';
 
 /** What exact algebra makes of a step: an identity, an inequality in the prover's variables, or why it cannot. */
+/** sideBoxes: boxes spent proving side conditions while normalising (which argument of a min is smaller). */
 export type Reduction =
-  | { kind: 'identity'; obligations: Goal[]; definedWhere: string[] }
-  | { kind: 'goal'; goal: Goal; obligations: Goal[]; termwise: boolean; definedWhere: string[] }
+  | { kind: 'identity'; obligations: Goal[]; definedWhere: string[]; sideBoxes: number }
+  | { kind: 'goal'; goal: Goal; obligations: Goal[]; termwise: boolean; definedWhere: string[]; sideBoxes: number }
   | { kind: 'not-identity'; difference: Expr; obligations: Goal[] }
   | { kind: 'not-reduced'; reason: string };
 
@@ -36,16 +39,12 @@ function signOfVariable(v: Variable): number {
   return 0;
 }
 
-/**
- * Rewrites lhs − rhs exactly (substitutions, abstractions, the losses'
- * definitions, log and exp rules for positive atoms), then: an equality whose
- * difference is 0 is an identity; an inequality becomes g ≥ 0 (or > 0) after
- * dividing by factors proved positive; a difference that is a sum over i of
- * terms (after common addends cancel) is proved term by term.
- */
-export function reduce(input: ReductionInput): Reduction {
+/** Signs and side proofs over the input's whole domain, for the normaliser. */
+function contextOf(input: Omit<ReductionInput, 'lhs' | 'relation' | 'rhs'>): NormaliseContext & { sideBoxes: number } {
   const domain = wholeBox(input.variables);
-  const ctx: NormaliseContext = {
+  const proofs = new Map<string, boolean>();
+  const ctx: NormaliseContext & { sideBoxes: number } = {
+    sideBoxes: 0,
     variables: new Map(input.variables.map((v) => [v.name, signOfVariable(v)])),
     substitute: input.substitute,
     abstractByKey: input.abstractByKey,
@@ -58,6 +57,16 @@ export function reduce(input: ReductionInput): Reduction {
         return 0;
       }
     },
+    provedNonnegative: (expr) => {
+      const key = exprKey(expr);
+      let known = proofs.get(key);
+      if (known === undefined) {
+        const proof = provedOnDomain(expr, input.variables);
+        ctx.sideBoxes += proof.boxes;
+        proofs.set(key, (known = proof.proved));
+      }
+      return known;
+    },
     weakSignOver: (expr) => {
       try {
         const x = enclose(expr, input.variables, domain);
@@ -67,6 +76,20 @@ export function reduce(input: ReductionInput): Reduction {
       }
     },
   };
+  return ctx;
+}
+
+/**
+ * Rewrites lhs − rhs exactly (substitutions, abstractions, the losses'
+ * definitions, log and exp rules for positive atoms), then: an equality whose
+ * difference is 0 is an identity; an inequality becomes g ≥ 0 (or > 0) after
+ * dividing by factors proved positive; a difference that is a sum over i of
+ * terms (after common addends cancel) is proved term by term.
+ */
+export function reduce(input: ReductionInput): Reduction {
+  const largest = sumMinusLargest(input);
+  if (largest) return largest;
+  const ctx = contextOf(input);
   const N = new Normaliser(ctx);
   let L: Fraction;
   let R: Fraction;
@@ -92,7 +115,7 @@ export function reduce(input: ReductionInput): Reduction {
     });
   const foreignOf = (f: Fraction): string[] => N.foreign(f);
   if (input.relation === '=') {
-    if (isZero(g)) return { kind: 'identity', obligations: obligations(), definedWhere };
+    if (isZero(g)) return { kind: 'identity', obligations: obligations(), definedWhere, sideBoxes: ctx.sideBoxes };
     const foreign = foreignOf(g);
     if (foreign.length) return { kind: 'not-reduced', reason: `the difference of the sides depends on ${[...new Set(foreign)].join(', ')}, not only on the prover's variables` };
     return { kind: 'not-identity', difference: N.toExpr(g), obligations: obligations() };
@@ -107,7 +130,52 @@ export function reduce(input: ReductionInput): Reduction {
   const foreign = foreignOf(g);
   if (foreign.length) return { kind: 'not-reduced', reason: `after reduction the step still depends on ${[...new Set(foreign)].join(', ')}` };
   const strict = input.relation === '<' || input.relation === '>';
-  return { kind: 'goal', goal: { lhs: ZERO_EXPR, relation: strict ? '<' : '≤', rhs: N.toExpr(g) }, obligations: obligations(), termwise, definedWhere };
+  return { kind: 'goal', goal: { lhs: ZERO_EXPR, relation: strict ? '<' : '≤', rhs: N.toExpr(g) }, obligations: obligations(), termwise, definedWhere, sideBoxes: ctx.sideBoxes };
+}
+
+/**
+ * Σ_i a_i − max_i a_i ≥ 0 (the notes' Σ ≥ max, compared as a difference): over a non-empty range it is
+ * the sum of every term but a largest one, so every a_i ≥ 0 suffices, term by term. (The strict form
+ * needs two terms, so it is left to the checker: it is false for n = 1.)
+ */
+function sumMinusLargest(input: ReductionInput): Reduction | null {
+  const body = sumAndLargestOf(input);
+  if (!body) return null;
+  const r = reduce({ ...input, lhs: ZERO_EXPR, relation: '≤', rhs: body });
+  if (r.kind === 'goal') return { ...r, termwise: true };
+  return r.kind === 'not-reduced' ? r : { kind: 'not-reduced', reason: 'a term of the sum did not reduce to an inequality' };
+}
+
+/** The common term of Σ_i a_i ≥ max_i a_i (as written, or as Σ − max ≥ 0), over the same range; else null. */
+function sumAndLargestOf(input: ReductionInput): Expr | null {
+  const isZeroConst = (e: Expr): boolean => e.kind === 'const' && e.value === 0;
+  const [big, small] = input.relation === '≥' ? [input.lhs, input.rhs] : input.relation === '≤' ? [input.rhs, input.lhs] : [null, null];
+  if (!big || !small) return null;
+  if (isZeroConst(small) && big.kind === 'call' && big.fn.name === 'sum-minus-largest') {
+    const terms = big.args[0];
+    return terms?.kind === 'rows' ? terms.body : null;
+  }
+  if (big.kind !== 'fold' || big.op !== 'sum' || small.kind !== 'fold' || small.op !== 'max') return null;
+  const same = (a: Expr, b: Expr): boolean => exprKey(a) === exprKey(b);
+  return same(big.from, small.from) && same(big.to, small.to) && same(big.body, small.body) && big.index.split('#')[0] === small.index.split('#')[0] ? big.body : null;
+}
+
+/** Boxes for a side condition proved while normalising (which argument of a min or max is smaller). */
+const SIDE_BUDGET = 1500;
+
+/** 0 ≤ expr on the whole domain, an expression in the variables only: reduced exactly, then branch and bound. */
+function provedOnDomain(expr: Expr, variables: readonly Variable[]): { proved: boolean; boxes: number } {
+  const r = reduce({ lhs: ZERO_EXPR, relation: '≤', rhs: expr, variables, substitute: new Map(), abstractByKey: new Map(), abstractByLabel: new Map() });
+  if (r.kind !== 'goal') return { proved: false, boxes: 0 };
+  let boxes = r.sideBoxes;
+  const proved = [...r.obligations, r.goal].every((goal) => {
+    // Only the variables the condition reads: fewer dimensions, and one-variable tools (Taylor at an end) apply.
+    const read = new Set([...paramsOf(goal.lhs), ...paramsOf(goal.rhs)]);
+    const result = branchAndBound(goal, variables.filter((v) => read.has(v.name)), undefined, SIDE_BUDGET);
+    boxes += result.boxes;
+    return result.kind === 'proved';
+  });
+  return { proved, boxes };
 }
 
 /**
@@ -156,7 +224,9 @@ function dropPositiveFactors(N: Normaliser, g: Fraction): Fraction {
     for (const k of new Set(terms.flatMap((t) => [...t.mono.keys()]))) {
       if (N.atom(k).sign <= 0) continue;
       const exps = terms.map((t) => t.mono.get(k) ?? 0);
-      const low = exps.every((e) => e > 0) ? Math.min(...exps) : exps.every((e) => e < 0) ? Math.max(...exps) : 0;
+      // A common power goes; a mix of negative and other powers is cleared (g·a^k, k > 0, keeps g's sign):
+      // −1 + e^{−s} + s²e^{−s} ≥ 0 becomes 1 + s² − e^s ≥ 0, which nothing overflows or divides by 0 in.
+      const low = exps.every((e) => e > 0) ? Math.min(...exps) : exps.every((e) => e < 0) ? Math.max(...exps) : Math.min(0, ...exps);
       if (low !== 0) shared.set(k, low);
     }
     if (shared.size === 0 || terms.length === 0) return asFraction(p);
@@ -165,4 +235,42 @@ function dropPositiveFactors(N: Normaliser, g: Fraction): Fraction {
   const num = withoutContent(g.num);
   if (isPolynomial(g) || positivePoly(g.den)) return num;
   return div(num, withoutContent(g.den));
+}
+
+/**
+ * Whether expr → 0 as the variable goes to the lower end of its range (0⁺ for a variable whose range
+ * starts at 0, −∞ for s where the step's variable is e^s): its normal form is a sum of terms each with a
+ * positive power of the variable (of e^s) and nothing else that reads it, over a denominator that does
+ * not read it and is nonzero on the domain.
+ */
+export function vanishesAtLowerEnd(expr: Expr, input: Omit<ReductionInput, 'lhs' | 'relation' | 'rhs'>, variable: string): boolean {
+  const v = input.variables.find((x) => x.name === variable);
+  if (!v) return false;
+  const ctx = contextOf(input);
+  const N = new Normaliser(ctx);
+  let f: Fraction;
+  try {
+    f = N.normalise(expr);
+  } catch {
+    return false;
+  }
+  const self = fractionKey(N.variable(variable));
+  const reads = (key: string): boolean => paramsOf(N.atom(key).expr).has(variable);
+  const vanishing = (key: string): boolean => {
+    if (v.lo === 0) return key === `var:${variable}`;
+    const expOf = N.atom(key).expOf;
+    return v.lo === -Infinity && expOf !== undefined && fractionKey(expOf) === self;
+  };
+  for (const t of f.num.values()) {
+    let vanishes = false;
+    for (const [k, e] of t.mono) {
+      if (!reads(k)) continue;
+      if (!vanishing(k) || e <= 0) return false;
+      vanishes = true;
+    }
+    if (!vanishes) return false;
+  }
+  for (const t of f.den.values()) for (const k of t.mono.keys()) if (reads(k)) return false;
+  const den: Fraction = { num: f.den, den: constant(ONE_Q).num };
+  return N.foreign(den).length === 0 && ctx.signOver(N.toExpr(den)) !== 0;
 }

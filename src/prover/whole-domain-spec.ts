@@ -74,6 +74,12 @@ export interface WholeDomainSpec {
   failingSet?: FailingSetSpec;
   /** Further failing sets of the same step (other conditions, or exact ones on a class of instances). */
   failingSets?: FailingSetSpec[];
+  /**
+   * The step is F′ = f for the closed form F of an integral of f from the lower end of the pieced variable
+   * (t > 0 from 0): the prover also proves F → 0 there (on the lowest piece), so that F is the integral,
+   * by the fundamental theorem of calculus. `reads` says what that establishes, in the notes' words.
+   */
+  integral?: { closedForm: E; reads: string };
   /** A failing step whose whole-domain proof is not expected (only its failing set is computed). */
   expectFailure?: boolean;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exact, exp, grad, lit, log, logistic, logisticPrime, neg, param, sqr, type E } from '../../src/language/builder.js';
+import { exact, exp, grad, index, lit, log, logistic, logisticPrime, max, maxOver, min, neg, param, rows, sqr, sum, type E } from '../../src/language/builder.js';
+import { sumMinusLargest } from '../../src/models/margin-functions.js';
 import { branchAndBound, type SearchResult } from '../../src/prover/branch-and-bound.js';
 import type { Variable } from '../../src/prover/box.js';
 import { proveStep } from '../../src/prover/prove-step.js';
@@ -91,6 +92,46 @@ describe('the prover never proves a false statement', () => {
     // log(ab) = log a + log b needs a, b > 0: over all reals it is not an identity the algebra may use.
     const reals: WholeDomainSpec = { domain: 'a, b ∈ ℝ', variables: { a: { range: [-Infinity, Infinity] }, b: { range: [-Infinity, Infinity] } } };
     expect(single(log(a.times(b)), '=', log(a).plus(log(b)), reals).verdict).not.toBe('proved');
+  });
+});
+
+describe('the rules added for integrals and Σ − max do not prove false statements', () => {
+  const c = param('c');
+  const positive: WholeDomainSpec = { domain: 'c ∈ [0, 2]', variables: { c: { range: [0, 2] } } };
+  it('min{c, 1} = c only where c ≤ 1 is proved: on [0, 1] an identity, on [0, 2] not', () => {
+    expect(single(min(c, 1), '=', c, { domain: 'c ∈ [0, 1]', variables: { c: { range: [0, 1] } } }).verdict).toBe('proved');
+    expect(single(min(c, 1), '=', c, positive).verdict).not.toBe('proved');
+    expect(single(max(c, 1), '=', c, positive).verdict).not.toBe('proved');
+    // A side condition false on a sliver of width 2·10⁻¹²: c ≤ c + (c − 1/3)² − 10⁻²⁴ fails near 1/3, so min{…} = c is no identity.
+    const sliver = c.plus(sqr(c.minus(exact('1/3')))).minus(exact('1e-24'));
+    expect(single(min(c, sliver), '=', c, { domain: 'c ∈ [0, 1]', variables: { c: { range: [0, 1] } } }).verdict).not.toBe('proved');
+    // With a margin instead of the sliver it is one.
+    expect(single(min(c, c.plus(sqr(c.minus(exact('1/3')))).plus(exact('1e-6'))), '=', c, { domain: 'c ∈ [0, 1]', variables: { c: { range: [0, 1] } } }).verdict).toBe('proved');
+  });
+
+  it('a closed form that does not vanish at the lower end is not shown to be the integral', () => {
+    const t = param('t');
+    const spec = (F: E): WholeDomainSpec => ({ domain: 't > 0', variables: { t: { range: [0, Infinity], open: 'lo' } }, integral: { closedForm: F, reads: 'test' } });
+    const F = t.times(t);
+    expect(single(grad(t, (T) => T.times(T)), '=', t.times(2), spec(F)).verdict).toBe('proved');
+    expect(single(grad(t, (T) => T.times(T).plus(1)), '=', t.times(2), spec(F.plus(1))).verdict).not.toBe('proved');
+    expect(single(grad(t, (T) => T.times(T)), '=', t.times(3), spec(F)).verdict).not.toBe('proved');
+  });
+
+  it('Σ − max ≥ 0 needs every term ≥ 0: with terms z ∈ ℝ it is refuted, with terms e^{−z} proved, the strict form never', () => {
+    const z = param('z');
+    const n = param('n');
+    const terms = (body: (i: E) => E) => sumMinusLargest(rows('i', 1, n, body), 'Σ − max');
+    const zi = param('zi').at(index('i'));
+    const spec: WholeDomainSpec = { domain: 'z ∈ ℝ', variables: { z: { range: [-Infinity, Infinity], open: 'both' } }, abstract: [{ expr: zi, as: z, premise: 'test' }] };
+    expect(single(terms(() => zi), '≥', lit(0), spec).verdict).not.toBe('proved');
+    expect(single(terms(() => exp(neg(zi))), '≥', lit(0), spec).verdict).toBe('proved');
+    expect(single(terms(() => exp(neg(zi))), '>', lit(0), spec).verdict).not.toBe('proved');
+    // As the notes write it, Σ_i a_i ≥ max_i a_i: the same rule, the same answers; a max over another range is not matched.
+    const z2 = (i: E) => param('zi').at(i);
+    expect(single(sum('i', 1, n, z2), '≥', maxOver('i', 1, n, z2), spec).verdict).not.toBe('proved');
+    expect(single(sum('i', 1, n, (i) => exp(neg(z2(i)))), '≥', maxOver('i', 1, n, (i) => exp(neg(z2(i)))), spec).verdict).toBe('proved');
+    expect(single(sum('i', 1, n, (i) => exp(neg(z2(i)))), '≥', maxOver('i', 1, n.plus(1), (i) => exp(neg(z2(i)))), spec).verdict).not.toBe('proved');
   });
 });
 

@@ -1,6 +1,6 @@
 // Lecture 15, "Gradient flow": Lemma 10.1 (risk decays like log t/t, the norm grows like log t) and its proof sketch,
 // on the certified gradient flow ẇ = −∇𝓛(w), w(0) = 0, of the linear model under the exponential loss.
-import { exp, index, inner, lit, log, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
+import { exp, index, inner, lit, log, max, maxOver, min, minOver, neg, norm, normSq, param, sqr, sum } from '../src/language/builder.js';
 import { defineLemma, type CitedCounterexample } from '../src/language/lemma.js';
 import type { WholeDomainSpec } from '../src/prover/whole-domain-spec.js';
 import { flowDatasetLimits, flowHypothesis, flowOn } from '../src/domains/separable-data.js';
@@ -37,6 +37,10 @@ const twoTGammaSq = lit(2).times(t).times(sqr(gammaBar));
 /** z = log(c) · ū/γ̄ */
 const zVector = log(c).times(ubar).over(gammaBar);
 const z = weights('z', zVector.as('z'));
+
+/** ∫₀ᵗ min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} ds = (min{c, 1} + ℓ₊ + ℓ₊³/3)/(2γ̄²), ℓ₊ = max{0, log c}: Theorem 10.1's corrected bound on ‖w(t)‖. */
+const logPlusC = max(0, log(c));
+const integratedRiskBound = min(c, 1).plus(logPlusC).plus(logPlusC.pow(3).over(3)).over(lit(2).times(sqr(gammaBar)));
 
 /** The statement's first bound (1 + log(2ntγ̄²))/(2tγ̄²), and its correction with log² (what the plug-in gives). */
 const riskBound = lit(1).plus(log(c)).over(twoTGammaSq);
@@ -85,6 +89,16 @@ const onePointRisk = {
   condition: { lhs: lit(1).over(lit(1).plus(sqr(gammaBar).times(t))), relation: '>', rhs: riskBound, why: 'for one point 𝓛(w(t)) = 1/(1 + ‖x‖²t) and γ̄ = ‖x‖' },
   variables: { n: { range: [1, 1] } },
 } as const;
+/** "Parameter grows as log t", checked from below and from above: what both rate steps share. */
+const normRate = {
+  notes: String.raw`Parameter grows as $\log t$`,
+  parameter: 'flow.t',
+  decades: [1, 12] as const,
+  examples: RATE_FLOW_EXAMPLES,
+  quantity: norm(wt.parts[0]),
+  stated: { expr: log(t), reads: 'log t' },
+  observed: { expr: log(t), reads: 'log t', constant: { expr: lit(1).over(gammaBar), reads: '1/γ̄' } },
+};
 /** The proof's z = log(c)·ū/γ̄ and c = 2tnγ̄², as its Claim 1 chooses them. */
 const notation = flowNotation({ model: linearModel, data, extra: { z, c } });
 
@@ -132,16 +146,16 @@ export default defineLemma({
       observed: { expr: lit(1).over(t), reads: '1/t', constant: { expr: lit(1).over(sqr(gammaBar)), reads: '1/γ̄²' } },
     },
     {
+      ...normRate,
       id: 'remark.norm-rate',
-      notes: String.raw`Parameter grows as $\log t$`,
       why: 'the corrected second bound log c − log(1 + log² c), c = 2tnγ̄² (step norm-bound.erratum)',
-      parameter: 'flow.t',
-      decades: [1, 12],
-      examples: RATE_FLOW_EXAMPLES,
-      quantity: norm(wt.parts[0]),
-      stated: { expr: log(t), reads: 'log t' },
       bound: { relation: '≥', expr: log(c).minus(log(lit(1).plus(sqr(log(c))))), reads: 'log(2tnγ̄²) − log(1 + log²(2tnγ̄²)), i.e. log t − 2 log log t' },
-      observed: { expr: log(t), reads: 'log t', constant: { expr: lit(1).over(gammaBar), reads: '1/γ̄' } },
+    },
+    {
+      ...normRate,
+      id: 'remark.norm-rate.upper',
+      why: '‖w(t)‖ ≤ ∫₀ᵗ‖ẇ‖ ≤ ∫₀ᵗ min{n, (1 + log²(2nsγ̄²))/(2sγ̄²)} ds (Theorem 10.1, step v-integrated.erratum): the upper rate the corrected proofs give',
+      bound: { relation: '≤', expr: integratedRiskBound, reads: '(min{c, 1} + log₊ c + log₊³ c/3)/(2γ̄²), c = 2tnγ̄², i.e. log³ t/(6γ̄²)' },
     },
   ],
   proof: [

@@ -25,6 +25,9 @@ const CLOSED_FORMS: Record<string, Exact> = {
   'a symmetric pair': { risk: (t) => new D(2).div(one.plus(t.times(2))), norm: (t) => D.ln(one.plus(t.times(2))), gammaBar: one },
   'two orthogonal points': { risk: (t) => new D(2).div(one.plus(t)), norm: (t) => D.ln(one.plus(t)).times(new D(2).sqrt()), gammaBar: new D(2).sqrt().div(2) },
 };
+/** n of each closed-form data set, and c = 2tnγ̄² there. */
+const SIZES: Record<string, number> = { 'one point': 1, 'a symmetric pair': 2, 'two orthogonal points': 2 };
+const cOf = (e: Exact, t: Dec): Dec => t.times(2 * SIZES[Object.keys(CLOSED_FORMS).find((k) => CLOSED_FORMS[k] === e)!]).times(e.gammaBar.pow(2));
 const closedFormOf = (label: string): Exact | undefined => Object.entries(CLOSED_FORMS).find(([k]) => label.startsWith(k))?.[1];
 
 const inside = ([lo, hi]: readonly [string, string], x: Dec): boolean => new D(lo).lte(x) && x.lte(new D(hi));
@@ -61,7 +64,7 @@ function expectContained(step: StepReport, ratio: (e: Exact, t: Dec) => { toStat
     const series = step.series!.find((s) => s.label === example.label)!;
     expect(series.points.length).toBe(11 * 16 + 1);
     for (const p of series.points) {
-      const q = step.id === 'remark.risk-rate' ? exact.risk(new D(p.value)) : step.id === 'remark.norm-rate' ? exact.norm(new D(p.value)) : new D(0);
+      const q = step.id === 'remark.risk-rate' ? exact.risk(new D(p.value)) : step.id.startsWith('remark.norm-rate') ? exact.norm(new D(p.value)) : new D(0);
       if (step.id !== 'remark.margin-rate') expect(inside(p.lhs!, q), `${step.id} ${example.label} Q(${p.value})`).toBe(true);
     }
   }
@@ -74,11 +77,9 @@ describe('rate steps: per-decade enclosures against closed-form flows', () => {
   it('risk: 𝓛(w(t))/(log t/t), t·𝓛(w(t)) and the corrected bound/(log t/t) contain the exact ratios in every decade to 1e12', () => {
     const step = reports.get('remark.risk-rate')!;
     expect(step.verdict).toBe('held');
-    const n = { 'one point': 1, 'a symmetric pair': 2, 'two orthogonal points': 2 };
     const checked = expectContained(step, (e, t) => {
-      const nOf = Object.entries(n).find(([k]) => CLOSED_FORMS[k] === e)![1];
       const g2 = e.gammaBar.pow(2);
-      const logC = D.ln(t.times(2 * nOf).times(g2));
+      const logC = D.ln(cOf(e, t));
       const bound = one.plus(logC.pow(2)).div(t.times(2).times(g2));
       const stated = D.ln(t).div(t);
       return { toStated: e.risk(t).div(stated), toObserved: e.risk(t).times(t), boundToStated: bound.div(stated) };
@@ -94,14 +95,29 @@ describe('rate steps: per-decade enclosures against closed-form flows', () => {
   it('norm: ‖w(t)‖/log t and the corrected lower bound/log t contain the exact ratios', () => {
     const step = reports.get('remark.norm-rate')!;
     expect(step.verdict).toBe('held');
-    const n = { 'one point': 1, 'a symmetric pair': 2, 'two orthogonal points': 2 };
     const checked = expectContained(step, (e, t) => {
-      const nOf = Object.entries(n).find(([k]) => CLOSED_FORMS[k] === e)![1];
-      const logC = D.ln(t.times(2 * nOf).times(e.gammaBar.pow(2)));
+      const logC = D.ln(cOf(e, t));
       const bound = logC.minus(D.ln(one.plus(logC.pow(2))));
       return { toStated: e.norm(t).div(D.ln(t)), toObserved: e.norm(t).div(D.ln(t)), boundToStated: bound.div(D.ln(t)) };
     });
     expect(checked).toBe(3 * 11);
+  });
+
+  it('norm, upper: ‖w(t)‖ ≤ Theorem 10.1’s integrated bound; its ratio to log t grows (the proofs give log³ t, not log t)', () => {
+    const step = reports.get('remark.norm-rate.upper')!;
+    expect(step.verdict).toBe('held');
+    const checked = expectContained(step, (e, t) => {
+      const c = cOf(e, t);
+      const lp = D.max(0, D.ln(c));
+      const bound = D.min(c, 1).plus(lp).plus(lp.pow(3).div(3)).div(e.gammaBar.pow(2).times(2));
+      return { toStated: e.norm(t).div(D.ln(t)), toObserved: e.norm(t).div(D.ln(t)), boundToStated: bound.div(D.ln(t)) };
+    });
+    expect(checked).toBe(3 * 11);
+    for (const example of step.rate!.examples) {
+      const first = example.decades[0].atGrid!.boundToStated;
+      const last = example.decades[example.decades.length - 1].atGrid!.boundToStated;
+      expect(Number(last[0])).toBeGreaterThan(10 * Number(first[1]));
+    }
   });
 
   it('margin: γ̄ − γ(w(t)) = 0 exactly on the symmetric data sets, and every enclosure contains 0', () => {

@@ -69,9 +69,30 @@ const U = UNIT_ROUNDOFF;
  * `productsPerTerm` scales the underflow term.
  */
 function errorBound(absSum: number, n: number, B: number, extraDepth = 0, productsPerTerm = 1): number {
+  const [c, t] = boundCoefficients(n, B, extraDepth, productsPerTerm);
+  return c * absSum + t;
+}
+
+/** err = c·S + t: the coefficients of errorBound, computed once for many sums of one length (matrix products). */
+function boundCoefficients(n: number, B: number, extraDepth = 0, productsPerTerm = 1): [number, number] {
   const d = depth(n, B) + extraDepth;
   if ((d + 2) * U > 0.01) throw new RangeError('kernels: vector too long for the a-priori error bound');
-  return 1.1 * (d + 2) * U * absSum + 2 * productsPerTerm * n * ETA;
+  return [1.1 * (d + 2) * U, 2 * productsPerTerm * n * ETA];
+}
+
+/** The sums of the loop just run (`sums`), widened by c·S + t and rounded outward into out[i]; false when the fast path is void. */
+function storeWidened(out: IntervalVector, i: number, c: number, t: number): boolean {
+  const sl = sums[0];
+  const sh = sums[1];
+  const S = sums[2];
+  if (!(Number.isFinite(sl) && Number.isFinite(sh) && Number.isFinite(S))) return false;
+  const err = c * S + t;
+  const lo = downCheap(sl - err);
+  const hi = upCheap(sh + err);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi))) return false;
+  out.lo[i] = lo;
+  out.hi[i] = hi;
+  return true;
 }
 
 /** [s − err, s + err] rounded outward, or null when the fast path is void (overflow, NaN). */
@@ -300,11 +321,6 @@ function signParts(y: Float64Array): { plus: Float64Array; minus: Float64Array }
   return { plus, minus };
 }
 
-function dotIntervalPartsAt(x: IntervalVector, xo: number, y: Float64Array, yp: Float64Array, ym: Float64Array, n: number): Interval {
-  dotIntervalPartsLoop(x.lo, x.hi, xo, yp, ym, n, sums);
-  return widened(n) ?? slowDotInterval(x, xo, { lo: y, hi: y }, n);
-}
-
 function dotIntervalAt(x: IntervalVector, xo: number, y: IntervalVector, n: number): Interval {
   dotIntervalLoop(x.lo, x.hi, xo, y.lo, y.hi, n, sums);
   return widened(n, 2, 4) ?? slowDotInterval(x, xo, y, n);
@@ -356,8 +372,11 @@ function checkShape(len: number, rows: number, cols: number, xLen: number): void
 /** Certified A·x for a point matrix A and point vector x, into out[offset …] (a fresh vector by default). */
 export function matVecPoint(a: Float64Array, rows: number, cols: number, x: Float64Array, out: IntervalVector = intervalVector(rows), offset = 0): IntervalVector {
   checkShape(a.length, rows, cols, x.length);
+  const [c, t] = boundCoefficients(cols, blockLength(cols));
   for (let r = 0; r < rows; r++) {
-    const v = dotPointAt(a, r * cols, x, cols);
+    dotPointLoop(a, r * cols, x, cols, sums);
+    if (storeWidened(out, offset + r, c, t)) continue;
+    const v = slowDotPoint(a, r * cols, x, cols);
     out.lo[offset + r] = v.lo;
     out.hi[offset + r] = v.hi;
   }
@@ -383,8 +402,11 @@ export function matVecIntervalPoint(a: IntervalVector, rows: number, cols: numbe
   const parts = x instanceof Float64Array ? pointParts(x) : x;
   checkShape(a.lo.length, rows, cols, parts.x.length);
   const { plus, minus } = parts;
+  const [c, t] = boundCoefficients(cols, blockLength(cols));
   for (let r = 0; r < rows; r++) {
-    const v = dotIntervalPartsAt(a, r * cols, parts.x, plus, minus, cols);
+    dotIntervalPartsLoop(a.lo, a.hi, r * cols, plus, minus, cols, sums);
+    if (storeWidened(out, offset + r, c, t)) continue;
+    const v = slowDotInterval(a, r * cols, { lo: parts.x, hi: parts.x }, cols);
     out.lo[offset + r] = v.lo;
     out.hi[offset + r] = v.hi;
   }

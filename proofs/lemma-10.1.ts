@@ -240,7 +240,7 @@ export default defineLemma({
       rhs: riskBound,
       why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',
       handTranscribed: 'prose: the plug-in of c = 2tnγ̄² into Claim 1, checked as n/c + log²(c)/(2tγ̄²) = the first bound',
-      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}`, counterexample: cited('plug-in') },
+      expect: { refuted: `the plug-in gives (1 + log² c)/(2tγ̄²): log² c ≠ log c unless c ∈ {1, e}`, counterexample: cited('plug-in'), region: { parameter: 't', verdict: 'refuted', direction: 'below', upperEdge: [0.5, 0.5] } },
       erratum: {
         notes: String.raw`\frac{n}{c} + \frac{\log^2(c)}{2t\bar{\gamma}^2} = \frac{1 + \log^2(2nt\bar{\gamma}^2)}{2t\bar{\gamma}^2}`,
         why: 'n/c = 1/(2tγ̄²) at c = 2tnγ̄²',

@@ -249,7 +249,7 @@ export default defineLemma({
       why: 'the theorem, with C = log n (its constant as t → ∞; the notes leave C unspecified)',
       notesLink: 1,
       notation: withNotation(notation, { symbols: { C: log(n) } }),
-      expect: { refuted: `for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0`, counterexample: cited('remark.sandwich') },
+      expect: { refuted: `for t < 1, log t < 0 and γ̄ − C/log t > γ̄ ≥ γ(w(t)) for every C > 0`, counterexample: cited('remark.sandwich'), region: { parameter: 't', verdict: 'refuted', direction: 'between', upperEdge: [1, 1] } },
       erratum: {
         notes: String.raw`\bar{\gamma} - \frac{\log n}{\|w(t)\|} \leq \gamma(w(t)) \leq \bar{\gamma}`,
         why: 'γ(w(t)) ≥ γ̃(w(t)) ≥ γ̄ − log n/‖w(t)‖, for every t > 0',

@@ -418,7 +418,7 @@ function sharpLines(layout: Layout, relaxation: RelaxationReport): string[] {
   if (!sharp) return [];
   const c = layout.c;
   const key = (k: string): string => `      ${c.dim(padEnd(k, 10))}`;
-  const body = (k: string, text: string): string[] => wrap(text, Math.max(20, layout.width - 17)).map((line, j) => (j === 0 ? key(k) : ' '.repeat(17)) + line);
+  const body = (k: string, text: string): string[] => wrap(text, Math.max(20, layout.width - 17)).map((line, j) => (j === 0 ? key(k) : ' '.repeat(17)) + line.trimStart());
   const figures = `${sharp.probes} probes · ${sharp.boxes} boxes${sharp.held ? ` (held: ${sharp.held.boxes}, deepest split ${sharp.held.deepestSplit})` : ''}`;
   const needed = sharp.neededBy?.length
     ? body('needed by', `${relaxation.hypothesis} is used by ${sharp.neededBy.map((n) => `${n.step} (refuted for ${n.domain})`).join(', ')}, not by the claim itself`)

@@ -4,6 +4,7 @@ import { intervalArith as I } from '../arithmetic/interval-arith.js';
 import { inUnitBall } from './points.js';
 import { positiveReal } from './scalars.js';
 import { UnsuitableDatasetError } from '../models/dataset.js';
+import { exactRow } from '../language/decimal-rows.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
 
 /**
@@ -217,13 +218,13 @@ export function withLowRiskWeights(data: SeparableData): fc.Arbitrary<SeparableD
     .tuple(riskSlack, fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.constantFrom(0, 1e-3, 0.1))
     .map(([delta, noise, spread]) => {
       const direction = separatingDirection(data).map((v, j) => v + spread * noise[j % noise.length]);
-      const margins = data.X.map((x, i) => I.dot(x.map((v) => I.num(data.y[i] * v)), direction.map((v) => I.num(v))));
+      const margins = data.X.map((x, i) => I.dot(exactRow(I, x, data.y[i]), direction.map((v) => I.num(v))));
       const smallest = Math.min(...margins.map((m) => m.lo));
       if (!(smallest > 0)) return null;
       const kappa = (Math.log(data.n) + delta) / smallest;
       const w = direction.map((v) => v * kappa);
       if (!w.every(Number.isFinite)) return null;
-      const exact = data.X.map((x, i) => I.dot(x.map((v) => I.num(data.y[i] * v)), w.map((v) => I.num(v))));
+      const exact = data.X.map((x, i) => I.dot(exactRow(I, x, data.y[i]), w.map((v) => I.num(v)))); // a user's decimals exactly
       return riskBelowOne(exact) ? { ...data, w } : null;
     })
     .filter((x): x is SeparableData & { w: number[] } => x !== null);

@@ -1,4 +1,5 @@
 import type { Arith } from '../arithmetic/arith.js';
+import { decimalsOf } from './decimal-rows.js';
 
 /**
  * Every value an expression produces is a tensor: a scalar has shape [],
@@ -30,7 +31,7 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
-/** Converts plain doubles (scalars and nested arrays) to an exact value in the given arithmetic. */
+/** Converts plain doubles (scalars and nested arrays) to an exact value in the given arithmetic (rows with decimals: see decimal-rows.ts). */
 export function fromPlain<T>(arith: Arith<T>, plain: unknown, context = 'value'): Value<T> {
   if (!Array.isArray(plain)) return convertPlain(arith, plain, context);
   // A data set is shared by every instance drawn on it (and by a sweep's instances): converted once per arithmetic.
@@ -58,7 +59,10 @@ function convertPlain<T>(arith: Arith<T>, plain: unknown, context: string): Valu
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) throw new ShapeError(`${context}: ragged array`);
-    for (const child of node) walk(child, depth + 1);
+    // A row that stands for decimals (a user's data set) binds them exactly, not its nearest doubles.
+    const decimals = depth === shape.length - 1 ? decimalsOf(node as number[]) : undefined;
+    if (decimals) for (const text of decimals) data.push(arith.exact(text));
+    else for (const child of node) walk(child, depth + 1);
   };
   walk(plain, 0);
   return { shape, data };

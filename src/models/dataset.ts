@@ -1,6 +1,14 @@
+import { intervalFromLiteral } from '../arithmetic/interval-arith.js';
+import { addUp, mulUp, sqrtUp, subUp } from '../arithmetic/rounding.js';
+import { decimalsOf, negatedDecimal } from '../language/decimal-rows.js';
+import { type ExactEntry, entryOfDecimal, entryOfDouble } from './exact-entry.js';
+
 /**
  * A labelled data set: points x_i ∈ ℝ^d (rows of X) and labels y_i ∈ {−1, +1}.
- * Every entry is a double and is taken as the exact real it denotes.
+ * Every entry is a double taken as the exact real it denotes, except in a row that stands for
+ * decimals (a user's file, language/decimal-rows.ts): there the decimals are the data, and the
+ * doubles only their nearest approximations. Certified code reads the data through
+ * exactSignedEntries / the rows' decimals; float code (candidates, screening) reads X.
  */
 export interface Dataset {
   X: number[][];
@@ -55,4 +63,44 @@ export function signedPointMatrix(data: Dataset): Float64Array {
     for (let j = 0; j < d; j++) Z[i * d + j] = s * row[j];
   }
   return Z;
+}
+
+/** Whether some row stands for decimals that are not all doubles. */
+export function hasDecimals(data: Dataset): boolean {
+  return data.X.some((row) => decimalsOf(row) !== undefined);
+}
+
+/** The exact z_i = y_i x_i, entry by entry (decimals where the row has them). */
+export function exactSignedEntries(data: Dataset): ExactEntry[][] {
+  return data.X.map((row, i) => {
+    const decimals = decimalsOf(row);
+    const negative = data.y[i] < 0;
+    if (!decimals) return row.map((v) => entryOfDouble(negative ? -v : v));
+    return decimals.map((text) => entryOfDecimal(negative ? negatedDecimal(text) : text)!);
+  });
+}
+
+/**
+ * An upper bound of max_i ‖z_i − z̃_i‖₂, the distance between the data and the doubles that stand
+ * for them (0 when every entry is a double): what a computation on the doubles must be widened by.
+ */
+export function decimalOffset(data: Dataset): number {
+  let worst = 0;
+  for (const row of data.X) {
+    const decimals = decimalsOf(row);
+    if (!decimals) continue;
+    let sq = 0;
+    decimals.forEach((text, j) => {
+      const e = intervalFromLiteral(text);
+      const off = Math.max(subUp(e.hi, row[j]), subUp(row[j], e.lo), 0);
+      sq = addUp(sq, mulUp(off, off));
+    });
+    worst = Math.max(worst, sqrtUp(sq));
+  }
+  return worst;
+}
+
+/** A key that tells data sets apart by their exact values (doubles, and decimals where rows have them), for caches. */
+export function datasetKey(data: Dataset): string {
+  return JSON.stringify([data.X, data.y, data.X.map((row) => decimalsOf(row) ?? null)]);
 }

@@ -3,10 +3,13 @@ import { addUp, subDown, subUp } from '../arithmetic/rounding.js';
 import type { Env, Hypothesis, Instance, Setup } from '../language/lemma.js';
 import { intervalOf, plainSetup } from '../language/lemma.js';
 import type { Value } from '../language/value.js';
-import { exactMinNormFace } from '../trajectories/exact-min-norm-face.js';
+import { type ExactFace, exactMinNormFace, exactMinNormFaceOf } from '../trajectories/exact-min-norm-face.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
 import { validatedGradientFlow, type FlowPoint, type GradientFlowResult } from '../trajectories/gradient-flow.js';
-import { signedPoints, type Dataset } from './dataset.js';
+import { datasetKey, exactSignedEntries, hasDecimals, signedPoints, type Dataset } from './dataset.js';
+import { decimalDataFlow, decimalDataFlowAt } from './decimal-flow.js';
+import { integerMatrix } from './exact-entry.js';
+import { fromPlain } from '../language/value.js';
 
 /**
  * Setups for the margin lemmas: the certified max margin γ̄ and direction ū
@@ -48,7 +51,7 @@ const flows = new Map<string, FlowPoint>();
 
 /** The certified γ̄ and ū of a data set; throws NotSeparableError when separability cannot be certified. */
 export function maxMarginOf(data: Dataset): MaxMarginEnclosure {
-  return cached(maxMargins, JSON.stringify([data.X, data.y]), () => {
+  return cached(maxMargins, datasetKey(data), () => {
     const result = certifiedMaxMargin(data);
     if (result.kind === 'non-separable') throw new NotSeparableError('the data are not linearly separable (certified: 0 is a convex combination of the y_i x_i)');
     if (result.kind === 'undetermined') throw new NotSeparableError(`the max margin could not be certified: ${result.reason}`);
@@ -59,7 +62,10 @@ export function maxMarginOf(data: Dataset): MaxMarginEnclosure {
       direction: center.map((c) => [subDown(c, radius), addUp(c, radius)]),
       radius,
     };
-    return result.method === 'exact-face' ? ball : (exactFaceNearSupport(signedPoints(data), result.support, result.weights) ?? ball);
+    if (result.method === 'exact-face') return ball;
+    const exact = hasDecimals(data) ? integerMatrix(exactSignedEntries(data)) : null;
+    const face = (support: readonly number[]): ExactFace | null => (exact ? exactMinNormFaceOf(exact, support) : exactMinNormFace(signedPoints(data), support));
+    return exactFaceNearSupport(signedPoints(data), result.support, result.weights, face) ?? ball;
   });
 }
 
@@ -68,7 +74,7 @@ export function maxMarginOf(data: Dataset): MaxMarginEnclosure {
  * near-degenerate: a point j with ⟨z_j, v⟩ = ‖v‖² up to rounding belongs to it. Retry the exact
  * certificate (exactMinNormFace, which checks optimality on every point) with such points added.
  */
-function exactFaceNearSupport(points: number[][], support: readonly number[], weights: readonly number[]): MaxMarginEnclosure | null {
+function exactFaceNearSupport(points: number[][], support: readonly number[], weights: readonly number[], exactFace: (support: readonly number[]) => ExactFace | null): MaxMarginEnclosure | null {
   const d = points[0].length;
   const v = points[0].map((_, j) => support.reduce((acc, k, s) => acc + weights[s] * points[k][j], 0));
   const normSq = v.reduce((a, x) => a + x * x, 0);
@@ -80,7 +86,7 @@ function exactFaceNearSupport(points: number[][], support: readonly number[], we
   });
   const candidates = [...near.map((j) => [...support, j]), [...support, ...near]].filter((s) => s.length <= d);
   for (const candidate of candidates) {
-    const face = exactMinNormFace(points, candidate);
+    const face = exactFace(candidate);
     if (face === null) continue;
     const width = subUp(face.gamma[1], face.gamma[0]);
     const radius = Math.max(...face.direction.map(([lo, hi]) => subUp(hi, lo)));
@@ -95,12 +101,13 @@ let scopedRun: { data: string; points: Map<number, FlowPoint> } | null = null;
 /**
  * Integrates the flow once through every given time (sorted) and, while `body` runs, lets flowAt
  * answer those times from this run instead of one integration from 0 per time: a grid over
- * decades of t costs one long flow. The run's own points are the same certified enclosures.
+ * decades of t costs one long flow. The run's own points are the same certified enclosures (on
+ * decimal data, widened as flowAt's are: decimal-flow.ts).
  */
 export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (run: GradientFlowResult) => R, options: { maxSteps?: number } = {}): R {
-  const run = validatedGradientFlow(data, times, options);
+  const run = hasDecimals(data) ? decimalDataFlow(data, times, options) : validatedGradientFlow(data, times, options);
   const outer = scopedRun;
-  scopedRun = { data: JSON.stringify([data.X, data.y]), points: new Map(run.points.map((p) => [p.t, p])) };
+  scopedRun = { data: datasetKey(data), points: new Map(run.points.map((p) => [p.t, p])) };
   try {
     return body(run);
   } finally {
@@ -108,11 +115,12 @@ export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (r
   }
 }
 
-/** The validated flow at time t (certified enclosures of w(t), 𝓛, ‖w‖, ‖ẇ‖, ∫‖ẇ‖). */
+/** The validated flow at time t (certified enclosures of w(t), 𝓛, ‖w‖, ‖ẇ‖, ∫‖ẇ‖); on decimal data, widened by the data's offset from their doubles (decimal-flow.ts). */
 export function flowAt(data: Dataset, t: number): FlowPoint {
   const scoped = scopedRun?.points.get(t);
-  if (scoped && scopedRun!.data === JSON.stringify([data.X, data.y])) return scoped;
-  return cached(flows, JSON.stringify([data.X, data.y, t]), () => {
+  if (scoped && scopedRun!.data === datasetKey(data)) return scoped;
+  return cached(flows, `${datasetKey(data)} ${t}`, () => {
+    if (hasDecimals(data)) return decimalDataFlowAt(data, t);
     const result = validatedGradientFlow(data, [t]);
     if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
     return result.points[0];
@@ -164,7 +172,7 @@ export function flowSetup(field: string): Setup {
     const data = datasetOf(part);
     const maxMargin = maxMarginOf(data);
     const env: Env<T> = { values: {}, ints: { n: part.n, d: part.d } };
-    env.values.X = { shape: [part.n, part.d], data: part.X.flat().map((v) => A.num(v)) };
+    env.values.X = fromPlain(A, part.X, 'X'); // a user's decimals exactly (decimal-rows.ts)
     env.values.y = vector(part.y.map((v) => A.num(v)));
     bindMaxMargin(A, maxMargin, env);
     env.values.w0 = vector(part.X[0].map(() => A.num(0)));

@@ -1,5 +1,6 @@
 import type { Arith } from '../arithmetic/arith.js';
-import { type Dataset, sampleCount, signedPoint } from './dataset.js';
+import { exactRow } from '../language/decimal-rows.js';
+import { type Dataset, sampleCount } from './dataset.js';
 
 /**
  * The linear predictor f(x; w) = ⟨w, x⟩ under the exponential loss:
@@ -12,7 +13,7 @@ import { type Dataset, sampleCount, signedPoint } from './dataset.js';
 /** The z_i as arithmetic values (exact doubles). */
 export function signedPointsIn<T>(A: Arith<T>, data: Dataset): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < sampleCount(data); i++) out.push(signedPoint(data, i).map((v) => A.num(v)));
+  for (let i = 0; i < sampleCount(data); i++) out.push(exactRow(A, data.X[i], data.y[i]));
   return out;
 }
 

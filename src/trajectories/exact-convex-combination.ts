@@ -1,8 +1,8 @@
-import { binaryValue } from '../arithmetic/rounding.js';
+import { type ExactEntry, entryOfDouble, integerMatrix } from '../models/exact-entry.js';
 
 /**
  * Exact rational certificates that 0 lies in the convex hull of given
- * points. Every double is a rational m·2^e, so the system
+ * points. Every double is a rational m·2^e (and every decimal N·10^k), so the system
  *   Σ_{k∈S} α_k z_k = 0,  Σ_k α_k = 1
  * is solved exactly (BigInt Gauss–Jordan elimination) on a candidate support
  * S, and the solution is accepted only if every α_k ≥ 0 and a separate exact
@@ -37,15 +37,12 @@ export function rationalToString(r: Rational): string {
  * points scaled by a power of two (an equation = 0, so any positive scale
  * is harmless); the last row is Σ α = 1.
  */
-function integerSystem(points: readonly (readonly number[])[], support: readonly number[]): bigint[][] {
+function integerSystem(points: readonly (readonly ExactEntry[])[], support: readonly number[]): bigint[][] {
   const d = points[support[0]].length;
   const m = support.length;
   const rows: bigint[][] = [];
   for (let j = 0; j < d; j++) {
-    const parts = support.map((s) => binaryValue(points[s][j]));
-    let eMin = Infinity;
-    for (const p of parts) if (p.m !== 0n) eMin = Math.min(eMin, p.e);
-    const row = parts.map((p) => (p.m === 0n ? 0n : p.m << BigInt(p.e - eMin)));
+    const row = integerMatrix([support.map((s) => points[s][j])]).Z[0];
     row.push(0n);
     rows.push(row);
   }
@@ -56,7 +53,7 @@ function integerSystem(points: readonly (readonly number[])[], support: readonly
 }
 
 /** Exact substitution check of a candidate α (common denominator). */
-function verifies(points: readonly (readonly number[])[], support: readonly number[], alpha: Rational[]): boolean {
+function verifies(points: readonly (readonly ExactEntry[])[], support: readonly number[], alpha: Rational[]): boolean {
   const rows = integerSystem(points, support);
   let den = 1n;
   for (const a of alpha) den = (den / gcd(den, a.den)) * a.den;
@@ -77,6 +74,13 @@ function verifies(points: readonly (readonly number[])[], support: readonly numb
  * Every point must be finite.
  */
 export function zeroInConvexHull(points: readonly (readonly number[])[], support: readonly number[]): Rational[] | null {
+  const entries: ExactEntry[][] = [];
+  for (const k of support) entries[k] = points[k].map(entryOfDouble); // only the support is read
+  return zeroInConvexHullOf(entries, support);
+}
+
+/** The same on exact points (doubles, or the decimals of a user's data set). */
+export function zeroInConvexHullOf(points: readonly (readonly ExactEntry[])[], support: readonly number[]): Rational[] | null {
   const m = support.length;
   if (m === 0) return null;
   const rows = integerSystem(points, support);

@@ -1,4 +1,5 @@
-import { binaryValue, nextDown, nextUp, timesPowerOfTwo } from '../arithmetic/rounding.js';
+import { nextDown, nextUp, timesPowerOfTwo } from '../arithmetic/rounding.js';
+import { type IntegerMatrix, entryOfDouble, integerMatrix, powerOfTen } from '../models/exact-entry.js';
 
 /**
  * Exact optimality certificate for the minimum-norm point of conv{z_i} on a
@@ -108,16 +109,21 @@ function solveExact(A: bigint[][], b: bigint[]): { num: bigint[]; den: bigint } 
  * (or is degenerate). `points` are the z_i (finite doubles).
  */
 export function exactMinNormFace(points: readonly (readonly number[])[], support: readonly number[]): ExactFace | null {
-  const n = points.length;
-  const d = points[0].length;
+  return exactMinNormFaceOf(integerMatrix(points.map((z) => z.map(entryOfDouble))), support);
+}
+
+/**
+ * The same certificate on exact points given as integers with one scale, z = Ẑ · 2^pow2 · 10^pow10
+ * (doubles, or the decimals of a user's data set): the certificate is invariant under the scale,
+ * and γ̄ scales by it.
+ */
+export function exactMinNormFaceOf(points: IntegerMatrix, support: readonly number[]): ExactFace | null {
+  const Zi = points.Z;
+  const n = Zi.length;
+  const d = Zi[0].length;
   const m = support.length;
   if (m === 0 || m > d) return null;
-  // Common exponent: ẑ = z · 2^−E integers.
-  let E = Infinity;
-  const parts = points.map((z) => z.map((v) => binaryValue(v)));
-  for (const row of parts) for (const p of row) if (p.m !== 0n) E = Math.min(E, p.e);
-  if (E === Infinity) return null;
-  const Zi = parts.map((row) => row.map((p) => (p.m === 0n ? 0n : p.m << BigInt(p.e - E))));
+  if (Zi.every((row) => row.every((v) => v === 0n))) return null;
   const dotInt = (a: bigint[], b: bigint[]): bigint => {
     let s = 0n;
     for (let j = 0; j < d; j++) s += a[j] * b[j];
@@ -135,8 +141,9 @@ export function exactMinNormFace(points: readonly (readonly number[])[], support
   const w = new Array<bigint>(d).fill(0n);
   for (let k = 0; k < m; k++) for (let j = 0; j < d; j++) w[j] += sol.num[k] * S[k][j];
   for (let i = 0; i < n; i++) if (dotInt(Zi[i], w) < sol.den) return null;
-  // γ̂² = 1/Σβ̂ = den/sumNum; γ̄ = γ̂ · 2^E.
-  const gamma = sqrtRatioBounds(sol.den, sumNum, E);
+  // γ̂² = 1/Σβ̂ = den/sumNum; γ̄ = γ̂ · 2^pow2 · 10^pow10.
+  const tens = powerOfTen(2 * Math.abs(points.pow10));
+  const gamma = points.pow10 >= 0 ? sqrtRatioBounds(sol.den * tens, sumNum, points.pow2) : sqrtRatioBounds(sol.den, sumNum * tens, points.pow2);
   // ū_j = (Σ β_k ẑ_kj)/√Σβ = (w_j/den)/√(sumNum/den) = sign(w_j) √(w_j² / (den · sumNum)).
   const direction = w.map((wj): [number, number] => {
     const [lo, hi] = sqrtRatioBounds(wj * wj, sol.den * sumNum);

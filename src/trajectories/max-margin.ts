@@ -1,9 +1,11 @@
 import { type Interval, div, interval, min } from '../arithmetic/interval.js';
+import { subDown } from '../arithmetic/rounding.js';
 import { dotPoint, normInterval, normPoint, sumPoint } from '../arithmetic/kernels.js';
 import { addUp, divUp, mulDown, mulUp, sqrtUp, subUp } from '../arithmetic/rounding.js';
-import { type Dataset, dimension, sampleCount, signedPoints } from '../models/dataset.js';
-import { type Rational, rationalToString, zeroInConvexHull } from './exact-convex-combination.js';
-import { exactMinNormFace, sqrtRatioBounds } from './exact-min-norm-face.js';
+import { type Dataset, decimalOffset, dimension, exactSignedEntries, hasDecimals, sampleCount, signedPoints } from '../models/dataset.js';
+import { integerMatrix } from '../models/exact-entry.js';
+import { type Rational, rationalToString, zeroInConvexHull, zeroInConvexHullOf } from './exact-convex-combination.js';
+import { exactMinNormFace, exactMinNormFaceOf, sqrtRatioBounds } from './exact-min-norm-face.js';
 import { decideZeroInHull, marginOfDirection } from './exact-separability-lp.js';
 import { minNormPoint } from './min-norm-point.js';
 
@@ -36,6 +38,12 @@ const EXACT_LP_LIMIT = 5_000;
  *   and returns either the convex combination or a separating direction.
  * The candidates come from Wolfe's algorithm (min-norm-point.ts); floats are
  * never trusted, only the rigorous evaluations above.
+ *
+ * Decimal data (a user's file whose entries are not all doubles): the exact face and the convex
+ * combination are certified on the exact decimals. Otherwise the bounds on the nearest doubles are
+ * widened by δ ≥ max_i ‖z_i − z̃_i‖: min_i⟨z_i, u⟩ moves by at most δ for a unit u, and so does
+ * ‖Σα_i z_i‖/Σα, so γ̄ ∈ [lo − δ, hi + δ] and c moves by at most δ. The exact simplex reads doubles
+ * only, so on decimal data it is not used (the result is then undetermined, never a guess).
  */
 
 export type MaxMarginResult =
@@ -138,8 +146,10 @@ export function certifiedMaxMargin(data: Dataset, options: MaxMarginOptions = {}
     return { kind: 'undetermined', reason: 'non-finite coordinates', gammaLower: -Infinity, gammaUpper: Infinity };
   }
   const wolfe = minNormPoint(points);
+  const decimal = hasDecimals(data);
+  const exactPoints = decimal ? exactSignedEntries(data) : null;
   if ((options.exactFace ?? true) && points.length * dimension(data) <= EXACT_FACE_LIMIT) {
-    const face = exactMinNormFace(points, wolfe.support);
+    const face = exactPoints ? exactMinNormFaceOf(integerMatrix(exactPoints), wolfe.support) : exactMinNormFace(points, wolfe.support);
     if (face !== null) {
       const width = subUp(face.gamma[1], face.gamma[0]);
       const box = face.direction.map(([lo, hi]) => interval(lo, hi));
@@ -157,9 +167,11 @@ export function certifiedMaxMargin(data: Dataset, options: MaxMarginOptions = {}
     }
   }
   const primal = primalMarginBound(points, wolfe.point);
-  const dual = dualMarginBound(points, wolfe.support, wolfe.weights);
-  const gammaLower = primal === null ? -Infinity : primal.lo;
-  const gammaUpper = dual === null ? Infinity : dual.bound.hi;
+  const doublesDual = dualMarginBound(points, wolfe.support, wolfe.weights);
+  const offset = decimal ? decimalOffset(data) : 0;
+  const dual = doublesDual && offset > 0 ? { bound: doublesDual.bound, combination: doublesDual.combination.map((x) => interval(subDown(x.lo, offset), addUp(x.hi, offset))) } : doublesDual;
+  const gammaLower = primal === null ? -Infinity : subDown(primal.lo, offset);
+  const gammaUpper = dual === null ? Infinity : addUp(dual.bound.hi, offset);
 
   if (gammaLower > 0 && dual !== null) {
     const width = subUp(gammaUpper, gammaLower);
@@ -174,10 +186,10 @@ export function certifiedMaxMargin(data: Dataset, options: MaxMarginOptions = {}
       weights: wolfe.weights.slice(),
     };
   }
-  const certificate = zeroInConvexHull(points, wolfe.support);
+  const certificate = exactPoints ? zeroInConvexHullOf(exactPoints, wolfe.support) : zeroInConvexHull(points, wolfe.support);
   if (certificate !== null) return nonSeparable(wolfe.support, certificate);
-  // The float candidates could not settle it: decide 0 ∈ conv{z_i} exactly.
-  if (points.length * dimension(data) <= EXACT_LP_LIMIT) {
+  // The float candidates could not settle it: decide 0 ∈ conv{z_i} exactly (on doubles only).
+  if (!decimal && points.length * dimension(data) <= EXACT_LP_LIMIT) {
     const decision = decideZeroInHull(points);
     if (decision?.kind === 'zero-in-hull') return nonSeparable(decision.support, decision.weights);
     if (decision?.kind === 'separated') {

@@ -1,0 +1,99 @@
+/**
+ * A user's data set is the decimals written, not their nearest doubles: {"X":[[0.6,0.8],[0.6,-0.8]]}
+ * lies on the unit sphere (its doubles lie 4.4e−17 outside), γ̄ = 0.6 exactly, and every enclosure
+ * the margin lemmas bind contains the true value for the decimal data: γ̄ and ū from the exact
+ * min-norm face on the decimals, the flow w(t) and its path length from the flow on the doubles
+ * widened by the data-perturbation bound (closed forms below, computed at 50 digits).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decimalArith } from '../../src/arithmetic/decimal-arith.js';
+import { decimalFromDouble } from '../../src/arithmetic/exact.js';
+import { intervalArith as I } from '../../src/arithmetic/interval-arith.js';
+import { readInstanceFile } from '../../src/io/instance-file.js';
+import { decimalsOf } from '../../src/language/decimal-rows.js';
+import { fromPlain } from '../../src/language/value.js';
+import { decimalOffset } from '../../src/models/dataset.js';
+import { flowAt, maxMarginOf } from '../../src/models/flow-setup.js';
+import { certifiedMaxMargin } from '../../src/trajectories/max-margin.js';
+import { D, contains, describeMiss } from './margin-reference.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lemmacheck-decimals-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const read = (text: string) => {
+  const path = join(dir, 'data.json');
+  writeFileSync(path, text);
+  return readInstanceFile(path);
+};
+const atMost = (x: number, decimal: string): boolean => decimalFromDouble(x).lte(decimal);
+const atLeast = (x: number, decimal: string): boolean => decimalFromDouble(x).gte(decimal);
+
+describe('decimal data sets', () => {
+  const twoPoints = () => read('{"X":[[0.6,0.8],[0.6,-0.8]],"y":[1,1]}');
+
+  it('reads 0.6 and 0.8 as the decimals written: on the unit sphere, kept beside their doubles', () => {
+    const data = twoPoints();
+    expect(data.X).toEqual([[0.6, 0.8], [0.6, -0.8]]);
+    expect(data.X.map((row) => decimalsOf(row))).toEqual([['0.6', '0.8'], ['0.6', '-0.8']]);
+    expect(read('{"X":[[0.6,0.8]],"y":[1]}').X).toEqual([[0.6, 0.8]]);
+    // Doubles written as such stay plain doubles.
+    expect(decimalsOf(read('{"X":[[0.5,-0.25],[1,0]],"y":[1,-1]}').X[0])).toBeUndefined();
+    expect(decimalOffset(twoPoints())).toBeGreaterThan(0);
+    expect(decimalOffset(twoPoints())).toBeLessThan(2e-16); // within an ulp of 0.8
+  });
+
+  it('names a point outside the ball with its exact excess', () => {
+    expect(() => read('{"X":[[0.6,0.8000000000000001]],"y":[1]}')).toThrow('‖X[0]‖ > 1: ‖X[0]‖² − 1 = 1.6000000000000001e-16 exactly');
+    expect(() => read('{"X":[[0.999999,1e-6]],"y":[1]}')).not.toThrow();
+    expect(() => read('{"X":[[1e-2000]],"y":[1]}')).toThrow(/X\[0\]\[0\] is not a finite double .*exponents up to ±1100/);
+  });
+
+  it('binds the decimals exactly in every arithmetic', () => {
+    const { X } = twoPoints();
+    const D60 = decimalArith(60);
+    const bound = fromPlain(D60, X);
+    const [lo, hi] = D60.format(bound.data[0]);
+    expect(lo).toBe('0.6');
+    expect(hi).toBe('0.6');
+    const box = fromPlain(I, X).data[1];
+    expect(atMost(box.lo, '0.8') && atLeast(box.hi, '0.8')).toBe(true);
+  });
+
+  it('γ̄ = 0.6 lies in its enclosure, which is at most 1e−12 wide; ū = (1, 0)', () => {
+    const enclosure = maxMarginOf(twoPoints());
+    expect(atMost(enclosure.gamma.lo, '0.6') && atLeast(enclosure.gamma.hi, '0.6')).toBe(true);
+    expect(enclosure.gamma.hi - enclosure.gamma.lo).toBeLessThanOrEqual(1e-12);
+    expect(enclosure.direction[0][0]).toBeLessThanOrEqual(1);
+    expect(enclosure.direction[0][1]).toBeGreaterThanOrEqual(1);
+    expect(enclosure.direction[1][0]).toBeLessThanOrEqual(0);
+    expect(enclosure.direction[1][1]).toBeGreaterThanOrEqual(0);
+    // The tiny margin: γ̄ = 1e−6 exactly.
+    const tiny = maxMarginOf(read('{"X":[[0.999999,1e-6],[-0.999999,1e-6]],"y":[1,1]}'));
+    expect(atMost(tiny.gamma.lo, '1e-6') && atLeast(tiny.gamma.hi, '1e-6')).toBe(true);
+    expect((tiny.gamma.hi - tiny.gamma.lo) / 1e-6).toBeLessThan(1e-12);
+  });
+
+  it('decides non-separability on the decimals', () => {
+    expect(certifiedMaxMargin(read('{"X":[[0.6,0.8],[-0.6,-0.8]],"y":[1,1]}')).kind).toBe('non-separable');
+  });
+
+  it('encloses the flow on the decimals: w(t) = (log(1 + 0.72t)/0.6, 0) and the tiny margin’s (0, 10⁶ log(1 + 2·10⁻¹²t))', () => {
+    const cases = [
+      { data: twoPoints(), w: (t: number) => [D.ln(D(0.72).times(D(t)).plus(1)).div('0.6'), D(0)] },
+      { data: read('{"X":[[0.999999,1e-6],[-0.999999,1e-6]],"y":[1,1]}'), w: (t: number) => [D(0), D.ln(D('2e-12').times(D(t)).plus(1)).times('1e6')] },
+    ];
+    for (const { data, w } of cases) {
+      for (const t of [1e-3, 1, 1e3, 1e6]) {
+        const flow = flowAt(data, t);
+        const exact = w(t);
+        flow.w.forEach((box, j) => expect(contains(box, exact[j]), describeMiss(`w[${j}] at t=${t}`, box, exact[j])).toBe(true));
+        // The path is a straight line from 0: its length is ‖w(t)‖.
+        const length = exact[0].abs().plus(exact[1].abs());
+        expect(contains(flow.pathLength, length), describeMiss(`path length at t=${t}`, flow.pathLength, length)).toBe(true);
+        expect(flow.radius / Math.max(flow.norm.lo, 1e-300)).toBeLessThan(1e-8);
+      }
+    }
+  });
+});

@@ -33,6 +33,8 @@ export class ProofWorker {
   private readonly backlog: WorkerEvent[] = [];
   private waiter: ((event: WorkerEvent) => void) | null = null;
   private deathReason: string | null = null;
+  /** Restarts the pending wait's timer: a check that finishes instances is working, not hung. */
+  private rearm: (() => void) | null = null;
   /** Sees the running job's progress messages (instances evaluated so far). */
   onProgress: ((instances: number) => void) | null = null;
   private readonly files = new Set<string>();
@@ -45,7 +47,7 @@ export class ProofWorker {
     const forward = (chunk: Buffer): boolean => process.stderr.write(chunk);
     this.worker.stdout.on('data', forward);
     this.worker.stderr.on('data', forward);
-    this.worker.on('message', (message: FromWorker) => (message.type === 'progress' ? this.onProgress?.(message.instances) : this.deliver({ kind: 'message', message })));
+    this.worker.on('message', (message: FromWorker) => (message.type === 'progress' ? this.progressed(message.instances) : this.deliver({ kind: 'message', message })));
     this.worker.on('error', (err: unknown) => this.die(err instanceof Error ? `${err.name}: ${err.message}` : String(err)));
     this.worker.on('exit', (code) => this.die(`the worker thread stopped (exit code ${code})`));
   }
@@ -85,7 +87,7 @@ export class ProofWorker {
     const event = await this.next(timeoutMs);
     if (event.kind === 'timeout') {
       await this.terminate();
-      return { kind: 'failed', message: `timed out after ${timeoutMs} ms; the worker was stopped` };
+      return { kind: 'failed', message: `timed out after ${timeoutMs} ms with no instance finished; the worker was stopped` };
     }
     if (event.kind === 'died') return { kind: 'failed', message: `the proof crashed its worker: ${event.reason}` };
     const message = event.message;
@@ -107,16 +109,30 @@ export class ProofWorker {
     if (queued) return Promise.resolve(queued);
     if (this.deathReason !== null) return Promise.resolve({ kind: 'died', reason: this.deathReason });
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiter = null;
-        resolve({ kind: 'timeout' });
-      }, timeoutMs);
+      let timer: NodeJS.Timeout | undefined;
+      const arm = (): void => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          this.waiter = null;
+          this.rearm = null;
+          resolve({ kind: 'timeout' });
+        }, timeoutMs);
+      };
+      arm();
+      this.rearm = arm;
       this.waiter = (event) => {
         clearTimeout(timer);
         this.waiter = null;
+        this.rearm = null;
         resolve(event);
       };
     });
+  }
+
+  /** An instance finished: the timeout counts from here (a large data set is slow, not hung). */
+  private progressed(instances: number): void {
+    this.rearm?.();
+    this.onProgress?.(instances);
   }
 
   private deliver(event: WorkerEvent): void {

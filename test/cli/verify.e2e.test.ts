@@ -98,9 +98,9 @@ describe('npm run verify: a directory with broken proof files', () => {
     expect(errors['c-throws-at-import.ts']).toMatch(/^Error: this proof file throws at import \(at test\/fixtures\/proofs-broken\/c-throws-at-import\.ts:\d+:\d+\)$/);
     expect(errors['d-hangs-at-import.ts']).toBe('timed out after 12000 ms while loading the file; the worker was stopped');
     expect(errors['e-not-a-lemma.ts']).toBe('Error: default export is not a Lemma (needs string id, title and source)');
-    expect(errors['hangs-in-check']).toBe('timed out after 12000 ms; the worker was stopped');
+    expect(errors['hangs-in-check']).toBe('timed out after 12000 ms with no instance finished; the worker was stopped');
     for (const id of Object.keys(errors)) expect(lemma(report, id)).toMatchObject({ steps: [], surprises: 1 });
-    expect(run.stdout).toMatch(/^» ! error +timed out after 12000 ms; the worker was stopped$/m);
+    expect(run.stdout).toMatch(/^» ! error +timed out after 12000 ms with no instance finished; the worker was stopped$/m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✗ 6 surprises (listed above)');
   });
 
@@ -204,4 +204,13 @@ describe('npm run verify: --lemma loads only the files it needs', () => {
     expect(run.stdout).toContain('square-on-unit');
     expect(Date.now() - started).toBeLessThan(30_000);
   });
+});
+
+describe('npm run verify: --timeout-ms ends a hang, not a lemma that keeps finishing instances', () => {
+  it('8 instances of 0.8 s each under --timeout-ms 4000: about 6.4 s in all, and the lemma is checked', async () => {
+    const run = await verify('--proofs', 'test/fixtures/proofs-slow', '--timeout-ms', '4000', '--jobs', '1', '--no-color'); // one worker: no split into passes
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/✓ held +bounded/);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✓ The only verdict matches its expectation');
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { Arith } from '../arithmetic/arith.js';
-import { decimalsOf } from './decimal-rows.js';
+import { decimalsOf, exactLiteral } from './decimal-rows.js';
 
 /**
  * Every value an expression produces is a tensor: a scalar has shape [],
@@ -61,7 +61,7 @@ function convertPlain<T>(arith: Arith<T>, plain: unknown, context: string): Valu
     if (!Array.isArray(node) || node.length !== shape[depth]) throw new ShapeError(`${context}: ragged array`);
     // A row that stands for decimals (a user's data set) binds them exactly, not its nearest doubles.
     const decimals = depth === shape.length - 1 ? decimalsOf(node as number[]) : undefined;
-    if (decimals) for (const text of decimals) data.push(arith.exact(text));
+    if (decimals) for (const text of decimals) data.push(exactLiteral(arith, text));
     else for (const child of node) walk(child, depth + 1);
   };
   walk(plain, 0);

@@ -97,3 +97,16 @@ describe('decimal data sets', () => {
     }
   });
 });
+
+describe('decimal rows survive copies', () => {
+  it('a structured clone or JSON copy of an instance (a pass state, a shard report) still binds the decimals', () => {
+    const path = join(dir, 'copy.json');
+    writeFileSync(path, '{"X":[[0.3,0.4],[0.1,-0.2]],"y":[1,1]}');
+    const data = readInstanceFile(path);
+    for (const copy of [structuredClone(data), JSON.parse(JSON.stringify(data)) as typeof data]) {
+      expect(copy.X[0]).not.toBe(data.X[0]);
+      expect(decimalsOf(copy.X[0])).toEqual(['0.3', '0.4']);
+      expect(decimalOffset(copy)).toBeGreaterThan(0);
+    }
+  });
+});

@@ -16,7 +16,8 @@ import { readInstanceFile } from '../../src/io/instance-file.js';
 import { decimalsOf } from '../../src/language/decimal-rows.js';
 import { fromPlain } from '../../src/language/value.js';
 import { decimalOffset } from '../../src/models/dataset.js';
-import { flowAt, maxMarginOf } from '../../src/models/flow-setup.js';
+import { flowAt, maxMarginOf, withFlowRun } from '../../src/models/flow-setup.js';
+import { validatedGradientFlow } from '../../src/trajectories/gradient-flow.js';
 import { certifiedMaxMargin } from '../../src/trajectories/max-margin.js';
 import { D, contains, describeMiss } from './margin-reference.js';
 
@@ -95,6 +96,25 @@ describe('decimal data sets', () => {
         expect(flow.radius / Math.max(flow.norm.lo, 1e-300)).toBeLessThan(1e-8);
       }
     }
+  });
+});
+
+describe('one flow run through many times (rate grids) on decimal data', () => {
+  it('answers flowAt with widened enclosures that contain the exact flow', () => {
+    const data = read('{"X":[[0.6,0.8],[0.6,-0.8]],"y":[1,1]}');
+    const times = [0.5, 10, 1000];
+    const doubles = validatedGradientFlow({ X: data.X.map((r) => r.slice()), y: data.y }, times).points;
+    withFlowRun(data, times, (run) => {
+      expect(run.points.map((p) => p.t)).toEqual(times);
+      times.forEach((t, k) => {
+        const flow = flowAt(data, t);
+        expect(flow).toBe(run.points[k]);
+        expect(flow.radius).toBeGreaterThan(doubles[k].radius); // widened by the data's offset
+        const exact = D.ln(D(0.72).times(D(t)).plus(1)).div('0.6');
+        expect(contains(flow.w[0], exact), describeMiss(`w[0] at t=${t}`, flow.w[0], exact)).toBe(true);
+        expect(contains(flow.pathLength, exact)).toBe(true);
+      });
+    });
   });
 });
 

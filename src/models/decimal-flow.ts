@@ -3,10 +3,12 @@ import { type Interval, interval } from '../arithmetic/interval.js';
 import { addUp, mulDown, mulUp, subDown, subUp } from '../arithmetic/rounding.js';
 import { type FlowPoint, type GradientFlowOptions, type GradientFlowResult, validatedGradientFlow } from '../trajectories/gradient-flow.js';
 import { type Dataset, decimalOffset, sampleCount } from './dataset.js';
+import { scaledDecimalFlow } from './scaled-flow.js';
 
 /**
- * The gradient flow on decimal data (a user's file whose entries are not all doubles), from the
- * validated flow on their nearest doubles, widened by a data-perturbation bound.
+ * The gradient flow on decimal data (a user's file whose entries are not all doubles): exactly by
+ * rescaling where the decimals are short (scaled-flow.ts), otherwise from the validated flow on
+ * their nearest doubles, widened by a data-perturbation bound.
  *
  * Let f, g be the losses Σ_i e^{−⟨w, z_i⟩} on the exact points z_i and on the doubles z̃_i,
  * ‖z_i − z̃_i‖ ≤ δ, ‖z_i‖ ≤ 1 (checked exactly when the file was read), and w, v their flows from 0.
@@ -31,6 +33,9 @@ export function decimalDataFlowAt(data: Dataset, t: number): FlowPoint {
  * above, with G accumulated over every enclosed time up to it.
  */
 export function decimalDataFlow(data: Dataset, times: readonly number[], options: GradientFlowOptions = {}): GradientFlowResult {
+  // Short decimals are integers times one scale: their flow is a rescaled flow on doubles, exactly.
+  const exact = scaledDecimalFlow(data, times, options);
+  if (exact) return exact;
   const delta = decimalOffset(data);
   const n = sampleCount(data);
   const checkpoints: number[] = [];

@@ -109,12 +109,25 @@ describe('one flow run through many times (rate grids) on decimal data', () => {
       times.forEach((t, k) => {
         const flow = flowAt(data, t);
         expect(flow).toBe(run.points[k]);
-        expect(flow.radius).toBeGreaterThan(doubles[k].radius); // widened by the data's offset
+        expect(flow).not.toEqual(doubles[k]); // the decimals' flow (rescaled from (6, ±8)), not the doubles'
         const exact = D.ln(D(0.72).times(D(t)).plus(1)).div('0.6');
         expect(contains(flow.w[0], exact), describeMiss(`w[0] at t=${t}`, flow.w[0], exact)).toBe(true);
         expect(contains(flow.pathLength, exact)).toBe(true);
       });
     });
+  });
+});
+
+describe('long decimals: the flow on the doubles, widened by the perturbation bound', () => {
+  it('one point z = 0.12345678901234567 (17 digits, not an integer double times 10^−k): w(t) = log(1 + z²t)/z', () => {
+    const data = read('{"X":[[0.12345678901234567]],"y":[1]}');
+    const z = D('0.12345678901234567');
+    for (const t of [1e-3, 1, 1e3, 1e6]) {
+      const flow = flowAt(data, t);
+      const exact = D.ln(z.times(z).times(D(t)).plus(1)).div(z);
+      expect(contains(flow.w[0], exact), describeMiss(`w at t=${t}`, flow.w[0], exact)).toBe(true);
+      expect(contains(flow.pathLength, exact)).toBe(true);
+    }
   });
 });
 

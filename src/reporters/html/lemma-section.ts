@@ -62,7 +62,15 @@ function relaxationBlock(lemma: LemmaReport, relaxation: RelaxationReport): Raw 
     return html`<li data-relaxed-step="${s.id}"><span class="badge v-${s.verdict}">${verdictText(s.verdict, false)}</span> ${s.id}${
       s.counterexample ? html`<details><summary>counterexample</summary>${counterexampleBlock(s.counterexample, relation, `Counterexample under ${relaxation.domain}`)}</details>` : null
     }</li>`;
-  })}</ul></div>`;
+  })}</ul>${relaxation.sharp ? sharpBlock(relaxation) : null}</div>`;
+}
+
+/** How far the hypothesis can go: the certified bracket, what needs the hypothesis, and why the class's claim reads so. */
+function sharpBlock(relaxation: RelaxationReport): Raw {
+  const sharp = relaxation.sharp!;
+  return html`<div class="sharp" data-sharp="${sharp.verdict}"><p><strong>How far</strong>: ${sharp.description}</p>${
+    sharp.neededBy?.length ? html`<p>${relaxation.hypothesis} is used by ${sharp.neededBy.map((n) => `${n.step} (refuted for ${n.domain})`).join(', ')}, not by the claim itself.</p>` : null
+  }<details><summary>why the claim on the class reads so</summary><p>${sharp.reduction}</p></details></div>`;
 }
 
 const keyValues = (entries: Record<string, string | number>): Raw =>

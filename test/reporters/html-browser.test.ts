@@ -160,8 +160,16 @@ if (!haveChromium && !inCI) {
     it('copies the replay command with its button, without errors', async () => {
       const button = page.locator('article[id="lemma-10.1--risk-bound"] button.copy').first();
       expect(await button.getAttribute('data-copy')).toBe(report.lemmas[0].steps.find((s) => s.id === 'risk-bound')!.counterexample!.replay.command);
+      // The clipboard answers asynchronously and the label resets after 2 s: record the first label it takes after the click.
+      await button.evaluate((el) => {
+        const seen: string[] = [];
+        (window as unknown as { copyLabels: string[] }).copyLabels = seen;
+        new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+      });
       await button.click();
-      expect(['copied', 'select and copy']).toContain(await button.textContent());
+      await page.waitForFunction(() => (window as unknown as { copyLabels: string[] }).copyLabels.length > 0);
+      const firstLabel = await page.evaluate(() => (window as unknown as { copyLabels: string[] }).copyLabels[0]);
+      expect(['copied', 'select and copy']).toContain(firstLabel);
       expect(problems).toEqual([]);
     });
 

@@ -197,8 +197,7 @@ export default defineLemma({
   },
   // "Thus the limit converges", γ(w(t)) → γ̄, along one long validated flow per data set
   // (src/checker/rates.ts): checked as the corrected theorem's rate γ̄ − γ(w(t)) ≤ log n/V(t) for every
-  // t in [10, 10^12] where V(t) > 0 (elsewhere the bound says nothing). The one point is left out: there log n = 0
-  // and γ(w(t)) = γ̄ exactly, an equality no enclosure over a whole interval of t can show.
+  // t in [10, 10^12] where V(t) > 0 (elsewhere the bound says nothing).
   rates: [
     {
       id: 'remark.margin-rate',
@@ -207,7 +206,10 @@ export default defineLemma({
       parameter: 'flow.t',
       decades: [1, 12],
       where: { expr: correctedNormBound, reads: 'V(t) = log c − log(1 + log² c) > 0' },
-      examples: RATE_FLOW_EXAMPLES.filter((e) => (e.instance.flow as { n: number }).n > 1),
+      examples: RATE_FLOW_EXAMPLES,
+      // One point: log n = 0, and w(t) stays on the ray of y·x, so γ(w(t)) = γ̄ for every t > 0: both sides are
+      // exactly 0, an equality no enclosure of w(s) over a whole interval of t can show (its box is not a ray).
+      applies: { expr: n.minus(lit(1)), reads: 'n ≥ 2', why: 'at n = 1 the rate is the identity γ(w(t)) = γ̄ (w(t) stays on the ray of y·x), with bound log 1/V = 0: nothing to converge, and no cell enclosure can decide 0 ≤ 0' },
       quantity: gammaBar.minus(normalizedMargin(linearModel, data, wt)),
       stated: { expr: lit(1).over(log(t)), reads: 'C/log t' },
       bound: { relation: '≤', expr: log(n).over(correctedNormBound), reads: 'log n/(log c − log(1 + log² c)), c = 2tnγ̄², i.e. log n/log t' },

@@ -253,6 +253,12 @@ export interface StepReport {
    * not a surprise.
    */
   notReproduced?: boolean;
+  /**
+   * Only on a user's data set: the step is stated for data sets this one is not in (a rate step's
+   * `applies`), so nothing was evaluated. The reason names the condition and why it matters. The
+   * verdict stays inconclusive: not a surprise, never held.
+   */
+  notApplicable?: string;
   certified: boolean;
   /** Number of instances evaluated, and of evaluations (instances × indices). */
   instances: number;

@@ -37,7 +37,7 @@ Options:
   -h, --help         show this help
 
 Exit code: 0 when every verdict matches its expectation (with --instance: or
-is an expected refutation not reproduced on that data set), 1 on any surprise,
-2 on a usage error or unusable input (a bad --instance file, data some lemmas
-cannot take, an unwritable --json path).
+is an expected refutation not reproduced on that data set, or a step not
+applicable to it), 1 on any surprise, 2 on a usage error or unusable input (a
+bad --instance file, data some lemmas cannot take, an unwritable --json path).
 `;

@@ -39,6 +39,12 @@ interface RateFields<X> {
   monotone?: { direction: 'non-increasing' | 'non-decreasing'; why: string };
   /** Where the bound says something (e.g. V(t) > 0): cells where `expr > 0` is not certified are skipped, and counted. */
   where?: { expr: X; reads: string };
+  /**
+   * The data sets the step is stated for, as a condition on the data alone (`expr > 0`, certified at the
+   * data set): elsewhere the step is not applicable and says why. Examples are drawn from it; a user's
+   * data set outside it gets a "not applicable" report, never a verdict.
+   */
+  applies?: { expr: X; reads: string; why: string };
 }
 
 export interface RateSpec extends RateFields<E> {
@@ -76,6 +82,7 @@ export function rateStep(spec: RateSpec, tolerance: Tolerance): RateStep {
     },
     ...(spec.monotone ? { monotone: { ...spec.monotone } } : {}),
     ...(spec.where ? { where: { expr: node(spec.where.expr), reads: spec.where.reads } } : {}),
+    ...(spec.applies ? { applies: { expr: node(spec.applies.expr), reads: spec.applies.reads, why: spec.applies.why } } : {}),
     cells: spec.cells ?? DEFAULT_RATE_CELLS,
     tolerance: { ...tolerance, ...spec.tolerance },
   };

@@ -30,7 +30,7 @@ const RELAXATION_FIELDS = ['hypothesis', 'statement', 'relaxed', 'steps', 'syste
 const SHARP_FIELDS = ['variable', 'label', 'class', 'reduction', 'lhs', 'relation', 'rhs', 'variables', 'pieces', 'search', 'width', 'budget'];
 const REGION_FIELDS = ['parameter', 'range', 'steps', 'examples'];
 const TOLERANCE_FIELDS = ['rel', 'abs'];
-const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'monotone', 'cells', 'tolerance'];
+const RATE_FIELDS = ['id', 'notes', 'why', 'parameter', 'decades', 'examples', 'quantity', 'stated', 'bound', 'observed', 'where', 'applies', 'monotone', 'cells', 'tolerance'];
 
 type Fail = (message: string) => never;
 type Obj = Record<string, unknown>;
@@ -278,6 +278,7 @@ function rate(value: unknown, k: number, fail: Fail): void {
     text(c, 'reads', `${what}: observed.constant`, fail);
   }
   if (r.where !== undefined) part('where', ['expr', 'reads']);
+  if (r.applies !== undefined) text(part('applies', ['expr', 'reads', 'why']), 'why', `${what}: applies`, fail);
   if (r.monotone !== undefined) {
     const m = object(r.monotone, `${what}: monotone`, ['direction', 'why'], fail);
     if (m.direction !== 'non-increasing' && m.direction !== 'non-decreasing') fail(`${what}: monotone.direction must be 'non-increasing' or 'non-decreasing', got ${describe(m.direction)}`);

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AuditReport, ChainReport, Counterexample, LemmaReport, Relation, RelaxationReport, StepEditReport, StepReport, Verdict, WholeDomainReport, RegionScanReport } from '../checker/report.js';
 import { formatEnclosurePair, formatNumber } from './number-format.js';
-import { isExpectedRefutation, isNotReproduced, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
+import { isExpectedRefutation, isNotApplicable, isNotReproduced, isSurprise, lemmaSurpriseCount, listSurprises } from './summary.js';
 import { displayWidth, oneLine, padEnd, padStart, truncate, wrap } from './text-layout.js';
 import { latexToText } from './latex-text.js';
 import { markFormDifferences } from './form-difference.js';
@@ -262,6 +262,7 @@ export function wholeDomainLines(w: WholeDomainReport, red: Paint): SubLine[] {
 export function stepDetail(step: StepReport): string {
   const parts: string[] = [];
   if (isNotReproduced(step)) parts.push('expected refuted: not reproduced on this data set');
+  else if (isNotApplicable(step)) parts.push('not applicable on this data set');
   else if (step.expected === 'refuted' && step.verdict !== 'refuted') parts.push('expected refuted: not confirmed');
   const evaluations = step.evaluations || step.instances;
   if (step.verdict === 'held' && step.tightness) {
@@ -536,9 +537,11 @@ export function auditVerdict(report: AuditReport): { ok: boolean; headline: stri
     const n = report.summary.steps;
     const expected = report.summary.expectedRefuted;
     const notReproduced = report.lemmas.flatMap((l) => l.steps).filter(isNotReproduced).length;
+    const notApplicable = report.lemmas.flatMap((l) => l.steps).filter(isNotApplicable).length;
     const tails = [
       ...(expected ? [`${expected} expected refutation${expected === 1 ? '' : 's'} confirmed`] : []),
       ...(notReproduced ? [`${notReproduced} not reproduced on this data set`] : []),
+      ...(notApplicable ? [`${notApplicable} not applicable to this data set`] : []),
     ];
     const tail = tails.length ? ` (${tails.join('; ')})` : '';
     const all = n === 1 ? 'The only verdict matches its expectation' : `All ${n} verdicts match expectations`;

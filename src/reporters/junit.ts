@@ -1,6 +1,6 @@
 import type { AuditReport, LemmaReport, StepReport } from '../checker/report.js';
 import { writeFileAtomically } from './atomic-write.js';
-import { isExpectedRefutation, isSurprise, lemmaSurpriseCount } from './summary.js';
+import { isExpectedRefutation, isNotApplicable, isSurprise, lemmaSurpriseCount } from './summary.js';
 
 /**
  * JUnit XML, as CI systems read it: one testsuite per lemma, one testcase per
@@ -69,6 +69,8 @@ function testcase(lemma: LemmaReport, step: StepReport): string[] {
     out.push(`      <failure${attributes({ message: surpriseText(step), type: step.verdict })}>${escape(stepDetail(step))}</failure>`);
   } else if (isExpectedRefutation(step)) {
     out.push(`      <skipped${attributes({ message: `expected refutation confirmed: ${step.expectedReason ?? ''}` })}/>`);
+  } else if (isNotApplicable(step)) {
+    out.push(`      <skipped${attributes({ message: `not applicable on this data set: ${step.notApplicable}` })}/>`);
   }
   out.push('    </testcase>');
   return out;
@@ -76,7 +78,7 @@ function testcase(lemma: LemmaReport, step: StepReport): string[] {
 
 function testsuite(lemma: LemmaReport): string[] {
   const failures = lemma.steps.filter(isSurprise).length;
-  const skipped = lemma.steps.filter((s) => !isSurprise(s) && isExpectedRefutation(s)).length;
+  const skipped = lemma.steps.filter((s) => !isSurprise(s) && (isExpectedRefutation(s) || isNotApplicable(s))).length;
   const errors = lemma.error !== undefined ? 1 : 0;
   const tests = lemma.steps.length + errors;
   const out = [`  <testsuite${attributes({ name: lemma.id, tests, failures, errors, skipped, time: seconds(lemma.timing.ms), ...(lemma.file ? { file: lemma.file } : {}) })}>`];
@@ -95,7 +97,7 @@ export function formatJunitReport(report: AuditReport): string {
   const tests = report.lemmas.reduce((n, l) => n + l.steps.length + (l.error !== undefined ? 1 : 0), 0);
   const failures = report.lemmas.reduce((n, l) => n + l.steps.filter(isSurprise).length, 0);
   const errors = report.lemmas.filter((l) => l.error !== undefined).length;
-  const skipped = report.lemmas.reduce((n, l) => n + l.steps.filter((s) => !isSurprise(s) && isExpectedRefutation(s)).length, 0);
+  const skipped = report.lemmas.reduce((n, l) => n + l.steps.filter((s) => !isSurprise(s) && (isExpectedRefutation(s) || isNotApplicable(s))).length, 0);
   const head = `<testsuites${attributes({ name: report.tool.name, tests, failures, errors, skipped, time: seconds(report.timing.ms) })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...report.lemmas.flatMap(testsuite), '</testsuites>', ''].join('\n');
 }

@@ -5,7 +5,12 @@ import type { AuditReport, LemmaReport, StepReport } from '../checker/report.js'
  * checker's own flag is trusted only to add surprises, never to hide one.
  */
 export function isSurprise(step: StepReport): boolean {
-  return step.surprise || (step.verdict !== step.expected && !isNotReproduced(step));
+  return step.surprise || (step.verdict !== step.expected && !isNotReproduced(step) && !isNotApplicable(step));
+}
+
+/** Under --instance: a step not stated for the user's data set (nothing was evaluated; inconclusive, never held). */
+export function isNotApplicable(step: StepReport): boolean {
+  return step.notApplicable !== undefined && step.verdict === 'inconclusive' && step.evaluations === 0 && step.instances === 0;
 }
 
 /** Under --instance: an expected refutation that did not reproduce on the user's data set (held, inconclusive or undefined there; never an error). */

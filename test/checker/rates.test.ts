@@ -9,6 +9,7 @@ import { flowSetup } from '../../src/models/flow-setup.js';
 import { linearModel, risk, weights, type Sample } from '../../src/models/margin-functions.js';
 import { decadeGrid, rateReports } from '../../src/checker/rates.js';
 import type { RateDecadeReport, StepReport } from '../../src/checker/report.js';
+import { isNotApplicable, isSurprise } from '../../src/reporters/summary.js';
 import { D, type Dec } from '../margin/margin-reference.js';
 
 /**
@@ -145,7 +146,7 @@ describe('rate steps: verdicts come from the computation', () => {
   const wt = weights('w(t)', param('w'));
   const riskAtT = risk(linearModel, data, wt);
   const onePoint = [{ label: 'one point', instance: { flow: { X: [[1]], y: [1], n: 1, d: 1, t: 1 } } }];
-  const withRate = (bound: RateSpec['bound'], decades: readonly [number, number] = [1, 4], where?: RateSpec['where']): Lemma =>
+  const withRate = (bound: RateSpec['bound'], decades: readonly [number, number] = [1, 4], where?: RateSpec['where'], applies?: RateSpec['applies'], examples = onePoint): Lemma =>
     defineLemma({
       id: 'synthetic-rate',
       title: 'synthetic',
@@ -153,7 +154,7 @@ describe('rate steps: verdicts come from the computation', () => {
       hypotheses: { flow: flowHypothesis },
       setup: flowSetup('flow'),
       proof: [{ id: 'trivial', notes: 'x', lhs: norm(wt.parts[0]), relation: '≥', rhs: lit(0), why: 'a norm' }],
-      rates: [{ id: 'r', notes: 'r', why: 'test', parameter: 'flow.t', decades, examples: onePoint, quantity: riskAtT, stated: { expr: lit(1).over(t), reads: '1/t' }, bound, observed: { expr: lit(1).over(t), reads: '1/t' }, ...(where ? { where } : {}) }],
+      rates: [{ id: 'r', notes: 'r', why: 'test', parameter: 'flow.t', decades, examples, quantity: riskAtT, stated: { expr: lit(1).over(t), reads: '1/t' }, bound, observed: { expr: lit(1).over(t), reads: '1/t' }, ...(where ? { where } : {}), ...(applies ? { applies } : {}) }],
     });
 
   it('a false bound is refuted over a whole cell of t, and the cell is named', () => {
@@ -198,6 +199,34 @@ describe('rate steps: verdicts come from the computation', () => {
     expect(above.overInterval).toBeUndefined();
     const [nowhere] = rateReports(withRate(bound, [1, 2], { expr: lit(1).minus(t), reads: 't < 1' }));
     expect(nowhere.verdict).toBe('inconclusive');
+  });
+
+  it("a data set outside the step's `applies` is not applicable: nothing evaluated, inconclusive, not a surprise, never held", () => {
+    const n = param('n');
+    const twoPoints = { label: 'a symmetric pair', instance: { flow: { X: [[1], [-1]], y: [1, -1], n: 2, d: 1, t: 1 } } };
+    const bound = { relation: '≤' as const, expr: lit(4).over(t), reads: '4/t' };
+    const applies = { expr: n.minus(lit(1)), reads: 'n ≥ 2', why: 'an equality at n = 1' };
+    const lemma = withRate(bound, [1, 2], undefined, applies, [...onePoint, twoPoints]);
+    // The proof's own examples: the one point is left out, the pair is checked.
+    const [own] = rateReports(lemma);
+    expect(own.rate!.examples.map((e) => e.label)).toEqual(['a symmetric pair']);
+    expect(own.notApplicable).toBeUndefined();
+    // A user's one-point data set: not applicable, with the condition and the reason.
+    const [user] = rateReports(lemma, { label: 'your data set', instance: onePoint[0].instance });
+    expect(user).toMatchObject({ verdict: 'inconclusive', surprise: false, certified: false, instances: 0, evaluations: 0 });
+    expect(user.notApplicable).toMatch(/stated for n ≥ 2, which your data set is not: an equality at n = 1/);
+    expect(isNotApplicable(user)).toBe(true);
+    expect(isSurprise(user)).toBe(false);
+    // The mark never hides a computed verdict: with evaluations behind it, it is a surprise again.
+    expect(isSurprise({ ...user, evaluations: 1 })).toBe(true);
+    expect(isSurprise({ ...user, verdict: 'refuted' })).toBe(true);
+    // A user's data set inside it is checked as any other (here: 2/(1 + 2t) ≤ 4/t on the pair).
+    const [inside] = rateReports(lemma, { label: 'your data set', instance: twoPoints.instance });
+    expect(inside.notApplicable).toBeUndefined();
+    expect(inside.instances).toBe(1);
+    expect(inside.verdict).toBe('held');
+    // No example satisfies it: a load-time mistake, not a verdict.
+    expect(() => rateReports(withRate(bound, [1, 2], undefined, applies))).toThrow(/none of its examples satisfies n ≥ 2/);
   });
 
   it('decade grids end at exact powers of ten', () => {

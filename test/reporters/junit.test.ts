@@ -48,4 +48,16 @@ describe('the JUnit XML report', () => {
     expect(suites.errors).toBe(0);
     expect(suites.testsuite![0].properties!.find((p) => p.name === 'title')!.value).toBe('a < b & "c" \uFFFD');
   });
+
+  it('a step not applicable to a data set is skipped with its reason; the mark cannot hide a step that was evaluated', async () => {
+    const [lemma] = cleanAuditReport.lemmas;
+    const step = { ...lemma.steps[0], verdict: 'inconclusive' as const, expected: 'held' as const, surprise: false, certified: false, instances: 0, evaluations: 0, notApplicable: 'stated for n ≥ 2, which your data set is not: a reason' };
+    const withMark = (s: typeof step) => ({ ...cleanAuditReport, lemmas: [{ ...lemma, steps: [s, ...lemma.steps.slice(1)] }, ...cleanAuditReport.lemmas.slice(1)] });
+    const suites = await parsed(formatJunitReport(withMark(step)));
+    expect(suites.failures).toBe(0);
+    const c = casesOf(suites).find((x) => x.name === step.id)!;
+    expect(c.skipped?.[0].message).toBe('not applicable on this data set: stated for n ≥ 2, which your data set is not: a reason');
+    const evaluated = await parsed(formatJunitReport(withMark({ ...step, evaluations: 3, instances: 1 })));
+    expect(evaluated.failures).toBe(1);
+  });
 });

@@ -5,7 +5,7 @@ import { intervalOf, plainSetup } from '../language/lemma.js';
 import type { Value } from '../language/value.js';
 import { type ExactFace, exactMinNormFace, exactMinNormFaceOf } from '../trajectories/exact-min-norm-face.js';
 import { certifiedMaxMargin } from '../trajectories/max-margin.js';
-import { validatedGradientFlow, type FlowPoint, type GradientFlowResult } from '../trajectories/gradient-flow.js';
+import { validatedGradientFlow, type FlowPoint, type FlowState, type GradientFlowResult } from '../trajectories/gradient-flow.js';
 import { datasetKey, exactSignedEntries, hasDecimals, signedPoints, type Dataset } from './dataset.js';
 import { decimalDataFlow, decimalDataFlowAt } from './decimal-flow.js';
 import { integerMatrix } from './exact-entry.js';
@@ -119,12 +119,34 @@ export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (r
 export function flowAt(data: Dataset, t: number): FlowPoint {
   const scoped = scopedRun?.points.get(t);
   if (scoped && scopedRun!.data === datasetKey(data)) return scoped;
-  return cached(flows, `${datasetKey(data)} ${t}`, () => {
-    if (hasDecimals(data)) return decimalDataFlowAt(data, t);
-    const result = validatedGradientFlow(data, [t]);
-    if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
-    return result.points[0];
-  });
+  const key = datasetKey(data);
+  return cached(flows, `${key} ${t}`, () => (hasDecimals(data) ? decimalDataFlowAt(data, t) : checkpointedFlowAt(data, key, t)));
+}
+
+/**
+ * Every run of flowAt passes the times 2^k (k ≥ FIRST_CHECKPOINT) below its t and saves the solver's
+ * state there, so a later time resumes from the last checkpoint below it instead of integrating
+ * from 0 (a region scan asks for many times). The steps depend only on t, not on what was asked
+ * before: flowAt(t) is the run from 0 through those checkpoints to t.
+ */
+const FIRST_CHECKPOINT = -20;
+const checkpoints = new Map<string, FlowState[]>();
+
+function checkpointedFlowAt(data: Dataset, key: string, t: number): FlowPoint {
+  let k = Math.ceil(Math.log2(t)) - 1;
+  while (2 ** (k + 1) < t) k++;
+  while (k >= FIRST_CHECKPOINT && 2 ** k >= t) k--;
+  const saved = cached(checkpoints, key, () => [] as FlowState[]);
+  const wanted = k - FIRST_CHECKPOINT + 1;
+  if (saved.length < wanted) {
+    const times = Array.from({ length: wanted - saved.length }, (_, j) => 2 ** (FIRST_CHECKPOINT + saved.length + j));
+    const run = validatedGradientFlow(data, times, { states: true, ...(saved.length ? { from: saved[saved.length - 1] } : {}) });
+    saved.push(...run.states!);
+    if (!run.complete) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+  }
+  const result = validatedGradientFlow(data, [t], wanted > 0 ? { from: saved[wanted - 1] } : {});
+  if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+  return result.points[0];
 }
 
 const vector = <T>(data: T[]): Value<T> => ({ shape: [data.length], data });

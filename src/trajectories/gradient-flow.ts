@@ -50,6 +50,22 @@ export interface GradientFlowOptions {
   degree?: number;
   /** Give up after this many accepted steps (default 1e6); the result is then marked incomplete. */
   maxSteps?: number;
+  /** Continue a run from a state it saved (`states`) instead of from w0 at t = 0: the same steps as the run that saved it. */
+  from?: FlowState;
+  /** Save the solver's state at every requested time (result.states), to resume from. */
+  states?: boolean;
+}
+
+/** Everything the solver carries between steps, at one requested time (resumable). */
+export interface FlowState {
+  readonly t: number;
+  readonly center: Float64Array;
+  readonly radius: number;
+  readonly path: PathLengthEnclosure;
+  readonly steps: number;
+  readonly rejected: number;
+  readonly sharp: boolean;
+  readonly lastH: number;
 }
 
 /** Certified enclosures at one requested time t. */
@@ -76,6 +92,8 @@ export interface GradientFlowResult {
   complete: boolean;
   /** False when some step had to use a crude (wide) path-length bound. */
   pathLengthSharp: boolean;
+  /** With options.states: the solver's state at each point. */
+  states?: FlowState[];
 }
 
 function flowData(data: Dataset): FlowData {
@@ -94,11 +112,11 @@ function flowData(data: Dataset): FlowData {
   return { Z, ZT, n, d, zNormUp, zNormSqUp };
 }
 
-function checkTimes(times: readonly number[]): void {
-  let last = 0;
+function checkTimes(times: readonly number[], start: number): void {
+  let last = start;
   for (const t of times) {
     if (!(Number.isFinite(t) && t >= 0)) throw new RangeError(`validatedGradientFlow: time ${t} is not a finite t ≥ 0`);
-    if (t < last) throw new RangeError('validatedGradientFlow: times must be non-decreasing');
+    if (t < last) throw new RangeError('validatedGradientFlow: times must be non-decreasing (and not before a resumed state)');
     last = t;
   }
 }
@@ -139,7 +157,7 @@ export function validatedGradientFlow(
   times: readonly number[],
   options: GradientFlowOptions = {},
 ): GradientFlowResult {
-  checkTimes(times);
+  checkTimes(times, options.from?.t ?? 0);
   const F = flowData(data);
   const { n, d } = F;
   const tolerance = options.tolerance ?? 1e-13;
@@ -151,15 +169,18 @@ export function validatedGradientFlow(
 
   const ws = taylorWorkspace(n, d, degree + 1);
   const cw = certificateWorkspace(n, d, degree, 4 * degree + 40);
-  let center: Float64Array = Float64Array.from(w0);
-  let radius = 0;
-  const path = new PathLengthEnclosure(0);
-  let t = 0;
-  let steps = 0;
-  let rejected = 0;
-  let sharp = true;
-  let lastH = initialTimeScale(F, center);
+  const from = options.from;
+  if (from && from.center.length !== d) throw new RangeError(`validatedGradientFlow: resumed state has dimension ${from.center.length}, expected ${d}`);
+  let center: Float64Array = Float64Array.from(from ? from.center : w0);
+  let radius = from ? from.radius : 0;
+  const path = from ? from.path.copy() : new PathLengthEnclosure(0);
+  let t = from ? from.t : 0;
+  let steps = from ? from.steps : 0;
+  let rejected = from ? from.rejected : 0;
+  let sharp = from ? from.sharp : true;
+  let lastH = from ? from.lastH : initialTimeScale(F, center);
   const points: FlowPoint[] = [];
+  const states: FlowState[] = [];
   let complete = true;
 
   for (const target of times) {
@@ -247,9 +268,10 @@ export function validatedGradientFlow(
       speed: at.speed,
       pathLength: path.enclosure(),
     });
+    if (options.states) states.push({ t, center: Float64Array.from(center), radius, path: path.copy(), steps, rejected, sharp, lastH });
   }
   if (points.length < times.length) complete = false;
-  return { points, steps, rejectedSteps: rejected, complete, pathLengthSharp: sharp };
+  return { points, steps, rejectedSteps: rejected, complete, pathLengthSharp: sharp, ...(options.states ? { states } : {}) };
 }
 
 /**

@@ -49,6 +49,11 @@ export class PathLengthEnclosure {
     this.energy = addUp(this.energy, addUp(mulUp(tube, cert.defectIntegral), jumpEnergy));
   }
 
+  /** An independent copy (to resume a run from a saved state). */
+  copy(): PathLengthEnclosure {
+    return Object.assign(Object.create(PathLengthEnclosure.prototype) as PathLengthEnclosure, this);
+  }
+
   enclosure(): Interval {
     const coupling = addUp(sqrtUp(mulUp(this.curvatureTime, this.energy)), this.defects);
     let lo = Math.max(0, this.perStepLo);

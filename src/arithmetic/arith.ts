@@ -3,7 +3,8 @@ import type { Truth } from './truth.js';
 /**
  * One formula, several evaluations. A formula is written once against
  * `Arith<T>` and evaluated in plain floats (screening, never certifies),
- * float intervals (certification) or decimal intervals (refinement).
+ * float intervals (certification), double-double or decimal intervals
+ * (refinement).
  * Interval instances also evaluate on boxes: `range(lo, hi)` is a parameter
  * that ranges over a whole interval.
  *
@@ -12,7 +13,7 @@ import type { Truth } from './truth.js';
  * `DomainError` (certain when the whole argument is outside the domain).
  */
 export interface Arith<T> {
-  readonly kind: 'float' | 'interval' | 'decimal';
+  readonly kind: 'float' | 'interval' | 'double-double' | 'decimal';
   /** True when results are rigorous enclosures. */
   readonly certified: boolean;
   /** Decimal digits for `decimal`; 17 for the float kinds. */

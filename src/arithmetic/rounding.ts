@@ -160,7 +160,7 @@ const SAFE_LO = 2 ** -960; // products above this have an exact error term
  * valid when |a|, |b| < 2^995 and |p| ≥ 2^-960 (no overflow in the split,
  * every partial product exactly representable).
  */
-function productError(a: number, b: number, p: number): number {
+export function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const ah = t - (t - a);
   const al = a - ah;

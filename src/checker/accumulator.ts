@@ -2,8 +2,8 @@ import type { Check } from '../language/lemma.js';
 import type { Evaluation } from './evaluate-check.js';
 import type { InstanceRef, Precision, ResolutionSummary, StepReport, Tightness, Verdict } from './report.js';
 
-const ORDER: Precision[] = ['float', 'interval'];
-const rank = (p: Precision): number => (ORDER.includes(p) ? ORDER.indexOf(p) : 2 + Number(p.slice('decimal-'.length)));
+const ORDER: Precision[] = ['float', 'interval', 'double-double'];
+const rank = (p: Precision): number => (ORDER.includes(p) ? ORDER.indexOf(p) : ORDER.length + Number(p.slice('decimal-'.length)));
 
 export interface Violation {
   run: number;

@@ -1,17 +1,19 @@
 import type { Arith } from '../arithmetic/arith.js';
 import { decimalArith } from '../arithmetic/decimal-arith.js';
+import { doubleDoubleArith } from '../arithmetic/double-double-arith.js';
 import { floatArith } from '../arithmetic/float-arith.js';
 import { intervalArith } from '../arithmetic/interval-arith.js';
 import { Evaluator } from '../language/evaluate.js';
 import type { Env, Instance, Lemma } from '../language/lemma.js';
 import type { Precision } from './report.js';
 
-/** The arithmetics tried in turn: floats screen, float intervals certify, decimals refine. */
+/** The arithmetics tried in turn: floats screen, float intervals certify, double-double and then decimal intervals refine. */
 export type Level = { precision: Precision; arith: Arith<unknown> };
 
 export function ladder(digits: readonly number[]): Level[] {
   return [
     { precision: 'interval', arith: intervalArith as Arith<unknown> },
+    { precision: 'double-double', arith: doubleDoubleArith as Arith<unknown> },
     ...digits.map((d) => ({ precision: `decimal-${d}` as Precision, arith: decimalArith(d) as Arith<unknown> })),
   ];
 }

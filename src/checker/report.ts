@@ -15,7 +15,7 @@ export type Relation = '=' | '≤' | '<' | '≥' | '>';
 export type Verdict = 'held' | 'refuted' | 'inconclusive' | 'undefined' | 'error';
 
 /** Which arithmetic settled a verdict. */
-export type Precision = 'float' | 'interval' | `decimal-${number}`;
+export type Precision = 'float' | 'interval' | 'double-double' | `decimal-${number}`;
 
 /** Where in the run a value was seen: the instance number and, for trajectory steps, the index. */
 export interface InstanceRef {

@@ -4,7 +4,7 @@ import { exact, lit } from '../../src/language/builder.js';
 import { defineLemma, type Tolerance } from '../../src/language/lemma.js';
 import { checkLemma } from '../../src/checker/check-lemma.js';
 
-// 3·(1/3) + 10^−17 ≤ 1 is false by 10^−17. Float intervals cannot separate the sides; decimal-30 can.
+// 3·(1/3) + 10^−17 ≤ 1 is false by 10^−17. Float intervals cannot separate the sides; double-double intervals (the first refinement) can.
 const lhs = exact('1/3').times(3).plus(exact('1e-17'));
 
 const slide = (tolerance?: Partial<Tolerance>) =>
@@ -25,9 +25,9 @@ describe('the equality case of ≤ is certified up to the stated tolerance', () 
     expect(s.tightness?.equality).toBe(true);
   });
 
-  it('with tolerance 0 the violation is refuted at decimal precision', async () => {
+  it('with tolerance 0 the violation is refuted by refinement, at double-double precision', async () => {
     const s = (await checkLemma(slide({ rel: 0 }), { seed: 1 })).steps[0];
     expect(s.verdict).toBe('refuted');
-    expect(s.precision).toMatch(/^decimal-/);
+    expect(s.precision).toBe('double-double');
   });
 });

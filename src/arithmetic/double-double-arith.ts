@@ -1,0 +1,231 @@
+import { Decimal } from 'decimal.js';
+import type { Arith } from './arith.js';
+import { decimalArith } from './decimal-arith.js';
+import { DecimalInterval } from './decimal-interval.js';
+import { DomainError } from './domain-error.js';
+import * as D from './double-double.js';
+import { type DD, compare, ddOf, inRange, inSumRange } from './double-double.js';
+import { decimalFromDouble, doubleAbove as decimalAbove, doubleBelow as decimalBelow } from './exact.js';
+import { exactDotSign } from './exact-dot.js';
+import { type Interval, interval } from './interval.js';
+import { intervalArith as I } from './interval-arith.js';
+import { reluSlope } from './relu-kink.js';
+import type { Truth } from './truth.js';
+
+/**
+ * Intervals with double-double ends: the refinement level between float
+ * intervals and decimals. Sums, products and quotients run in double-double
+ * with directed error bounds (double-double.ts), about 30 digits at a small
+ * fraction of decimal.js's cost; the rarer elementary functions go through
+ * 40-digit decimal intervals and come back rounded outward. Operands beyond
+ * the exact range of the error-free transformations (|x| outside
+ * [2^-450, 2^450], infinite ends) are handled by the float intervals, which is
+ * sound and merely wider.
+ */
+export interface DDInterval {
+  readonly lo: DD;
+  readonly hi: DD;
+}
+
+const ZERO_DD = ddOf(0);
+const pointOf = (x: DD): DDInterval => ({ lo: x, hi: x });
+const ZERO: DDInterval = pointOf(ZERO_DD);
+const ONE: DDInterval = pointOf(ddOf(1));
+const UNIT: DDInterval = { lo: ZERO_DD, hi: ddOf(1) };
+
+const isZero = (a: DDInterval): boolean => a.lo.h === 0 && a.hi.h === 0;
+const isPoint = (a: DDInterval): boolean => compare(a.lo, a.hi) === 0;
+const fast = (a: DDInterval): boolean => inRange(a.lo.h) && inRange(a.hi.h);
+const fastSum = (a: DDInterval): boolean => inSumRange(a.lo.h) && inSumRange(a.hi.h);
+const minDD = (x: DD, y: DD): DD => (compare(x, y) <= 0 ? x : y);
+const maxDD = (x: DD, y: DD): DD => (compare(x, y) >= 0 ? x : y);
+
+/** The float-interval hull, and back: the fallback outside the fast range. */
+const toInterval = (a: DDInterval): Interval => interval(D.doubleBelow(a.lo), D.doubleAbove(a.hi));
+const fromInterval = (a: Interval): DDInterval => ({ lo: ddOf(a.lo), hi: ddOf(a.hi) });
+const viaFloat2 = (f: (x: Interval, y: Interval) => Interval, a: DDInterval, b: DDInterval): DDInterval => fromInterval(f(toInterval(a), toInterval(b)));
+
+// Elementary functions through 40-digit decimal intervals.
+const DEC = decimalArith(40);
+const Floor = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_FLOOR });
+const Ceil = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_CEIL });
+
+function toDecimal(a: DDInterval): DecimalInterval {
+  const lo = DEC.add(DEC.num(a.lo.h), DEC.num(a.lo.l)).lo;
+  const hi = DEC.add(DEC.num(a.hi.h), DEC.num(a.hi.l)).hi;
+  return new DecimalInterval(lo, hi);
+}
+
+/** A double-double ≤ x (down) or ≥ x (up): the nearest double that way, then the remainder that way. */
+function fromDecimalEnd(x: Decimal, down: boolean): DD {
+  const h = down ? decimalBelow(x) : decimalAbove(x);
+  // Near the ends of the double range the double alone is the bound (a low part could overflow or underflow).
+  if (!inRange(h)) return ddOf(h);
+  const rest = down ? Floor.sub(x, decimalFromDouble(h)) : Ceil.sub(x, decimalFromDouble(h));
+  const l = down ? decimalBelow(rest) : decimalAbove(rest);
+  return D.renormalised(h, l);
+}
+
+const fromDecimal = (a: DecimalInterval): DDInterval => ({ lo: fromDecimalEnd(a.lo, true), hi: fromDecimalEnd(a.hi, false) });
+const viaDecimal = (f: (x: DecimalInterval) => DecimalInterval) => (a: DDInterval): DDInterval => fromDecimal(f(toDecimal(a)));
+
+function add(a: DDInterval, b: DDInterval): DDInterval {
+  if (isZero(a)) return b;
+  if (isZero(b)) return a;
+  if (!fastSum(a) || !fastSum(b)) return viaFloat2(I.add, a, b);
+  return { lo: D.addDown(a.lo, b.lo), hi: D.addUp(a.hi, b.hi) };
+}
+
+function neg(a: DDInterval): DDInterval {
+  return { lo: D.neg(a.hi), hi: D.neg(a.lo) };
+}
+
+const sub = (a: DDInterval, b: DDInterval): DDInterval => add(a, neg(b));
+
+/** The hull of the products of the ends (each product's own directed bounds). */
+function mul(a: DDInterval, b: DDInterval): DDInterval {
+  if (isZero(a) || isZero(b)) return ZERO;
+  if (!fast(a) || !fast(b)) return viaFloat2(I.mul, a, b);
+  if (a.lo.h >= 0 && b.lo.h >= 0) return { lo: D.mulDown(a.lo, b.lo), hi: D.mulUp(a.hi, b.hi) };
+  const ends: [DD, DD][] = isPoint(a) ? [[a.lo, b.lo], [a.lo, b.hi]] : isPoint(b) ? [[a.lo, b.lo], [a.hi, b.lo]] : [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+  let lo = D.mulDown(ends[0][0], ends[0][1]);
+  let hi = D.mulUp(ends[0][0], ends[0][1]);
+  for (let k = 1; k < ends.length; k++) {
+    lo = minDD(lo, D.mulDown(ends[k][0], ends[k][1]));
+    hi = maxDD(hi, D.mulUp(ends[k][0], ends[k][1]));
+  }
+  return { lo, hi };
+}
+
+function div(a: DDInterval, b: DDInterval): DDInterval {
+  if (b.lo.h <= 0 && b.hi.h >= 0) throw new DomainError('div', isZero(b), 'divisor contains 0');
+  if (isZero(a)) return ZERO;
+  if (!fast(a) || !fast(b)) return viaFloat2(I.div, a, b);
+  const ends: [DD, DD][] = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+  let lo = D.divDown(ends[0][0], ends[0][1]);
+  let hi = D.divUp(ends[0][0], ends[0][1]);
+  for (let k = 1; k < 4; k++) {
+    lo = minDD(lo, D.divDown(ends[k][0], ends[k][1]));
+    hi = maxDD(hi, D.divUp(ends[k][0], ends[k][1]));
+  }
+  return { lo, hi };
+}
+
+function abs(a: DDInterval): DDInterval {
+  if (a.lo.h >= 0) return a;
+  if (a.hi.h <= 0) return neg(a);
+  return { lo: ZERO_DD, hi: maxDD(D.neg(a.lo), a.hi) };
+}
+
+function sqr(a: DDInterval): DDInterval {
+  if (a.lo.h >= 0) return mul(a, a);
+  if (a.hi.h <= 0) return mul(neg(a), neg(a));
+  const m = pointOf(maxDD(D.neg(a.lo), a.hi));
+  return { lo: ZERO_DD, hi: mul(m, m).hi };
+}
+
+function sqrt(a: DDInterval): DDInterval {
+  if (a.lo.h <= 0 || !fast(a)) return viaDecimal((x) => DEC.sqrt(x))(a);
+  return { lo: D.sqrtDown(a.lo), hi: D.sqrtUp(a.hi) };
+}
+
+function powInt(a: DDInterval, n: number): DDInterval {
+  if (n === 0 && Number.isInteger(n)) return ONE;
+  if (n === 1) return a;
+  if (n === 2) return sqr(a);
+  return viaDecimal((x) => DEC.powInt(x, n))(a);
+}
+
+function relu(a: DDInterval): DDInterval {
+  return { lo: a.lo.h > 0 ? a.lo : ZERO_DD, hi: a.hi.h > 0 ? a.hi : ZERO_DD };
+}
+
+/** The convention of relu-kink.ts; the sign of a normalised double-double is the sign of its high part. */
+function reluPrime(a: DDInterval): DDInterval {
+  const slope = reluSlope(a.lo.h, a.hi.h);
+  return slope === 'active' ? ONE : slope === 'dead' ? ZERO : UNIT;
+}
+
+function sum(xs: readonly DDInterval[]): DDInterval {
+  let s = ZERO;
+  for (const x of xs) s = add(s, x);
+  return s;
+}
+
+/** As the float intervals: a dot product of exact doubles whose enclosure meets 0 is decided by its exact sign. */
+function dot(xs: readonly DDInterval[], ys: readonly DDInterval[]): DDInterval {
+  if (xs.length !== ys.length) throw new RangeError(`dot: lengths ${xs.length} and ${ys.length} differ`);
+  let s = ZERO;
+  for (let i = 0; i < xs.length; i++) s = add(s, mul(xs[i], ys[i]));
+  if (s.lo.h > 0 || s.hi.h < 0 || isZero(s)) return s;
+  const doublePoint = (x: DDInterval): boolean => isPoint(x) && x.lo.l === 0 && Number.isFinite(x.lo.h);
+  if (!xs.every(doublePoint) || !ys.every(doublePoint)) return s;
+  return exactDotSign(xs.map((x) => x.lo.h), ys.map((y) => y.lo.h)) === 0 ? ZERO : s;
+}
+
+function lt(a: DDInterval, b: DDInterval): Truth {
+  if (compare(a.hi, b.lo) < 0) return 'proved';
+  if (compare(a.lo, b.hi) >= 0) return 'refuted';
+  return 'inconclusive';
+}
+
+function le(a: DDInterval, b: DDInterval): Truth {
+  if (compare(a.hi, b.lo) <= 0) return 'proved';
+  if (compare(a.lo, b.hi) > 0) return 'refuted';
+  return 'inconclusive';
+}
+
+function num(x: number): DDInterval {
+  if (x !== x) throw new DomainError('num', true, 'NaN');
+  return Number.isFinite(x) ? pointOf(ddOf(x)) : fromInterval(I.num(x));
+}
+
+export const doubleDoubleArith: Arith<DDInterval> = {
+  kind: 'double-double',
+  certified: true,
+  digits: 29,
+
+  num,
+  exact: (text) => fromDecimal(DEC.exact(text)),
+  range: (lo, hi) => fromInterval(I.range(lo, hi)),
+  constant: (name) => fromDecimal(DEC.constant(name)),
+
+  add,
+  sub,
+  mul,
+  div,
+  neg,
+  abs,
+  min: (a, b) => ({ lo: minDD(a.lo, b.lo), hi: minDD(a.hi, b.hi) }),
+  max: (a, b) => ({ lo: maxDD(a.lo, b.lo), hi: maxDD(a.hi, b.hi) }),
+  sqr,
+  sqrt,
+  powInt,
+  exp: viaDecimal((x) => DEC.exp(x)),
+  expm1: viaDecimal((x) => DEC.expm1(x)),
+  log: viaDecimal((x) => DEC.log(x)),
+  log1p: viaDecimal((x) => DEC.log1p(x)),
+
+  relu,
+  reluPrime,
+  logistic: viaDecimal((x) => DEC.logistic(x)),
+  logisticPrime: viaDecimal((x) => DEC.logisticPrime(x)),
+  logisticInverse: viaDecimal((x) => DEC.logisticInverse(x)),
+  expLoss: viaDecimal((x) => DEC.expLoss(x)),
+  expLossInverse: viaDecimal((x) => DEC.expLossInverse(x)),
+
+  sum,
+  dot,
+
+  lo: (a) => D.doubleBelow(a.lo),
+  hi: (a) => D.doubleAbove(a.hi),
+  width: (a) => (fastSum(a) ? D.doubleAbove(D.addUp(a.hi, D.neg(a.lo))) : I.width(toInterval(a))),
+  hull: (a, b) => ({ lo: minDD(a.lo, b.lo), hi: maxDD(a.hi, b.hi) }),
+  subset: (a, b) => compare(b.lo, a.lo) <= 0 && compare(a.hi, b.hi) <= 0,
+  lt,
+  le,
+  format: (a) => {
+    const d = toDecimal(a);
+    return [d.lo.toString(), d.hi.toString()];
+  },
+};

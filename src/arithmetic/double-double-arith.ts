@@ -4,12 +4,13 @@ import { decimalArith } from './decimal-arith.js';
 import { DecimalInterval } from './decimal-interval.js';
 import { DomainError } from './domain-error.js';
 import * as D from './double-double.js';
-import { type DD, compare, ddOf, inRange, inSumRange } from './double-double.js';
+import { type DD, compare, ddOf, inRange, inSumRange, productExact, quotientExact } from './double-double.js';
 import { decimalFromDouble, doubleAbove as decimalAbove, doubleBelow as decimalBelow } from './exact.js';
 import { exactDotSign } from './exact-dot.js';
 import { type Interval, interval } from './interval.js';
 import { intervalArith as I } from './interval-arith.js';
 import { reluSlope } from './relu-kink.js';
+import { nextDown, nextUp } from './rounding.js';
 import type { Truth } from './truth.js';
 
 /**
@@ -35,7 +36,6 @@ const UNIT: DDInterval = { lo: ZERO_DD, hi: ddOf(1) };
 
 const isZero = (a: DDInterval): boolean => a.lo.h === 0 && a.hi.h === 0;
 const isPoint = (a: DDInterval): boolean => compare(a.lo, a.hi) === 0;
-const fast = (a: DDInterval): boolean => inRange(a.lo.h) && inRange(a.hi.h);
 const fastSum = (a: DDInterval): boolean => inSumRange(a.lo.h) && inSumRange(a.hi.h);
 const minDD = (x: DD, y: DD): DD => (compare(x, y) <= 0 ? x : y);
 const maxDD = (x: DD, y: DD): DD => (compare(x, y) >= 0 ? x : y);
@@ -56,13 +56,17 @@ function toDecimal(a: DDInterval): DecimalInterval {
   return new DecimalInterval(lo, hi);
 }
 
-/** A double-double ≤ x (down) or ≥ x (up): the nearest double that way, then the remainder that way. */
+/**
+ * A double-double ≤ x (down) or ≥ x (up): a double h near x, the remainder x − h rounded that
+ * way at 60 digits, and a low part two ulps beyond the remainder's nearest double that way
+ * (decimal.js's toNumber is within an ulp). Near the ends of the double range the directed
+ * double alone is the bound (a low part could overflow or underflow).
+ */
 function fromDecimalEnd(x: Decimal, down: boolean): DD {
-  const h = down ? decimalBelow(x) : decimalAbove(x);
-  // Near the ends of the double range the double alone is the bound (a low part could overflow or underflow).
-  if (!inRange(h)) return ddOf(h);
-  const rest = down ? Floor.sub(x, decimalFromDouble(h)) : Ceil.sub(x, decimalFromDouble(h));
-  const l = down ? decimalBelow(rest) : decimalAbove(rest);
+  const h = x.toNumber();
+  if (!(Math.abs(h) <= 2 ** 1000) || h === 0) return ddOf(down ? decimalBelow(x) : decimalAbove(x));
+  const rest = (down ? Floor : Ceil).sub(x, decimalFromDouble(h)).toNumber();
+  const l = down ? nextDown(nextDown(rest)) : nextUp(nextUp(rest));
   return D.renormalised(h, l);
 }
 
@@ -85,9 +89,9 @@ const sub = (a: DDInterval, b: DDInterval): DDInterval => add(a, neg(b));
 /** The hull of the products of the ends (each product's own directed bounds). */
 function mul(a: DDInterval, b: DDInterval): DDInterval {
   if (isZero(a) || isZero(b)) return ZERO;
-  if (!fast(a) || !fast(b)) return viaFloat2(I.mul, a, b);
-  if (a.lo.h >= 0 && b.lo.h >= 0) return { lo: D.mulDown(a.lo, b.lo), hi: D.mulUp(a.hi, b.hi) };
-  const ends: [DD, DD][] = isPoint(a) ? [[a.lo, b.lo], [a.lo, b.hi]] : isPoint(b) ? [[a.lo, b.lo], [a.hi, b.lo]] : [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+  const ends: [DD, DD][] =
+    a.lo.h >= 0 && b.lo.h >= 0 ? [[a.lo, b.lo], [a.hi, b.hi]] : isPoint(a) ? [[a.lo, b.lo], [a.lo, b.hi]] : isPoint(b) ? [[a.lo, b.lo], [a.hi, b.lo]] : [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+  if (!ends.every(([x, y]) => productExact(x.h, y.h))) return viaFloat2(I.mul, a, b);
   let lo = D.mulDown(ends[0][0], ends[0][1]);
   let hi = D.mulUp(ends[0][0], ends[0][1]);
   for (let k = 1; k < ends.length; k++) {
@@ -100,8 +104,8 @@ function mul(a: DDInterval, b: DDInterval): DDInterval {
 function div(a: DDInterval, b: DDInterval): DDInterval {
   if (b.lo.h <= 0 && b.hi.h >= 0) throw new DomainError('div', isZero(b), 'divisor contains 0');
   if (isZero(a)) return ZERO;
-  if (!fast(a) || !fast(b)) return viaFloat2(I.div, a, b);
   const ends: [DD, DD][] = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
+  if (!ends.every(([x, y]) => quotientExact(x.h, y.h))) return viaFloat2(I.div, a, b);
   let lo = D.divDown(ends[0][0], ends[0][1]);
   let hi = D.divUp(ends[0][0], ends[0][1]);
   for (let k = 1; k < 4; k++) {
@@ -124,8 +128,38 @@ function sqr(a: DDInterval): DDInterval {
   return { lo: ZERO_DD, hi: mul(m, m).hi };
 }
 
+/*
+ * e^x natively for |x| ≤ EXP_LIMIT (results within [2^-938, 2^938]): x = k·ln 2 + r, t = r/16,
+ * e^t by its Taylor polynomial of degree 18 plus the Lagrange remainder as an interval, squared
+ * four times, times 2^k. Every step is an interval operation, so the result encloses e^x; it is
+ * about 27 digits wide (the squarings multiply the width by 16). Elsewhere: float intervals.
+ */
+const EXP_LIMIT = 650;
+const LN2 = fromDecimal(DEC.constant('ln2'));
+const INVERSE: DDInterval[] = Array.from({ length: 19 }, (_, i) => (i === 0 ? ONE : div(ONE, num(i))));
+const SIXTEENTH = num(1 / 16);
+
+function expOfPoint(x: DD): DDInterval {
+  const k = Math.round(x.h / Math.LN2);
+  const t = mul(sub(pointOf(x), mul(num(k), LN2)), SIXTEENTH);
+  let p = ONE;
+  for (let i = 18; i >= 1; i--) p = add(ONE, mul(mul(t, INVERSE[i]), p));
+  // |t| ≤ 0.0217 (|r| ≤ ln 2 / 2 plus rounding): |remainder| ≤ |t|^19/19! · e^|t|, 19! > 1.2e17.
+  const m = Math.max(Math.abs(D.doubleBelow(t.lo)), Math.abs(D.doubleAbove(t.hi)));
+  const remainder = nextUp((m ** 19 / 1.2e17) * 1.03 * (1 + 2 ** -40));
+  p = add(p, { lo: ddOf(-remainder), hi: ddOf(remainder) });
+  for (let i = 0; i < 4; i++) p = sqr(p);
+  return mul(p, num(2 ** k));
+}
+
+function exp(a: DDInterval): DDInterval {
+  // Beyond, e^x is under 2^-938 or over 2^938, where products fall back to float intervals anyway.
+  if (!(Math.abs(a.lo.h) <= EXP_LIMIT && Math.abs(a.hi.h) <= EXP_LIMIT)) return fromInterval(I.exp(toInterval(a)));
+  return { lo: expOfPoint(a.lo).lo, hi: expOfPoint(a.hi).hi };
+}
+
 function sqrt(a: DDInterval): DDInterval {
-  if (a.lo.h <= 0 || !fast(a)) return viaDecimal((x) => DEC.sqrt(x))(a);
+  if (a.lo.h <= 0 || !inRange(a.lo.h) || !inRange(a.hi.h)) return viaDecimal((x) => DEC.sqrt(x))(a);
   return { lo: D.sqrtDown(a.lo), hi: D.sqrtUp(a.hi) };
 }
 
@@ -201,7 +235,7 @@ export const doubleDoubleArith: Arith<DDInterval> = {
   sqr,
   sqrt,
   powInt,
-  exp: viaDecimal((x) => DEC.exp(x)),
+  exp,
   expm1: viaDecimal((x) => DEC.expm1(x)),
   log: viaDecimal((x) => DEC.log(x)),
   log1p: viaDecimal((x) => DEC.log1p(x)),
@@ -211,7 +245,7 @@ export const doubleDoubleArith: Arith<DDInterval> = {
   logistic: viaDecimal((x) => DEC.logistic(x)),
   logisticPrime: viaDecimal((x) => DEC.logisticPrime(x)),
   logisticInverse: viaDecimal((x) => DEC.logisticInverse(x)),
-  expLoss: viaDecimal((x) => DEC.expLoss(x)),
+  expLoss: (a) => exp(neg(a)),
   expLossInverse: viaDecimal((x) => DEC.expLossInverse(x)),
 
   sum,

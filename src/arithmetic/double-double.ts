@@ -11,9 +11,9 @@ import { nextDown, nextUp, productError } from './rounding.js';
  * directed ends below widen each result by REL = 2^-96 = 1024u² of its size,
  * far above those bounds, plus TINY for underflow in the low parts. The
  * bounds need no overflow or underflow in the high parts: callers keep the
- * operands of products and quotients within [2^-450, 2^450] (inRange) and
- * those of sums below 2^1020 (inSumRange), and fall back to float intervals
- * outside.
+ * products and quotients whose operands and result lie within
+ * [2^-960, 2^990] (productExact, quotientExact) and sums below 2^1020
+ * (inSumRange), and fall back to float intervals outside.
  */
 export interface DD {
   readonly h: number;
@@ -22,14 +22,26 @@ export interface DD {
 
 const REL = 2 ** -96;
 const TINY = 2 ** -1000;
-const LOW = 2 ** -450;
-const HIGH = 2 ** 450;
+const LOW = 2 ** -960;
+const HIGH = 2 ** 990;
 const SUM_HIGH = 2 ** 1020;
 
-/** Whether x is 0 or of a size where the products' error-free transformations are exact. */
+/** Whether x is 0 or of a size where products and quotients can be exact (see productExact). */
 export function inRange(x: number): boolean {
   const a = Math.abs(x);
   return a === 0 || (a >= LOW && a <= HIGH);
+}
+
+/** Whether Dekker's product of the high parts is exact: no split overflows, no partial product underflows. */
+export const productExact = (a: number, b: number): boolean => a === 0 || b === 0 || (inRange(a) && inRange(b) && nonZeroInRange(a * b));
+
+/** Whether the quotient's correction product y·q is exact (x ≠ 0; y ≠ 0). */
+export const quotientExact = (x: number, y: number): boolean => x === 0 || (inRange(x) && inRange(y) && nonZeroInRange(x / y));
+
+/** A product or quotient of non-zero operands that rounded to 0 underflowed: not in range. */
+function nonZeroInRange(x: number): boolean {
+  const a = Math.abs(x);
+  return a >= LOW && a <= HIGH;
 }
 
 /** Whether x is small enough that sums of two such cannot overflow (sums are exact at any smaller size). */
@@ -53,7 +65,7 @@ function fastTwoSum(a: number, b: number): void {
   rh = s;
 }
 
-/** Exact for operands within inRange (products above 2^-960, splits below 2^995). */
+/** Exact when productExact(a, b). */
 function twoProd(a: number, b: number): void {
   const p = a * b;
   rl = productError(a, b, p);
@@ -149,13 +161,13 @@ function above(z: DD, tiny: number): DD {
 /** Operands within inSumRange. */
 export const addDown = (x: DD, y: DD): DD => below(approxAdd(x, y), 0);
 export const addUp = (x: DD, y: DD): DD => above(approxAdd(x, y), 0);
-/** Operands within inRange. */
+/** productExact(x.h, y.h). */
 export const mulDown = (x: DD, y: DD): DD => below(approxMul(x, y), TINY);
 export const mulUp = (x: DD, y: DD): DD => above(approxMul(x, y), TINY);
-/** Operands within inRange, y ≠ 0. */
+/** quotientExact(x.h, y.h), y ≠ 0. */
 export const divDown = (x: DD, y: DD): DD => below(approxDiv(x, y), TINY);
 export const divUp = (x: DD, y: DD): DD => above(approxDiv(x, y), TINY);
-/** x > 0 within inRange. */
+/** x > 0 within inRange (s² ≈ x is then an exact product). */
 export const sqrtDown = (x: DD): DD => below(approxSqrt(x), TINY);
 export const sqrtUp = (x: DD): DD => above(approxSqrt(x), TINY);
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arithmeticSection } from './arithmetic.js';
 import { decimalSection } from './decimal.js';
+import { refinementSection } from './refinement.js';
 import { marginSection } from './margin.js';
 import type { Figure, Section } from './measure.js';
 import { gridSection } from './grid.js';
@@ -14,7 +15,7 @@ import { reluNetModelSection } from './relu-net-model.js';
  * with --json, merges them by name into FILE (created if missing), so later
  * runs and later sections add to the same file. Add new sections to the list.
  */
-const sections: Section[] = [arithmeticSection, decimalSection, reluNetModelSection, marginSection, reluTrajectorySection, gridSection, proverSection];
+const sections: Section[] = [arithmeticSection, decimalSection, refinementSection, reluNetModelSection, marginSection, reluTrajectorySection, gridSection, proverSection];
 
 function jsonTarget(argv: string[]): string | null {
   const i = argv.indexOf('--json');

@@ -86,19 +86,29 @@ function neg(a: DDInterval): DDInterval {
 
 const sub = (a: DDInterval, b: DDInterval): DDInterval => add(a, neg(b));
 
-/** The hull of the products of the ends (each product's own directed bounds). */
+/** Interval product by the signs of the factors: each end is one directed product of two ends (four where both straddle 0). */
 function mul(a: DDInterval, b: DDInterval): DDInterval {
   if (isZero(a) || isZero(b)) return ZERO;
-  const ends: [DD, DD][] =
-    a.lo.h >= 0 && b.lo.h >= 0 ? [[a.lo, b.lo], [a.hi, b.hi]] : isPoint(a) ? [[a.lo, b.lo], [a.lo, b.hi]] : isPoint(b) ? [[a.lo, b.lo], [a.hi, b.lo]] : [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
-  if (!ends.every(([x, y]) => productExact(x.h, y.h))) return viaFloat2(I.mul, a, b);
-  let lo = D.mulDown(ends[0][0], ends[0][1]);
-  let hi = D.mulUp(ends[0][0], ends[0][1]);
-  for (let k = 1; k < ends.length; k++) {
-    lo = minDD(lo, D.mulDown(ends[k][0], ends[k][1]));
-    hi = maxDD(hi, D.mulUp(ends[k][0], ends[k][1]));
+  const [al, ah, bl, bh] = [a.lo, a.hi, b.lo, b.hi];
+  let lo: [DD, DD];
+  let hi: [DD, DD];
+  if (al.h >= 0) {
+    if (bl.h >= 0) [lo, hi] = [[al, bl], [ah, bh]];
+    else if (bh.h <= 0) [lo, hi] = [[ah, bl], [al, bh]];
+    else [lo, hi] = [[ah, bl], [ah, bh]];
+  } else if (ah.h <= 0) {
+    if (bl.h >= 0) [lo, hi] = [[al, bh], [ah, bl]];
+    else if (bh.h <= 0) [lo, hi] = [[ah, bh], [al, bl]];
+    else [lo, hi] = [[al, bh], [al, bl]];
+  } else if (bl.h >= 0) [lo, hi] = [[al, bh], [ah, bh]];
+  else if (bh.h <= 0) [lo, hi] = [[ah, bl], [al, bl]];
+  else {
+    // Both straddle 0: lo = min(al·bh, ah·bl), hi = max(al·bl, ah·bh).
+    if (![al, ah].every((x) => productExact(x.h, bl.h) && productExact(x.h, bh.h))) return viaFloat2(I.mul, a, b);
+    return { lo: minDD(D.mulDown(al, bh), D.mulDown(ah, bl)), hi: maxDD(D.mulUp(al, bl), D.mulUp(ah, bh)) };
   }
-  return { lo, hi };
+  if (!productExact(lo[0].h, lo[1].h) || !productExact(hi[0].h, hi[1].h)) return viaFloat2(I.mul, a, b);
+  return { lo: D.mulDown(lo[0], lo[1]), hi: D.mulUp(hi[0], hi[1]) };
 }
 
 function div(a: DDInterval, b: DDInterval): DDInterval {
@@ -130,23 +140,26 @@ function sqr(a: DDInterval): DDInterval {
 
 /*
  * e^x natively for |x| ≤ EXP_LIMIT (results within [2^-938, 2^938]): x = k·ln 2 + r, t = r/16,
- * e^t by its Taylor polynomial of degree 18 plus the Lagrange remainder as an interval, squared
- * four times, times 2^k. Every step is an interval operation, so the result encloses e^x; it is
- * about 27 digits wide (the squarings multiply the width by 16). Elsewhere: float intervals.
+ * e^t by its Taylor polynomial of degree 14 (Horner, coefficients 1/j! as enclosures) plus the
+ * Lagrange remainder as an interval, squared four times, times 2^k. Every step is an interval
+ * operation, so the result encloses e^x; it is about 27 digits wide (the squarings multiply the
+ * width by 16). Elsewhere: float intervals.
  */
 const EXP_LIMIT = 650;
+const DEGREE = 14;
 const LN2 = fromDecimal(DEC.constant('ln2'));
-const INVERSE: DDInterval[] = Array.from({ length: 19 }, (_, i) => (i === 0 ? ONE : div(ONE, num(i))));
+const INVERSE_FACTORIAL: DDInterval[] = [ONE];
+for (let j = 1; j <= DEGREE; j++) INVERSE_FACTORIAL.push(div(INVERSE_FACTORIAL[j - 1], num(j)));
 const SIXTEENTH = num(1 / 16);
 
 function expOfPoint(x: DD): DDInterval {
   const k = Math.round(x.h / Math.LN2);
   const t = mul(sub(pointOf(x), mul(num(k), LN2)), SIXTEENTH);
-  let p = ONE;
-  for (let i = 18; i >= 1; i--) p = add(ONE, mul(mul(t, INVERSE[i]), p));
-  // |t| ≤ 0.0217 (|r| ≤ ln 2 / 2 plus rounding): |remainder| ≤ |t|^19/19! · e^|t|, 19! > 1.2e17.
+  let p = INVERSE_FACTORIAL[DEGREE];
+  for (let j = DEGREE - 1; j >= 0; j--) p = add(INVERSE_FACTORIAL[j], mul(t, p));
+  // |t| ≤ 0.0217 (|r| ≤ ln 2 / 2 plus rounding): |remainder| ≤ |t|^15/15! · e^|t|, 15! > 1.3e12.
   const m = Math.max(Math.abs(D.doubleBelow(t.lo)), Math.abs(D.doubleAbove(t.hi)));
-  const remainder = nextUp((m ** 19 / 1.2e17) * 1.03 * (1 + 2 ** -40));
+  const remainder = nextUp((m ** (DEGREE + 1) / 1.3e12) * 1.03 * (1 + 2 ** -40));
   p = add(p, { lo: ddOf(-remainder), hi: ddOf(remainder) });
   for (let i = 0; i < 4; i++) p = sqr(p);
   return mul(p, num(2 ** k));

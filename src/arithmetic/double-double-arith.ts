@@ -171,6 +171,83 @@ function exp(a: DDInterval): DDInterval {
   return { lo: expOfPoint(a.lo).lo, hi: expOfPoint(a.hi).hi };
 }
 
+/*
+ * log natively on (0, ∞) within the native range of exp: log1p(d) = Σ (−1)^(j+1) d^j / j for
+ * |d| ≤ 1/32 (degree 24, the alternating tail as an interval), and elsewhere log x = y + log1p(u)
+ * with y = Math.log(x) and u = x·e^(−y) − 1 (tiny), log1p(u) = u − u²/2 within |u|³/(3(1 − |u|)).
+ * The losses compose these; every step is an interval operation. Beyond, 40-digit decimals.
+ */
+const SERIES_LIMIT = 1 / 32;
+const LOG_DEGREE = 24;
+const SERIES_COEFFICIENT: DDInterval[] = Array.from({ length: LOG_DEGREE + 1 }, (_, j) => (j === 0 ? ZERO : div(num(j % 2 === 1 ? 1 : -1), num(j))));
+const HALF = num(0.5);
+
+const magnitude = (a: DDInterval): number => Math.max(Math.abs(D.doubleBelow(a.lo)), Math.abs(D.doubleAbove(a.hi)));
+const plusMinus = (r: number): DDInterval => ({ lo: ddOf(-r), hi: ddOf(r) });
+
+/** log1p over an interval d with |d| ≤ 1/32. */
+function log1pSeries(d: DDInterval): DDInterval {
+  if (isZero(d)) return ZERO;
+  let p = SERIES_COEFFICIENT[LOG_DEGREE];
+  for (let j = LOG_DEGREE - 1; j >= 1; j--) p = add(SERIES_COEFFICIENT[j], mul(d, p));
+  p = mul(d, p);
+  // The tail Σ_{j>N} |d|^j / j ≤ |d|^(N+1) / ((N+1)(1 − |d|)).
+  const m = magnitude(d);
+  return add(p, plusMinus(nextUp(((m ** (LOG_DEGREE + 1) / (LOG_DEGREE + 1)) * 1.04) * (1 + 2 ** -40))));
+}
+
+/** An enclosure of log over x > 0 (one interval evaluation: the series near 1, else y + log1p(u)). */
+function logOf(x: DDInterval): DDInterval {
+  const d = sub(x, ONE);
+  if (magnitude(d) <= SERIES_LIMIT) return log1pSeries(d);
+  const y = Math.log(x.lo.h);
+  const u = sub(mul(x, exp(num(-y))), ONE);
+  const m = magnitude(u);
+  // |u| is an ulp or so for a narrow x; a wide one goes to decimals.
+  if (!(m <= 2 ** -20)) return decimalLog(x);
+  const tail = nextUp(((m * m * m) / 3) * 1.01 * (1 + 2 ** -40));
+  return add(num(y), add(sub(u, mul(sqr(u), HALF)), plusMinus(tail)));
+}
+
+const nativeLog = (a: DDInterval): boolean => a.lo.h >= 2 ** -900 && a.hi.h <= 2 ** 900;
+const decimalLog = viaDecimal((x) => DEC.log(x));
+
+const log = (a: DDInterval): DDInterval => (nativeLog(a) ? logOf(a) : decimalLog(a));
+
+const decimalLog1p = viaDecimal((x) => DEC.log1p(x));
+
+/** log1p: the series near 0, else log(1 + v) (no cancellation there); beyond log's native range, decimals. */
+function log1p(a: DDInterval): DDInterval {
+  if (!(a.lo.h > -1 + 2 ** -40 && a.hi.h <= 2 ** 900)) return decimalLog1p(a);
+  return magnitude(a) <= SERIES_LIMIT ? log1pSeries(a) : logOf(add(ONE, a));
+}
+
+const LOSS_LIMIT = 600;
+const withinLossLimit = (a: DDInterval): boolean => Math.abs(a.lo.h) <= LOSS_LIMIT && Math.abs(a.hi.h) <= LOSS_LIMIT;
+
+/** ℓ(z) = log1p(e^(−z)) for z ≥ 0, −z + log1p(e^z) below: decreasing, so each end from the other end of z. */
+function logisticOfPoint(z: DD): DDInterval {
+  const e = exp(pointOf(z.h >= 0 ? D.neg(z) : z));
+  const tail = log1p(e);
+  return z.h >= 0 ? tail : add(neg(pointOf(z)), tail);
+}
+
+const decimalLogistic = viaDecimal((x) => DEC.logistic(x));
+
+function logistic(a: DDInterval): DDInterval {
+  if (!withinLossLimit(a)) return decimalLogistic(a);
+  return { lo: logisticOfPoint(a.hi).lo, hi: logisticOfPoint(a.lo).hi };
+}
+
+/** ℓ'(z) = −1/(1 + e^z): increasing. */
+const logisticPrimeOfPoint = (z: DD): DDInterval => neg(div(ONE, add(ONE, exp(pointOf(z)))));
+const decimalLogisticPrime = viaDecimal((x) => DEC.logisticPrime(x));
+
+function logisticPrime(a: DDInterval): DDInterval {
+  if (!withinLossLimit(a)) return decimalLogisticPrime(a);
+  return { lo: logisticPrimeOfPoint(a.lo).lo, hi: logisticPrimeOfPoint(a.hi).hi };
+}
+
 function sqrt(a: DDInterval): DDInterval {
   if (a.lo.h <= 0 || !inRange(a.lo.h) || !inRange(a.hi.h)) return viaDecimal((x) => DEC.sqrt(x))(a);
   return { lo: D.sqrtDown(a.lo), hi: D.sqrtUp(a.hi) };
@@ -250,16 +327,16 @@ export const doubleDoubleArith: Arith<DDInterval> = {
   powInt,
   exp,
   expm1: viaDecimal((x) => DEC.expm1(x)),
-  log: viaDecimal((x) => DEC.log(x)),
-  log1p: viaDecimal((x) => DEC.log1p(x)),
+  log,
+  log1p,
 
   relu,
   reluPrime,
-  logistic: viaDecimal((x) => DEC.logistic(x)),
-  logisticPrime: viaDecimal((x) => DEC.logisticPrime(x)),
+  logistic,
+  logisticPrime,
   logisticInverse: viaDecimal((x) => DEC.logisticInverse(x)),
   expLoss: (a) => exp(neg(a)),
-  expLossInverse: viaDecimal((x) => DEC.expLossInverse(x)),
+  expLossInverse: (a) => (nativeLog(a) ? neg(log(a)) : viaDecimal((x) => DEC.expLossInverse(x))(a)),
 
   sum,
   dot,

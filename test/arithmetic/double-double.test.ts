@@ -88,8 +88,8 @@ describe('double-double intervals enclose the exact result', () => {
 
   it('the elementary functions and losses contain the 60-digit enclosure at each end', () => {
     const D60 = decimalArith(60);
-    const unary = ['exp', 'expm1', 'log', 'log1p', 'sqrt', 'logistic', 'logisticPrime', 'expLoss'] as const;
-    const small = fc.oneof(fc.double({ min: -800, max: 800, noNaN: true }), fc.double({ min: -1e-3, max: 1e-3, noNaN: true }), fc.constantFrom(0, 650, -650, 651, Math.LN2, 0.5 * Math.LN2, -0.5 * Math.LN2)).map((h) => renormalised(h, 0));
+    const unary = ['exp', 'expm1', 'log', 'log1p', 'sqrt', 'logistic', 'logisticPrime', 'expLoss', 'expLossInverse', 'logisticInverse'] as const;
+    const small = fc.oneof(fc.double({ min: -800, max: 800, noNaN: true }), fc.double({ min: -1e-3, max: 1e-3, noNaN: true }), fc.constantFrom(0, 650, -650, 651, 600, -600, 1 + 2 ** -52, 1 - 2 ** -53, 1 + 1 / 32, 1 - 1 / 32, -1 / 32, 1 / 32, 2 ** -899, Math.LN2, 0.5 * Math.LN2, -0.5 * Math.LN2)).map((h) => renormalised(h, 0));
     fc.assert(
       fc.property(fc.oneof(ddValue, small), fc.constantFrom(...unary), (x, f) => {
         let r: DDInterval;
@@ -99,15 +99,18 @@ describe('double-double intervals enclose the exact result', () => {
           return error instanceof DomainError;
         }
         const reference = D60[f](D60.add(D60.num(x.h), D60.num(x.l)));
-        return exact(r.lo).lte(reference.lo) && reference.hi.lte(exact(r.hi));
+        const [lo, hi] = [exact(r.lo), exact(r.hi)];
+        if (lo.lte(reference.lo) && reference.hi.lte(hi)) return true;
+        // A reference wider than the result (60 digits of an absolute error near 0) can only be met.
+        return reference.hi.minus(reference.lo).gt(hi.minus(lo)) && lo.lte(reference.hi) && reference.lo.lte(hi);
       }),
-      params(1500),
+      params(4000),
     );
   });
 });
 
 describe('double-double intervals are tight', () => {
-  it('a product, quotient or square root of points in range is about 29 digits wide, e^x about 27', () => {
+  it('a product, quotient or square root of points in range is about 29 digits wide, e^x, log and the losses about 27', () => {
     fc.assert(
       fc.property(moderate, moderate, (x, y) => {
         const modest = (v: number): boolean => v === 0 || (Math.abs(v) >= 2 ** -200 && Math.abs(v) <= 2 ** 200);
@@ -118,6 +121,11 @@ describe('double-double intervals are tight', () => {
         for (const r of [A.mul(A.mul(a, b), third), y !== 0 ? A.div(a, b) : a, x > 0 ? A.sqrt(a) : a]) {
           const size = Math.max(Math.abs(A.lo(r)), Math.abs(A.hi(r)));
           if (A.width(r) > size * 2 ** -90) return false;
+        }
+        // log and the losses natively, near 29 digits.
+        for (const r of [x > 0 ? A.log(a) : a, x > -0.5 ? A.log1p(a) : a, Math.abs(x) <= 600 ? A.logistic(a) : a, Math.abs(x) <= 600 ? A.logisticPrime(a) : a]) {
+          const size = Math.max(Math.abs(A.lo(r)), Math.abs(A.hi(r)));
+          if (A.width(r) > size * 2 ** -78) return false;
         }
         // e^x runs natively, 16 times wider for its four squarings (near e^−650 the underflow allowance widens it).
         const e = A.exp(A.num(Math.max(-600, Math.min(650, x))));

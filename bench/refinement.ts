@@ -56,7 +56,8 @@ function run(): Record<string, Figure> {
   const [X, Y, Z] = [xs, ys, zs].map((v) => v.map((x) => DD.num(x)));
   const [X30, Y30, Z30] = [xs, ys, zs].map((v) => v.map((x) => D30.num(x)));
   const options = { warmup: 2, runs: 7 };
-  const perPoint = { ...options, scale: 1000 / POINTS };
+  // Per evaluation, in µs, after enough warm-up for the JIT to settle on both sides.
+  const perPoint = { warmup: 30, runs: 15, scale: 1000 / POINTS };
   const figures: Record<string, Figure> = {
     'double-double vs decimal30: dot(n=1e3)': {
       ...compare(() => consume(DD.lo(DD.dot(X, Y))), () => consume(D30.lo(D30.dot(X30, Y30))), 'ms', options),

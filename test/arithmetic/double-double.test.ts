@@ -7,6 +7,7 @@ import { type DDInterval, doubleDoubleArith as A } from '../../src/arithmetic/do
 import { DomainError } from '../../src/arithmetic/domain-error.js';
 import { decimalFromDouble } from '../../src/arithmetic/exact.js';
 import { finiteDouble, params } from './float-generators.js';
+import { nextDown, nextUp } from '../../src/arithmetic/rounding.js';
 
 /** Wide enough that sums and products of double-double values are exact. */
 const Exact = Decimal.clone({ precision: 5000, minE: -9e15, maxE: 9e15 });
@@ -42,6 +43,19 @@ describe('double-double intervals enclose the exact result', () => {
         }
         return true;
       }),
+      params(RUNS),
+    );
+  });
+
+  it('sums that nearly cancel: x + y with y.h within a few ulps of −x.h and any low parts', () => {
+    const nearNegation = fc.tuple(ddValue, fc.integer({ min: -3, max: 3 }), fc.double({ min: -1, max: 1, noNaN: true })).map(([x, ulps, r]) => {
+      let h = -x.h;
+      for (let k = 0; k < Math.abs(ulps); k++) h = ulps > 0 ? nextUp(h) : nextDown(h);
+      if (!Number.isFinite(h)) h = -x.h;
+      return [x, renormalised(h, Number.isFinite(h * 2 ** -53) ? h * 2 ** -53 * r * 0.999 : 0)] as const;
+    });
+    fc.assert(
+      fc.property(nearNegation, ([x, y]) => contains(A.add({ lo: x, hi: x }, { lo: y, hi: y }), exact(x).plus(exact(y)))),
       params(RUNS),
     );
   });

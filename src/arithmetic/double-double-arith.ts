@@ -168,6 +168,7 @@ function expOfPoint(x: DD): DDInterval {
 function exp(a: DDInterval): DDInterval {
   // Beyond, e^x is under 2^-938 or over 2^938, where products fall back to float intervals anyway.
   if (!(Math.abs(a.lo.h) <= EXP_LIMIT && Math.abs(a.hi.h) <= EXP_LIMIT)) return fromInterval(I.exp(toInterval(a)));
+  if (isPoint(a)) return expOfPoint(a.lo);
   return { lo: expOfPoint(a.lo).lo, hi: expOfPoint(a.hi).hi };
 }
 
@@ -236,6 +237,7 @@ const decimalLogistic = viaDecimal((x) => DEC.logistic(x));
 
 function logistic(a: DDInterval): DDInterval {
   if (!withinLossLimit(a)) return decimalLogistic(a);
+  if (isPoint(a)) return logisticOfPoint(a.lo);
   return { lo: logisticOfPoint(a.hi).lo, hi: logisticOfPoint(a.lo).hi };
 }
 
@@ -245,6 +247,7 @@ const decimalLogisticPrime = viaDecimal((x) => DEC.logisticPrime(x));
 
 function logisticPrime(a: DDInterval): DDInterval {
   if (!withinLossLimit(a)) return decimalLogisticPrime(a);
+  if (isPoint(a)) return logisticPrimeOfPoint(a.lo);
   return { lo: logisticPrimeOfPoint(a.lo).lo, hi: logisticPrimeOfPoint(a.hi).hi };
 }
 

@@ -1,5 +1,5 @@
 import { decimalArith } from '../src/arithmetic/decimal-arith.js';
-import { type Figure, type Section, compare, consume } from './measure.js';
+import { type Figure, type Section, compare, consume, inputs } from './measure.js';
 
 /**
  * Cost of decimal-interval refinement against plain floats, measured in the
@@ -9,15 +9,6 @@ import { type Figure, type Section, compare, consume } from './measure.js';
 
 const DOT_LENGTH = 1000;
 const LOSS_POINTS = 64;
-
-/** Deterministic inputs in [−1, 1) (a linear congruential generator, so runs compare). */
-function inputs(length: number, seed: number): number[] {
-  let state = seed >>> 0;
-  return Array.from({ length }, () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 31 - 1;
-  });
-}
 
 function floatDot(xs: readonly number[], ys: readonly number[]): number {
   let s = 0;

@@ -19,6 +19,15 @@ export interface Section {
   run(): Promise<Record<string, Figure>> | Record<string, Figure>;
 }
 
+/** Deterministic inputs in [−1, 1) (a linear congruential generator, so runs compare). */
+export function inputs(length: number, seed: number): number[] {
+  let state = seed >>> 0;
+  return Array.from({ length }, () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 31 - 1;
+  });
+}
+
 /** Keeps results alive so the optimiser cannot drop the measured work. */
 export let sink = 0;
 export function consume(x: number): void {

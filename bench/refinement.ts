@@ -7,7 +7,7 @@ import { evaluateCheck, indexAssignments } from '../src/checker/evaluate-check.j
 import { gdSetting } from '../src/domains/gd-instances.js';
 import type { Instance } from '../src/language/lemma.js';
 import lemma from '../proofs/lemma-9.4.js';
-import { type Figure, type Section, compare, consume } from './measure.js';
+import { type Figure, type Section, compare, consume, inputs } from './measure.js';
 
 /**
  * The first refinement level against the one it comes before, in the same run:
@@ -19,14 +19,6 @@ import { type Figure, type Section, compare, consume } from './measure.js';
 
 const DOT_LENGTH = 1000;
 const POINTS = 64;
-
-function inputs(length: number, seed: number): number[] {
-  let state = seed >>> 0;
-  return Array.from({ length }, () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 31 - 1;
-  });
-}
 
 function relativeWidth<T>(A: Arith<T>, x: T): number {
   return A.width(x) / Math.max(Math.abs(A.lo(x)), Math.abs(A.hi(x)));

@@ -4,9 +4,14 @@ import { DomainError } from './domain-error.js';
 import { ExactDecimal, decimalFromDouble, doubleAbove, doubleBelow, parseDecimalLiteral } from './exact.js';
 import { DecimalInterval, DecimalIntervalArithmetic } from './decimal-interval.js';
 import { DECIMAL_ZERO, MAX_DIGITS } from './decimal-rounding.js';
-import type { Truth } from './truth.js';
+import { intervalOrder } from './truth.js';
 
 const MAX_DOUBLE = decimalFromDouble(Number.MAX_VALUE);
+const DECIMAL_ORDER = intervalOrder<DecimalInterval, Decimal>(
+  (a) => a.lo,
+  (a) => a.hi,
+  (x, y) => x.cmp(y),
+);
 
 /**
  * Decimal intervals as an `Arith`: the refinement arithmetic. Results are
@@ -117,17 +122,8 @@ export class DecimalArith extends DecimalIntervalArithmetic implements Arith<Dec
     return b.lo.lte(a.lo) && a.hi.lte(b.hi);
   }
 
-  lt(a: DecimalInterval, b: DecimalInterval): Truth {
-    if (a.hi.lt(b.lo)) return 'proved';
-    if (a.lo.gte(b.hi)) return 'refuted';
-    return 'inconclusive';
-  }
-
-  le(a: DecimalInterval, b: DecimalInterval): Truth {
-    if (a.hi.lte(b.lo)) return 'proved';
-    if (a.lo.gt(b.hi)) return 'refuted';
-    return 'inconclusive';
-  }
+  readonly lt = DECIMAL_ORDER.lt;
+  readonly le = DECIMAL_ORDER.le;
 
   format(a: DecimalInterval): [string, string] {
     return [a.lo.toString(), a.hi.toString()];

@@ -11,17 +11,17 @@ import { type Interval, interval } from './interval.js';
 import { intervalArith as I } from './interval-arith.js';
 import { reluSlope } from './relu-kink.js';
 import { nextDown, nextUp } from './rounding.js';
-import type { Truth } from './truth.js';
+import { intervalOrder } from './truth.js';
 
 /**
  * Intervals with double-double ends: the refinement level between float
- * intervals and decimals. Sums, products and quotients run in double-double
- * with directed error bounds (double-double.ts), about 30 digits at a small
- * fraction of decimal.js's cost; the rarer elementary functions go through
- * 40-digit decimal intervals and come back rounded outward. Operands beyond
- * the exact range of the error-free transformations (|x| outside
- * [2^-450, 2^450], infinite ends) are handled by the float intervals, which is
- * sound and merely wider.
+ * intervals and decimals. Sums, products, quotients and √ run in double-double
+ * with directed error bounds (double-double.ts), e^x, log, log1p and the
+ * losses natively on top of them (below), about 27–29 digits at a fraction of
+ * decimal.js's cost; expm1, ℓ⁻¹ and out-of-range arguments go through 40-digit
+ * decimal intervals and come back rounded outward. Operands beyond the exact
+ * range of the error-free transformations (see productExact; infinite ends)
+ * are handled by the float intervals, which is sound and merely wider.
  */
 export interface DDInterval {
   readonly lo: DD;
@@ -37,6 +37,9 @@ const UNIT: DDInterval = { lo: ZERO_DD, hi: ddOf(1) };
 const isZero = (a: DDInterval): boolean => a.lo.h === 0 && a.hi.h === 0;
 const isPoint = (a: DDInterval): boolean => compare(a.lo, a.hi) === 0;
 const fastSum = (a: DDInterval): boolean => inSumRange(a.lo.h) && inSumRange(a.hi.h);
+/** The largest |x| over the interval, and the interval [−r, r]. */
+const magnitude = (a: DDInterval): number => Math.max(Math.abs(D.doubleBelow(a.lo)), Math.abs(D.doubleAbove(a.hi)));
+const plusMinus = (r: number): DDInterval => ({ lo: ddOf(-r), hi: ddOf(r) });
 const minDD = (x: DD, y: DD): DD => (compare(x, y) <= 0 ? x : y);
 const maxDD = (x: DD, y: DD): DD => (compare(x, y) >= 0 ? x : y);
 
@@ -158,9 +161,8 @@ function expOfPoint(x: DD): DDInterval {
   let p = INVERSE_FACTORIAL[DEGREE];
   for (let j = DEGREE - 1; j >= 0; j--) p = add(INVERSE_FACTORIAL[j], mul(t, p));
   // |t| ≤ 0.0217 (|r| ≤ ln 2 / 2 plus rounding): |remainder| ≤ |t|^15/15! · e^|t|, 15! > 1.3e12.
-  const m = Math.max(Math.abs(D.doubleBelow(t.lo)), Math.abs(D.doubleAbove(t.hi)));
-  const remainder = nextUp((m ** (DEGREE + 1) / 1.3e12) * 1.03 * (1 + 2 ** -40));
-  p = add(p, { lo: ddOf(-remainder), hi: ddOf(remainder) });
+  const remainder = nextUp((magnitude(t) ** (DEGREE + 1) / 1.3e12) * 1.03 * (1 + 2 ** -40));
+  p = add(p, plusMinus(remainder));
   for (let i = 0; i < 4; i++) p = sqr(p);
   return mul(p, num(2 ** k));
 }
@@ -182,9 +184,6 @@ const SERIES_LIMIT = 1 / 32;
 const LOG_DEGREE = 24;
 const SERIES_COEFFICIENT: DDInterval[] = Array.from({ length: LOG_DEGREE + 1 }, (_, j) => (j === 0 ? ZERO : div(num(j % 2 === 1 ? 1 : -1), num(j))));
 const HALF = num(0.5);
-
-const magnitude = (a: DDInterval): number => Math.max(Math.abs(D.doubleBelow(a.lo)), Math.abs(D.doubleAbove(a.hi)));
-const plusMinus = (r: number): DDInterval => ({ lo: ddOf(-r), hi: ddOf(r) });
 
 /** log1p over an interval d with |d| ≤ 1/32. */
 function log1pSeries(d: DDInterval): DDInterval {
@@ -216,6 +215,7 @@ const decimalLog = viaDecimal((x) => DEC.log(x));
 const log = (a: DDInterval): DDInterval => (nativeLog(a) ? logOf(a) : decimalLog(a));
 
 const decimalLog1p = viaDecimal((x) => DEC.log1p(x));
+const decimalExpLossInverse = viaDecimal((x) => DEC.expLossInverse(x));
 
 /** log1p: the series near 0, else log(1 + v) (no cancellation there); beyond log's native range, decimals. */
 function log1p(a: DDInterval): DDInterval {
@@ -251,8 +251,10 @@ function logisticPrime(a: DDInterval): DDInterval {
   return { lo: logisticPrimeOfPoint(a.lo).lo, hi: logisticPrimeOfPoint(a.hi).hi };
 }
 
+const decimalSqrt = viaDecimal((x) => DEC.sqrt(x));
+
 function sqrt(a: DDInterval): DDInterval {
-  if (a.lo.h <= 0 || !inRange(a.lo.h) || !inRange(a.hi.h)) return viaDecimal((x) => DEC.sqrt(x))(a);
+  if (a.lo.h <= 0 || !inRange(a.lo.h) || !inRange(a.hi.h)) return decimalSqrt(a);
   return { lo: D.sqrtDown(a.lo), hi: D.sqrtUp(a.hi) };
 }
 
@@ -290,17 +292,11 @@ function dot(xs: readonly DDInterval[], ys: readonly DDInterval[]): DDInterval {
   return exactDotSign(xs.map((x) => x.lo.h), ys.map((y) => y.lo.h)) === 0 ? ZERO : s;
 }
 
-function lt(a: DDInterval, b: DDInterval): Truth {
-  if (compare(a.hi, b.lo) < 0) return 'proved';
-  if (compare(a.lo, b.hi) >= 0) return 'refuted';
-  return 'inconclusive';
-}
-
-function le(a: DDInterval, b: DDInterval): Truth {
-  if (compare(a.hi, b.lo) <= 0) return 'proved';
-  if (compare(a.lo, b.hi) > 0) return 'refuted';
-  return 'inconclusive';
-}
+const { lt, le } = intervalOrder<DDInterval, DD>(
+  (a) => a.lo,
+  (a) => a.hi,
+  compare,
+);
 
 function num(x: number): DDInterval {
   if (x !== x) throw new DomainError('num', true, 'NaN');
@@ -339,7 +335,7 @@ export const doubleDoubleArith: Arith<DDInterval> = {
   logisticPrime,
   logisticInverse: viaDecimal((x) => DEC.logisticInverse(x)),
   expLoss: (a) => exp(neg(a)),
-  expLossInverse: (a) => (nativeLog(a) ? neg(log(a)) : viaDecimal((x) => DEC.expLossInverse(x))(a)),
+  expLossInverse: (a) => (nativeLog(a) ? neg(log(a)) : decimalExpLossInverse(a)),
 
   sum,
   dot,

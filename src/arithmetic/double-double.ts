@@ -82,7 +82,7 @@ export function renormalised(h: number, l: number): DD {
   return dd(rh, rl);
 }
 
-/** Approximations; `exact` tells whether the result is the exact real (no widening needed). */
+/** Set by each approximation: whether its result is the exact real (no widening needed). */
 let exactResult = false;
 
 function approxAdd(x: DD, y: DD): DD {
@@ -128,7 +128,6 @@ function approxDiv(x: DD, y: DD): DD {
   return dd(rh, rl);
 }
 
-/** The error bound: relative, plus TINY where a low-part product may underflow (sums of doubles never lose to underflow). */
 /** One Newton step from the rounded root of the high part: s + (x − s²)/(2s), error about 3u². */
 function approxSqrt(x: DD): DD {
   const s = Math.sqrt(x.h);
@@ -139,6 +138,7 @@ function approxSqrt(x: DD): DD {
   return dd(rh, rl);
 }
 
+/** The error bound: relative, plus TINY where a low-part product may underflow (sums of doubles never lose to underflow). */
 function bound(z: DD, tiny: number): number {
   return nextUp(Math.abs(z.h) * REL + tiny);
 }

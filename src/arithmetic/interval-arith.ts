@@ -27,7 +27,7 @@ import { exactDotSign } from './exact-dot.js';
 import { intervalDot, intervalSum } from './kernels.js';
 import { expLoss, expLossInverse, logistic, logisticInverse, logisticPrime, relu, reluPrime } from './losses.js';
 import { ETA, MAX, exactDecimalString, nextUp } from './rounding.js';
-import type { Truth } from './truth.js';
+import { intervalOrder } from './truth.js';
 
 /** Enough digits that a quotient rounded outward at this precision still rounds to the neighbouring doubles. */
 const LITERAL_DIGITS = 40;
@@ -61,17 +61,11 @@ const CONSTANTS = {
   ln2: interval(Math.LN2, nextUp(Math.LN2)),
 } as const;
 
-function lt(a: Interval, b: Interval): Truth {
-  if (a.hi < b.lo) return 'proved';
-  if (a.lo >= b.hi) return 'refuted';
-  return 'inconclusive';
-}
-
-function le(a: Interval, b: Interval): Truth {
-  if (a.hi <= b.lo) return 'proved';
-  if (a.lo > b.hi) return 'refuted';
-  return 'inconclusive';
-}
+const { lt, le } = intervalOrder<Interval, number>(
+  (a) => a.lo,
+  (a) => a.hi,
+  (x, y) => (x < y ? -1 : x > y ? 1 : 0),
+);
 
 /** Float intervals with sound outward rounding: the certifying instance. */
 const isFinitePoint = (x: Interval): boolean => x.lo === x.hi && Number.isFinite(x.lo);

@@ -1,3 +1,4 @@
+import type { Arith } from '../arithmetic/arith.js';
 import { DomainError } from '../arithmetic/domain-error.js';
 import type { Check } from '../language/lemma.js';
 import { StepTimeoutError, type Evaluator, type IndexEnv } from '../language/evaluate.js';
@@ -153,18 +154,24 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     if (!decisive) return { ...base, verdict: 'held', message: 'empty tensors' };
     const lhs = left.data[decisive.k];
     const rhs = right.data[decisive.k];
-    const mid = (x: unknown): number => (A.lo(x) + A.hi(x)) / 2;
     const [num, den] = check.relation === '≥' || check.relation === '>' ? [rhs, lhs] : [lhs, rhs];
+    // The sides as exact decimal strings are formatted only when asked for: most evaluations are summarised, never printed.
+    let lhsText: [string, string] | undefined;
+    let rhsText: [string, string] | undefined;
     return {
       ...base,
       work: ev.work - workBefore,
       verdict: decisive.comparison.verdict,
       ...(decisive.comparison.verdict === 'inconclusive' ? { differenceBound: left.data.reduce((m: number, l, k) => Math.max(m, differenceBound(A, check.relation, l, right.data[k])), 0) } : {}),
-      lhs: A.format(lhs),
-      rhs: A.format(rhs),
+      get lhs(): [string, string] {
+        return (lhsText ??= A.format(lhs));
+      },
+      get rhs(): [string, string] {
+        return (rhsText ??= A.format(rhs));
+      },
       comparison: decisive.comparison,
       // A ratio says how tight a bound is only between positive quantities.
-      ...(mid(num) > 0 && mid(den) > 0 ? { ratio: mid(num) / mid(den) } : {}),
+      ...(midpoint(A, num) > 0 && midpoint(A, den) > 0 ? { ratio: midpoint(A, num) / midpoint(A, den) } : {}),
       ...(left.shape.length ? { entry: decisive.k } : {}),
     };
   } catch (err) {
@@ -205,6 +212,10 @@ function transcriptionDifference<T>(check: Check, ev: Evaluator<T>, index: Index
     }
   }
   return null;
+}
+
+function midpoint<T>(A: Arith<T>, x: T): number {
+  return (A.lo(x) + A.hi(x)) / 2;
 }
 
 function severity(c: Comparison): number {

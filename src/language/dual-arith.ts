@@ -7,6 +7,9 @@ export interface Dual<T> {
   readonly g: readonly T[] | null;
 }
 
+/** Built once per base arithmetic and gradient size: an evaluation asks for it at every grad node. */
+const built = new WeakMap<Arith<unknown>, Map<number, Arith<Dual<unknown>>>>();
+
 /**
  * Forward-mode automatic differentiation over any arithmetic, so a gradient
  * can be checked against the notes' formula with the same rigour as the
@@ -16,6 +19,14 @@ export interface Dual<T> {
  * that the gradient takes the same σ'(0) as the notes' formula at that kink.
  */
 export function dualArith<T>(A: Arith<T>, size: number): Arith<Dual<T>> {
+  let bySize = built.get(A as Arith<unknown>);
+  if (!bySize) built.set(A as Arith<unknown>, (bySize = new Map()));
+  let D = bySize.get(size) as Arith<Dual<T>> | undefined;
+  if (!D) bySize.set(size, (D = buildDualArith(A, size)) as Arith<Dual<unknown>>);
+  return D;
+}
+
+function buildDualArith<T>(A: Arith<T>, size: number): Arith<Dual<T>> {
   const zero = A.num(0);
   const one = A.num(1);
   const c = (v: T): Dual<T> => ({ v, g: null });

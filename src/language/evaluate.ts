@@ -41,13 +41,16 @@ export class Evaluator<T> {
     this.resolve = typeof values === 'function' ? values : (name) => values[name];
   }
 
-  lookup = (name: string): Value<T> => {
+  /** A parameter's value, for closures (bound once: a class-field arrow would cost a named closure per evaluator). */
+  readonly lookup: (name: string) => Value<T> = this.lookupParameter.bind(this);
+
+  private lookupParameter(name: string): Value<T> {
     const v = this.resolve(name);
     if (v !== undefined) return v;
     const k = this.ints[name];
     if (k !== undefined) return scalar(this.arith.num(k));
     throw new ShapeError(`unknown parameter '${name}'`);
-  };
+  }
 
   scalar(e: Expr, index: IndexEnv = {}): T {
     return asScalar(this.value(e, index), 'step side');

@@ -52,20 +52,21 @@ function convertPlain<T>(arith: Arith<T>, plain: unknown, context: string): Valu
     probe = probe[0];
   }
   const data: T[] = [];
-  const walk = (node: unknown, depth: number): void => {
-    if (depth === shape.length) {
-      if (typeof node !== 'number') throw new ShapeError(`${context}: expected a number, got ${typeof node}`);
-      data.push(arith.num(node));
-      return;
-    }
-    if (!Array.isArray(node) || node.length !== shape[depth]) throw new ShapeError(`${context}: ragged array`);
-    // A row that stands for decimals (a user's data set) binds them exactly, not its nearest doubles.
-    const decimals = depth === shape.length - 1 ? decimalsOf(node as number[]) : undefined;
-    if (decimals) for (const text of decimals) data.push(exactLiteral(arith, text));
-    else for (const child of node) walk(child, depth + 1);
-  };
-  walk(plain, 0);
+  walkPlain(arith, plain, 0, shape, data, context);
   return { shape, data };
+}
+
+function walkPlain<T>(arith: Arith<T>, node: unknown, depth: number, shape: readonly number[], data: T[], context: string): void {
+  if (depth === shape.length) {
+    if (typeof node !== 'number') throw new ShapeError(`${context}: expected a number, got ${typeof node}`);
+    data.push(arith.num(node));
+    return;
+  }
+  if (!Array.isArray(node) || node.length !== shape[depth]) throw new ShapeError(`${context}: ragged array`);
+  // A row that stands for decimals (a user's data set) binds them exactly, not its nearest doubles.
+  const decimals = depth === shape.length - 1 ? decimalsOf(node as number[]) : undefined;
+  if (decimals) for (const text of decimals) data.push(exactLiteral(arith, text));
+  else for (const child of node) walkPlain(arith, child, depth + 1, shape, data, context);
 }
 
 /** The sub-tensor at `index` along the leading axis. */

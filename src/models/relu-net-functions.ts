@@ -191,31 +191,50 @@ interface BoundModel<T> {
   value(M: unknown, shape: readonly number[]): Value<T>;
 }
 
+/** Bound models, built once per sample (fast paths) or per arithmetic and sample values (generic path): every call node binds. */
+const floatBound = new WeakMap<NetSample, BoundModel<number>>();
+const intervalBound = new WeakMap<NetSample, BoundModel<Interval>>();
+const genericBound = new WeakMap<Value<unknown>, { A: Arith<unknown>; y: Value<unknown> | undefined; a: Value<unknown>; bound: BoundModel<unknown> }>();
+
 function bind<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value<T>): BoundModel<T> {
   const s = sampleOf(A, X, y, a);
   if (s && isFloat(A)) {
-    return {
-      model: floatModel(s) as unknown as ReluNetModel<unknown, T>,
-      pre: (W) => floatPre.get(W, s),
-      value: (M, shape) => ({ shape, data: Array.from(M as Float64Array) as T[] }),
-    };
+    let bound = floatBound.get(s);
+    if (!bound) {
+      bound = {
+        model: floatModel(s) as unknown as ReluNetModel<unknown, number>,
+        pre: (W) => floatPre.get(W, s),
+        value: (M, shape) => ({ shape, data: Array.from(M as Float64Array) }),
+      };
+      floatBound.set(s, bound);
+    }
+    return bound as unknown as BoundModel<T>;
   }
   if (s && isInterval(A)) {
-    return {
-      model: intervalModel(s) as unknown as ReluNetModel<unknown, T>,
-      pre: (W) => boxPre.get(W, s),
-      value: (M, shape) => boxValue(M as Box, shape) as Value<T>,
-    };
+    let bound = intervalBound.get(s);
+    if (!bound) {
+      bound = {
+        model: intervalModel(s) as unknown as ReluNetModel<unknown, Interval>,
+        pre: (W) => boxPre.get(W, s),
+        value: (M, shape) => boxValue(M as Box, shape),
+      };
+      intervalBound.set(s, bound);
+    }
+    return bound as unknown as BoundModel<T>;
   }
   // Any other arithmetic, or a sample that is not exact: the generic path, over the sample as given.
+  const known = genericBound.get(X);
+  if (known && known.A === A && known.y === y && known.a === a) return known.bound as BoundModel<T>;
   const [n, d] = matrixShape(X, 'X');
   const sample: GenericSample<T> = { n, m: a.data.length, d, X: X.data, y: y ? y.data : new Array<T>(n).fill(A.num(1)), a: a.data };
   const model = reluNetModel(genericNetArrays(A, sample));
-  return {
+  const bound: BoundModel<T> = {
     model: model as ReluNetModel<unknown, T>,
     pre: (W) => model.preactivations(W.data as T[]),
     value: (M, shape) => ({ shape, data: M as T[] }),
   };
+  genericBound.set(X, { A: A as Arith<unknown>, y, a, bound: bound as BoundModel<unknown> });
+  return bound;
 }
 
 // --- printing ------------------------------------------------------------------

@@ -415,8 +415,6 @@ function pathLengthOfApproximant(
       PR[a * d + j] = r;
     }
   }
-  const unscale = (x: { lo: number; hi: number; sharp: boolean }): { lo: number; hi: number; sharp: boolean } =>
-    scale === 1 ? x : { lo: Math.min(Number.MAX_VALUE, Math.max(0, rounding.subDown(x.lo / scale, 2 * ETA))), hi: upCheap(x.hi / scale), sharp: x.sharp };
   // N = ‖P'‖², N_m = Σ_j Σ_{a+b=m} P'_{j,a} P'_{j,b}.
   const nDeg = 2 * dp;
   for (let m = 0; m <= nDeg; m++) {
@@ -442,12 +440,6 @@ function pathLengthOfApproximant(
     NM[m] = s;
     NR[m] = roundoffRadius(A, B, count);
   }
-  const crude = (): { lo: number; hi: number; sharp: boolean } => {
-    // ∫₀¹‖P'‖ ≤ Σ_a ‖P'_a‖/(a+1).
-    let acc = 0;
-    for (let a = 0; a <= dp; a++) acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) / (a + 1)));
-    return unscale({ lo: 0, hi: acc, sharp: false });
-  };
   // Adaptive dyadic pieces [j·2^−ℓ, (j+1)·2^−ℓ]: √N is expanded on each piece
   // where it varies little enough; where the speed changes fast (a strongly
   // damped flow), the pieces get shorter.
@@ -458,14 +450,26 @@ function pathLengthOfApproximant(
     const [j, level] = pending.pop()!;
     const piece = sqrtIntegralOnPiece(nDeg, j, level, budget * 2 ** -level, cw);
     if (piece === null) {
-      if (level >= MAX_PATH_LEVEL) return crude();
+      if (level >= MAX_PATH_LEVEL) return unscale({ lo: 0, hi: crudePathLength(PM, PR, dp, d), sharp: false }, scale);
       pending.push([2 * j + 1, level + 1], [2 * j, level + 1]);
       continue;
     }
     lo = rounding.addDown(lo, piece[0]);
     hi = addUp(hi, piece[1]);
   }
-  return unscale({ lo, hi, sharp: true });
+  return unscale({ lo, hi, sharp: true }, scale);
+}
+
+/** ∫₀¹‖P'‖ ≤ Σ_a ‖P'_a‖/(a+1): the bound when the pieces run out. */
+function crudePathLength(PM: Float64Array, PR: Float64Array, dp: number, d: number): number {
+  let acc = 0;
+  for (let a = 0; a <= dp; a++) acc = upCheap(acc + upCheap(normUpper(PM, PR, a * d, d) / (a + 1)));
+  return acc;
+}
+
+/** The path length of 2^s P' back to that of P' (outward). */
+function unscale(x: { lo: number; hi: number; sharp: boolean }, scale: number): { lo: number; hi: number; sharp: boolean } {
+  return scale === 1 ? x : { lo: Math.min(Number.MAX_VALUE, Math.max(0, rounding.subDown(x.lo / scale, 2 * ETA))), hi: upCheap(x.hi / scale), sharp: x.sharp };
 }
 
 /** Deepest dyadic subdivision of a step for the path length (2^6 = 64 pieces). */

@@ -138,8 +138,7 @@ function evaluateAtLevel(check: Check, ctx: InstanceContext, index: IndexEnv, le
     // A tensor equality's relative tolerance is relative to its largest entry, so nearly cancelled entries still count as equal.
     let tolerance = check.tolerance;
     if (left.shape.length > 0) {
-      let scale = 0;
-      for (const x of [...left.data, ...right.data]) scale = Math.max(scale, Math.abs(A.lo(x)), Math.abs(A.hi(x)));
+      const scale = Math.max(largestMagnitude(A, left.data), largestMagnitude(A, right.data));
       if (Number.isFinite(scale)) tolerance = { rel: check.tolerance.rel, abs: check.tolerance.abs + check.tolerance.rel * scale };
     }
     let decisive: { comparison: Comparison; k: number } | null = null;
@@ -200,8 +199,7 @@ function transcriptionDifference<T>(check: Check, ev: Evaluator<T>, index: Index
     }
     if (!sameShape(notes.shape, transcribed.shape)) return `the transcription differs from the notes: its ${side} side has shape [${transcribed.shape}], the notes' [${notes.shape}]`;
     const A = ev.arith;
-    let scale = 0;
-    for (const x of [...notes.data, ...transcribed.data]) scale = Math.max(scale, Math.abs(A.lo(x)), Math.abs(A.hi(x)));
+    const scale = Math.max(largestMagnitude(A, notes.data), largestMagnitude(A, transcribed.data));
     const tolerance = notes.shape.length && Number.isFinite(scale) ? { rel: check.tolerance.rel, abs: check.tolerance.abs + check.tolerance.rel * scale } : check.tolerance;
     for (let k = 0; k < notes.data.length; k++) {
       if (compare(A, '=', notes.data[k], transcribed.data[k], tolerance).verdict === 'refuted') {
@@ -212,6 +210,13 @@ function transcriptionDifference<T>(check: Check, ev: Evaluator<T>, index: Index
     }
   }
   return null;
+}
+
+/** The largest |end| over a tensor's entries (its scale, for tolerances relative to the largest entry). */
+function largestMagnitude<T>(A: Arith<T>, data: readonly T[]): number {
+  let scale = 0;
+  for (const x of data) scale = Math.max(scale, Math.abs(A.lo(x)), Math.abs(A.hi(x)));
+  return scale;
 }
 
 function midpoint<T>(A: Arith<T>, x: T): number {

@@ -6,8 +6,6 @@ import type { AuditReport, LemmaReport } from '../checker/report.js';
 import type { CheckOptions } from '../checker/options.js';
 import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
 import { writeJsonReport } from '../reporters/json.js';
-import { writeJunitReport } from '../reporters/junit.js';
-import { writeHtmlReport } from '../reporters/html/write.js';
 import { exitCode } from '../reporters/summary.js';
 import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
@@ -159,8 +157,9 @@ async function emitReport(report: AuditReport, args: CliArgs, style: ConsoleStyl
   let status: number = exitCode(report);
   const writers: { what: string; file: string | undefined; write: (file: string, report: AuditReport) => Promise<void> }[] = [
     { what: 'JSON report', file: args.json, write: writeJsonReport },
-    { what: 'JUnit report', file: args.junit, write: writeJunitReport },
-    { what: 'HTML report', file: args.html, write: writeHtmlReport },
+    // Loaded only when asked for: the HTML writer brings KaTeX, a large module, to every start otherwise.
+    { what: 'JUnit report', file: args.junit, write: async (file, r) => (await import('../reporters/junit.js')).writeJunitReport(file, r) },
+    { what: 'HTML report', file: args.html, write: async (file, r) => (await import('../reporters/html/write.js')).writeHtmlReport(file, r) },
   ];
   for (const { what, file, write } of writers) {
     if (file === undefined) continue;

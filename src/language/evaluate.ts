@@ -23,7 +23,7 @@ export type IndexEnv = Readonly<Record<string, number>>;
  * twice (a notes line and its hand-built transcription), is computed once.
  */
 export class Evaluator<T> {
-  private readonly cache = new Map<Expr | number, Map<string, Value<T>>>();
+  private readonly cache = new Map<Expr | number, Map<string | number, Value<T>>>();
   private ticks = 0;
   /** Nodes computed so far (cache misses): a deterministic measure of work, unlike time. */
   get work(): number {
@@ -57,19 +57,13 @@ export class Evaluator<T> {
   }
 
   value(e: Expr, index: IndexEnv = {}): Value<T> {
-    // Nodes that compute the same thing share one entry (structural-key.ts), keyed by the values of their
-    // free indices. A closure reads the whole index assignment, which its (empty) free indices do not show,
-    // so it is keyed by its own node and every index.
-    let node: Expr | number;
-    let key: string;
-    if (containsClosure(e)) {
-      node = e;
-      key = Object.keys(index).sort().map((v) => `${v}=${index[v]}`).join(',');
-    } else {
-      const structure = structuralKey(e);
-      node = structure.id;
-      key = structure.free.length === 0 ? '' : structure.free.map((v) => index[v]).join(',');
-    }
+    const slot = cacheSlot(e);
+    let key: string | number;
+    if (slot.free === null) key = Object.keys(index).sort().map((v) => `${v}=${index[v]}`).join(',');
+    else if (slot.free.length === 0) key = '';
+    else if (slot.free.length === 1) key = index[slot.free[0]] ?? '';
+    else key = slot.free.map((v) => index[v]).join(',');
+    const node = slot.node;
     let byIndex = this.cache.get(node);
     const hit = byIndex?.get(key);
     if (hit) return hit;
@@ -213,6 +207,27 @@ export class Evaluator<T> {
     }
     return d;
   }
+}
+
+/**
+ * Where a node's value is cached: nodes that compute the same thing share one entry (structural-key.ts), keyed by
+ * the values of their free indices (one free index: its value itself, no string built). A closure reads the whole
+ * index assignment, which its (empty) free indices do not show, so it is keyed by its own node and every index (free: null).
+ */
+interface CacheSlot {
+  readonly node: Expr | number;
+  readonly free: readonly string[] | null;
+}
+
+const slots = new WeakMap<Expr, CacheSlot>();
+
+function cacheSlot(e: Expr): CacheSlot {
+  let slot = slots.get(e);
+  if (!slot) {
+    const structure = containsClosure(e) ? null : structuralKey(e);
+    slots.set(e, (slot = structure ? { node: structure.id, free: structure.free } : { node: e, free: null }));
+  }
+  return slot;
 }
 
 const closureCache = new WeakMap<Expr, boolean>();

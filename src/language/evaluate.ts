@@ -111,7 +111,7 @@ export class Evaluator<T> {
     const A = this.arith;
     switch (e.kind) {
       case 'const':
-        return scalar(e.text !== undefined ? A.exact(e.text) : A.num(e.value));
+        return e.text !== undefined ? literalValue(A, e.text) : scalar(A.num(e.value));
       case 'param':
         return this.lookup(e.name);
       case 'index':
@@ -228,6 +228,26 @@ function cacheSlot(e: Expr): CacheSlot {
     slots.set(e, (slot = structure ? { node: structure.id, free: structure.free } : { node: e, free: null }));
   }
   return slot;
+}
+
+/**
+ * Exact literals ("1/3", "0.1") as values, converted once per arithmetic rather than once per evaluator: the
+ * conversion (decimal parsing, outward rounding) is pure and costs far more than a lookup. Bounded, in case
+ * generated expressions carry ever new literals.
+ */
+const literals = new WeakMap<Arith<unknown>, Map<string, Value<unknown>>>();
+const LITERALS_PER_ARITH = 4096;
+
+function literalValue<T>(A: Arith<T>, text: string): Value<T> {
+  let byText = literals.get(A as Arith<unknown>);
+  if (!byText) literals.set(A as Arith<unknown>, (byText = new Map()));
+  let v = byText.get(text) as Value<T> | undefined;
+  if (!v) {
+    v = scalar(A.exact(text));
+    if (byText.size >= LITERALS_PER_ARITH) byText.clear();
+    byText.set(text, v);
+  }
+  return v;
 }
 
 const closureCache = new WeakMap<Expr, boolean>();

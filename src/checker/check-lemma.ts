@@ -96,16 +96,15 @@ function shrink(
     const shrinking = calls > firstRefutedRun + 1;
     if (shrinking && calls > firstRefutedRun + 1 + SHRINK_BUDGET) return true;
     const ctx = new InstanceContext(lemma, instance);
-    if (shrinking) {
-      let indices;
-      try {
-        indices = indexAssignments(check, ctx, options.levels);
-      } catch {
-        return true;
-      }
-      if (!indices.some((index) => floatScreenFails(check, ctx, index))) return true;
+    let indices;
+    try {
+      indices = indexAssignments(check, ctx, options.levels);
+    } catch {
+      return true;
     }
-    return !evaluateAll(check, ctx, options).some((ev) => ev.verdict === 'refuted');
+    if (shrinking && !indices.some((index) => floatScreenFails(check, ctx, index))) return true;
+    // The property fails when some assignment is refuted: the first one found settles it.
+    return !indices.some((index) => evaluateCheck(check, ctx, index, options).verdict === 'refuted');
   });
   const out = fc.check(property, { seed, numRuns: runs });
   if (!out.failed || !out.counterexample || out.counterexamplePath === null) return null;
@@ -311,12 +310,13 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
       // The plot's points: the step at the scan's grid, each a certified evaluation at one value.
       for (const scan of scans) {
         const parameter = parameterName(scan);
+        if (options.plots === false) continue;
         series.push({ parameter, along: 'parameter', at: report.counterexample ? 'counterexample' : 'first failure', label: describeInstance(at as Instance, parameter), instance: at, points: gridSeries(lemma, check, at as Instance, scan, options) });
       }
       if (regions.length) report.regions = regions;
       report.regionScans = certified;
     }
-    const along = quantifiedSeries(lemma, check, report, result.plots.longest[k]?.instance, options);
+    const along = options.plots === false ? undefined : quantifiedSeries(lemma, check, report, result.plots.longest[k]?.instance, options);
     if (along) series.push(along);
     if (series.length) report.series = series;
     return report;
@@ -469,7 +469,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
   let runs = options.runs ?? lemma.runs;
   let evaluated = 0;
   const onInstance = onProgress ? () => onProgress(++evaluated) : undefined;
-  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}) };
+  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}), ...(options.plots === false ? { plots: false } : {}) };
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
   const base = {
@@ -503,7 +503,7 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     const result = job.kind === 'finish' ? passResult(lemma.checks, job.main) : pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     // A user's data set replaces the lemma's examples: only its own first instance is swept.
-    attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
+    if (options.plots !== false) attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
     // Asymptotic remarks, along long flows at the lemma's examples (or on a user's data set alone).
     steps = [...steps, ...rateReports(lemma, options.instanceFile && result.plots.first ? { label: 'your data set', instance: result.plots.first } : undefined)];
     // On a user's data set an expectation may not reproduce (not a surprise); the cited counterexample must, always.

@@ -44,6 +44,8 @@ export interface EvaluateOptions {
   onInstance?: () => void;
   /** Words appended to every printed replay command (CheckOptions.replayArgs). */
   replayArgs?: readonly string[];
+  /** False: the plots' series are not computed (CheckOptions.plots). */
+  plots?: boolean;
 }
 
 /** Enumerates the assignments of a check's quantified indices at this instance. */

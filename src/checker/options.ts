@@ -16,6 +16,11 @@ export interface CheckOptions {
   instanceFile?: string;
   /** Command-line words a replay needs besides lemma, seed, path and step to reproduce the same instance (e.g. --instance FILE, --proofs DIR), shell-quoted. */
   replayArgs?: readonly string[];
+  /**
+   * Whether to compute the plots' series (the step along a parameter or an index, and the sweeps): only the HTML
+   * report draws them and the JSON carries them, so a console-only run skips them. Default true.
+   */
+  plots?: boolean;
 }
 
 export const DEFAULT_SEED = 20261128;

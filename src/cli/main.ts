@@ -56,6 +56,8 @@ function checkOptions(args: CliArgs): CheckOptions {
       : {}),
     ...(args.instance !== undefined ? { instanceFile: resolve(args.instance) } : {}),
     replayArgs: replayArgs(args),
+    // The plots' series feed only the HTML and the JSON (and a shard's JSON, which a merge may render).
+    plots: args.json !== undefined || args.html !== undefined || args.shard !== undefined,
   };
 }
 

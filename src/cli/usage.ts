@@ -27,7 +27,8 @@ Options:
                      with the step (and verdict) or declaration that accounts for it
   --timeout-ms N     wall-clock limit per lemma in ms (default ${DEFAULT_TIMEOUT_MS})
   --jobs N           workers in parallel; heavy lemmas are split by instance
-                     ranges across them (default: up to 2)
+                     ranges across them (default: one fewer than the cores,
+                     1 to 2)
   --junit FILE       also write a JUnit XML report (one testcase per step)
   --shard I/N        run the I-th of N parts of the audit (needs --json); a CI
                      matrix runs all N, then --merge combines them

@@ -20,11 +20,31 @@ import { scaledDecimalFlow } from './scaled-flow.js';
  * - Path length: |P(t) − P̃(t)| ≤ ∫ ‖∇f(w) − ∇f(v)‖ + ‖∇f(v) − ∇g(v)‖ ≤ (e^{D+ρ}·D + K)·G, since
  *   ‖∇²f(x)‖ ≤ f(x) ≤ e^{D+ρ} g(v) on the segment from v to w.
  * - Loss and speed move likewise: f(w) ∈ e^{±(D+ρ)}·g(v), |‖∇f(w)‖ − ‖∇g(v)‖| ≤ (e^{D+ρ}·D + K)·g(v).
+ *
+ * `onDoubles(t)` is the validated flow on the doubles at t, with enclosed points below t (the caller's
+ * checkpoints) over which G accumulates.
  */
-export function decimalDataFlowAt(data: Dataset, t: number): FlowPoint {
-  const result = decimalDataFlow(data, [t]);
-  if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
-  return result.points[0];
+export function decimalDataFlowAt(data: Dataset, t: number, onDoubles: (t: number) => { point: FlowPoint; before: readonly FlowPoint[] }): FlowPoint {
+  const exact = scaledDecimalFlow(data, [t]);
+  if (exact) {
+    if (!exact.complete || exact.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+    return exact.points[0];
+  }
+  const { point, before } = onDoubles(t);
+  const delta = decimalOffset(data);
+  if (delta === 0) return point;
+  const G = lossIntegralBounds(sampleCount(data), [...before, point]);
+  return widened(point, delta, G[G.length - 1]);
+}
+
+/**
+ * G_k ≥ ∫₀^{t_k} g(v(s)) ds over enclosed points of one run at increasing times t_0 < t_1 < …: n on [0, t_0]
+ * (g ≤ g(0) = n), then each enclosed time's loss bounds the stretch after it (g does not increase along its flow).
+ */
+function lossIntegralBounds(n: number, enclosed: readonly FlowPoint[]): number[] {
+  const G: number[] = [mulUp(n, enclosed[0].t)];
+  for (let k = 1; k < enclosed.length; k++) G.push(addUp(G[k - 1], mulUp(subUp(enclosed[k].t, enclosed[k - 1].t), enclosed[k - 1].risk.hi)));
+  return G;
 }
 
 /**
@@ -47,9 +67,7 @@ export function decimalDataFlow(data: Dataset, times: readonly number[], options
   const enclosed = result.points;
   const requested = enclosed.slice(checkpoints.length);
   if (delta === 0 || enclosed.length <= checkpoints.length) return { ...result, points: requested };
-  // G: n on [0, s_0] (g ≤ g(0) = n), then each enclosed time's loss bounds the stretch after it.
-  const G: number[] = [mulUp(n, enclosed[0].t)];
-  for (let k = 1; k < enclosed.length; k++) G.push(addUp(G[k - 1], mulUp(subUp(enclosed[k].t, enclosed[k - 1].t), enclosed[k - 1].risk.hi)));
+  const G = lossIntegralBounds(n, enclosed);
   return { ...result, points: requested.map((at, j) => widened(at, delta, G[checkpoints.length + j])) };
 }
 

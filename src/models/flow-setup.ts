@@ -120,7 +120,7 @@ export function flowAt(data: Dataset, t: number): FlowPoint {
   const scoped = scopedRun?.points.get(t);
   if (scoped && scopedRun!.data === datasetKey(data)) return scoped;
   const key = datasetKey(data);
-  return cached(flows, `${key} ${t}`, () => (hasDecimals(data) ? decimalDataFlowAt(data, t) : checkpointedFlowAt(data, key, t)));
+  return cached(flows, `${key} ${t}`, () => (hasDecimals(data) ? decimalDataFlowAt(data, t, (s) => checkpointedFlowAt(data, key, s)) : checkpointedFlowAt(data, key, t).point));
 }
 
 /**
@@ -130,23 +130,26 @@ export function flowAt(data: Dataset, t: number): FlowPoint {
  * before: flowAt(t) is the run from 0 through those checkpoints to t.
  */
 const FIRST_CHECKPOINT = -20;
-const checkpoints = new Map<string, FlowState[]>();
+/** Per data set: the solver's state and the enclosures at each checkpoint 2^k saved so far. */
+const checkpoints = new Map<string, { states: FlowState[]; points: FlowPoint[] }>();
 
-function checkpointedFlowAt(data: Dataset, key: string, t: number): FlowPoint {
+/** The flow at t, and its enclosures at the checkpoints below t (decimal data accumulate a bound over them). */
+function checkpointedFlowAt(data: Dataset, key: string, t: number): { point: FlowPoint; before: readonly FlowPoint[] } {
   let k = Math.ceil(Math.log2(t)) - 1;
   while (2 ** (k + 1) < t) k++;
   while (k >= FIRST_CHECKPOINT && 2 ** k >= t) k--;
-  const saved = cached(checkpoints, key, () => [] as FlowState[]);
+  const saved = cached(checkpoints, key, () => ({ states: [] as FlowState[], points: [] as FlowPoint[] }));
   const wanted = k - FIRST_CHECKPOINT + 1;
-  if (saved.length < wanted) {
-    const times = Array.from({ length: wanted - saved.length }, (_, j) => 2 ** (FIRST_CHECKPOINT + saved.length + j));
-    const run = validatedGradientFlow(data, times, { states: true, ...(saved.length ? { from: saved[saved.length - 1] } : {}) });
-    saved.push(...run.states!);
-    if (!run.complete) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+  if (saved.states.length < wanted) {
+    const times = Array.from({ length: wanted - saved.states.length }, (_, j) => 2 ** (FIRST_CHECKPOINT + saved.states.length + j));
+    const run = validatedGradientFlow(data, times, { states: true, ...(saved.states.length ? { from: saved.states[saved.states.length - 1] } : {}) });
+    if (!run.complete || run.states!.length !== times.length) throw new Error(`the validated gradient flow did not reach t = ${t}`);
+    saved.states.push(...run.states!);
+    saved.points.push(...run.points);
   }
-  const result = validatedGradientFlow(data, [t], wanted > 0 ? { from: saved[wanted - 1] } : {});
+  const result = validatedGradientFlow(data, [t], wanted > 0 ? { from: saved.states[wanted - 1] } : {});
   if (!result.complete || result.points.length !== 1) throw new Error(`the validated gradient flow did not reach t = ${t}`);
-  return result.points[0];
+  return { point: result.points[0], before: saved.points.slice(0, Math.max(0, wanted)) };
 }
 
 const vector = <T>(data: T[]): Value<T> => ({ shape: [data.length], data });

@@ -17,6 +17,7 @@ import { decimalsOf } from '../../src/language/decimal-rows.js';
 import { fromPlain } from '../../src/language/value.js';
 import { decimalOffset } from '../../src/models/dataset.js';
 import { flowAt, maxMarginOf, withFlowRun } from '../../src/models/flow-setup.js';
+import { scaledDecimalFlow } from '../../src/models/scaled-flow.js';
 import { validatedGradientFlow } from '../../src/trajectories/gradient-flow.js';
 import { certifiedMaxMargin } from '../../src/trajectories/max-margin.js';
 import { D, contains, describeMiss } from './margin-reference.js';
@@ -140,6 +141,28 @@ describe('decimal rows survive copies', () => {
       expect(copy.X[0]).not.toBe(data.X[0]);
       expect(decimalsOf(copy.X[0])).toEqual(['0.3', '0.4']);
       expect(decimalOffset(copy)).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('long decimals: the flow on the doubles, widened', () => {
+  // 20 significant digits: no common scale makes them integers below 2^53, so the flow is not a rescaled one
+  // (scaled-flow.ts) but the doubles' flow widened by the perturbation bound, accumulated over the checkpoints below t.
+  const a = '0.61234567890123456789';
+  const data = () => read(`{"X":[[${a},0.7],[${a},-0.7]],"y":[1,1]}`);
+
+  it('contains the exact flow w(t) = (log(1 + 2a²t)/a, 0) at times below, at and between the checkpoints 2^k', () => {
+    const set = data();
+    expect(decimalOffset(set)).toBeGreaterThan(0);
+    expect(scaledDecimalFlow(set, [1])).toBeNull();
+    for (const t of [1e-7, 2 ** -20, 0.125, 1, 3, 1e3, 1e6]) {
+      const flow = flowAt(set, t);
+      const exact = D.ln(D(a).pow(2).times(2).times(D(t)).plus(1)).div(a);
+      expect(contains(flow.w[0], exact), describeMiss(`w[0] at t=${t}`, flow.w[0], exact)).toBe(true);
+      expect(contains(flow.w[1], D(0)), describeMiss(`w[1] at t=${t}`, flow.w[1], D(0))).toBe(true);
+      expect(contains(flow.pathLength, exact), describeMiss(`path length at t=${t}`, flow.pathLength, exact)).toBe(true);
+      // The widening is of the order of the data's offset from their doubles (~1e−17), not of the flow.
+      expect(flow.radius / Math.max(flow.norm.lo, 1e-300)).toBeLessThan(1e-8);
     }
   });
 });

@@ -110,17 +110,25 @@ function remembered<V>(cache: WeakMap<number[][], { y: number[]; value: V }>, da
 
 function computeDecimalOffset(data: Dataset): number {
   let worst = 0;
-  for (const row of data.X) {
-    const decimals = decimalsOf(row);
-    if (!decimals) continue;
-    let sq = 0;
-    decimals.forEach((text, j) => {
-      const e = intervalFromLiteral(text);
-      const off = Math.max(subUp(e.hi, row[j]), subUp(row[j], e.lo), 0);
-      sq = addUp(sq, mulUp(off, off));
-    });
-    worst = Math.max(worst, sqrtUp(sq));
-  }
+  for (const row of data.X) worst = Math.max(worst, rowOffset(row));
   return worst;
+}
+
+/** ‖x − x̃‖₂ (upper bound) of one row, by the row's identity: a data set's rows outlive the arrays that hold them. */
+const rowOffsets = new WeakMap<readonly number[], number>();
+
+function rowOffset(row: readonly number[]): number {
+  let known = rowOffsets.get(row);
+  if (known !== undefined) return known;
+  const decimals = decimalsOf(row);
+  let sq = 0;
+  decimals?.forEach((text, j) => {
+    const e = intervalFromLiteral(text);
+    const off = Math.max(subUp(e.hi, row[j]), subUp(row[j], e.lo), 0);
+    sq = addUp(sq, mulUp(off, off));
+  });
+  known = sqrtUp(sq);
+  rowOffsets.set(row, known);
+  return known;
 }
 

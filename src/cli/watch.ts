@@ -83,7 +83,6 @@ export async function watchAudit(ctx: Context): Promise<number> {
     for (const file of allFiles()) stamps.set(file, stamp(file));
   };
   snapshot();
-  await runLemmas(proofFilesFor(allFiles(), ctx.args.lemmas), ctx.args.lemmas, 'first run');
 
   /** The rerun a set of changed paths calls for, or null when nothing watched changed. */
   const rerunFor = (changed: Set<string>): { files: string[]; ids: string[]; reason: string } | null => {
@@ -128,11 +127,22 @@ export async function watchAudit(ctx: Context): Promise<number> {
     return { files: proofFilesFor(allFiles(), list), ids: list, reason: reason(list.join(', ')) };
   };
 
-  return new Promise<number>((resolveExit) => {
+  return new Promise<number>((resolveExit, rejectExit) => {
     const pending = new Set<string>();
     let timer: NodeJS.Timeout | null = null;
-    let running: Promise<void> = Promise.resolve();
     const watchers: FSWatcher[] = [];
+    const stop = (): void => {
+      for (const w of watchers) w.close();
+      if (timer) clearTimeout(timer);
+    };
+    // Runs one after another; a failure that is not the user's (a usage error is printed and watching goes on) ends the watch.
+    let running: Promise<void> = Promise.resolve();
+    const enqueue = (work: () => Promise<void>): void => {
+      running = running.then(work).catch((err: unknown) => {
+        stop();
+        rejectExit(err);
+      });
+    };
     const onEvent = (dir: string) => (_event: string, name: string | Buffer | null) => {
       if (name === null) return;
       pending.add(resolve(dir, name.toString()));
@@ -140,17 +150,18 @@ export async function watchAudit(ctx: Context): Promise<number> {
       timer = setTimeout(() => {
         const changed = new Set(pending);
         pending.clear();
-        running = running.then(async () => {
+        enqueue(async () => {
           const rerun = rerunFor(changed);
           if (rerun) await runLemmas(rerun.files, rerun.ids, rerun.reason);
         });
       }, SETTLE_MS);
     };
+    // Watching starts before the first run, so a save made as soon as "Watching … for changes" is printed is not missed.
     watchers.push(watch(proofsDir, onEvent(proofsDir)));
     if (ctx.notesFile) watchers.push(watch(dirname(ctx.notesFile), onEvent(dirname(ctx.notesFile))));
+    enqueue(() => runLemmas(proofFilesFor(allFiles(), ctx.args.lemmas), ctx.args.lemmas, 'first run'));
     process.once('SIGINT', () => {
-      for (const w of watchers) w.close();
-      if (timer) clearTimeout(timer);
+      stop();
       void running.then(() => resolveExit(0));
     });
   });

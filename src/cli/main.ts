@@ -32,8 +32,8 @@ const MAX_DEFAULT_JOBS = 2;
 
 /**
  * Workers by default: one core is left to V8's own threads (optimising compiler, GC). On 2 cores one worker
- * already keeps about 1.5 cores busy, and a second made the default audit slower (wall 13.0 → 14.4 s) and
- * dearer (20 → 27 s CPU) in alternating runs.
+ * already keeps about 1.5 cores busy; a second cost 25–35% more CPU and moved the wall time by −10% to +10%
+ * (alternating runs, see README).
  */
 function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, MAX_DEFAULT_JOBS));

@@ -159,10 +159,13 @@ export async function watchAudit(ctx: Context): Promise<number> {
     // Watching starts before the first run, so a save made as soon as "Watching … for changes" is printed is not missed.
     watchers.push(watch(proofsDir, onEvent(proofsDir)));
     if (ctx.notesFile) watchers.push(watch(dirname(ctx.notesFile), onEvent(dirname(ctx.notesFile))));
-    enqueue(() => runLemmas(proofFilesFor(allFiles(), ctx.args.lemmas), ctx.args.lemmas, 'first run'));
-    process.once('SIGINT', () => {
-      stop();
-      void running.then(() => resolveExit(0));
+    enqueue(async () => {
+      await runLemmas(proofFilesFor(allFiles(), ctx.args.lemmas), ctx.args.lemmas, 'first run');
+      // From here Ctrl-C lets a rerun in progress finish; during the first run it stops at once, as any run does.
+      process.once('SIGINT', () => {
+        stop();
+        void running.then(() => resolveExit(0));
+      });
     });
   });
 }

@@ -308,9 +308,8 @@ function stepReports(lemma: Lemma, checks: readonly Check[], result: PassResult,
       const certified = scans.map((scan) => scanStretches(lemma, check, at as Instance, scan, options));
       const regions = certified.flatMap(regionsOf);
       // The plot's points: the step at the scan's grid, each a certified evaluation at one value.
-      for (const scan of scans) {
+      for (const scan of options.plots === false ? [] : scans) {
         const parameter = parameterName(scan);
-        if (options.plots === false) continue;
         series.push({ parameter, along: 'parameter', at: report.counterexample ? 'counterexample' : 'first failure', label: describeInstance(at as Instance, parameter), instance: at, points: gridSeries(lemma, check, at as Instance, scan, options) });
       }
       if (regions.length) report.regions = regions;

@@ -85,36 +85,30 @@ export function exactSignedEntries(data: Dataset): ExactEntry[][] {
  * for them (0 when every entry is a double): what a computation on the doubles must be widened by.
  */
 export function decimalOffset(data: Dataset): number {
-  return remembered(offsets, data, computeDecimalOffset);
-}
-
-/** A key that tells data sets apart by their exact values (doubles, and decimals where rows have them), for caches. */
-export function datasetKey(data: Dataset): string {
-  return remembered(keys, data, (d) => JSON.stringify([d.X, d.y, d.X.map((row) => decimalsOf(row) ?? null)]));
-}
-
-/**
- * Both are asked for at every flow time of every step, and cost O(n·d) (a key of 200 points was 8% of a
- * lemma on them): computed once per data set, by identity of its arrays (data sets are never mutated).
- */
-const offsets = new WeakMap<number[][], { y: number[]; value: number }>();
-const keys = new WeakMap<number[][], { y: number[]; value: string }>();
-
-function remembered<V>(cache: WeakMap<number[][], { y: number[]; value: V }>, data: Dataset, compute: (data: Dataset) => V): V {
-  const known = cache.get(data.X);
-  if (known && known.y === data.y) return known.value;
-  const value = compute(data);
-  cache.set(data.X, { y: data.y, value });
-  return value;
-}
-
-function computeDecimalOffset(data: Dataset): number {
   let worst = 0;
   for (const row of data.X) worst = Math.max(worst, rowOffset(row));
   return worst;
 }
 
-/** ‖x − x̃‖₂ (upper bound) of one row, by the row's identity: a data set's rows outlive the arrays that hold them. */
+/** A key that tells data sets apart by their exact values (doubles, and decimals where rows have them), for caches. */
+export function datasetKey(data: Dataset): string {
+  const known = keys.get(data.X);
+  if (known && known.y === data.y) return known.value;
+  const value = JSON.stringify([data.X, data.y, data.X.map((row) => decimalsOf(row) ?? null)]);
+  keys.set(data.X, { y: data.y, value });
+  return value;
+}
+
+/**
+ * The key is asked for at every flow time of every step and costs O(n·d) (8% of a lemma on 200 points):
+ * computed once per data set, by identity of its arrays (data sets are never mutated).
+ */
+const keys = new WeakMap<number[][], { y: number[]; value: string }>();
+
+/**
+ * ‖x − x̃‖₂ (upper bound) of one row, remembered by the row's identity (rows are never mutated, and a data
+ * set's rows outlive the arrays that hold them): decimalOffset is asked for at every flow time.
+ */
 const rowOffsets = new WeakMap<readonly number[], number>();
 
 function rowOffset(row: readonly number[]): number {

@@ -162,10 +162,10 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[]): boolean {
 const floatModels = new WeakMap<NetSample, ReluNetModel<Float64Array, number>>();
 const intervalModels = new WeakMap<NetSample, ReluNetModel<Box, Interval>>();
 
-function cached<M, S>(models: WeakMap<NetSample, ReluNetModel<M, S>>, s: NetSample, make: (s: NetSample) => ReluNetModel<M, S>): ReluNetModel<M, S> {
-  let model = models.get(s);
-  if (!model) models.set(s, (model = make(s)));
-  return model;
+function cached<V>(built: WeakMap<NetSample, V>, s: NetSample, make: (s: NetSample) => V): V {
+  let value = built.get(s);
+  if (!value) built.set(s, (value = make(s)));
+  return value;
 }
 const floatModel = (s: NetSample) => cached(floatModels, s, (t) => reluNetModel(floatNetArrays(t)));
 const intervalModel = (s: NetSample) => cached(intervalModels, s, (t) => reluNetModel(intervalNetArrays(t)));
@@ -199,27 +199,19 @@ const genericBound = new WeakMap<Value<unknown>, { A: Arith<unknown>; y: Value<u
 function bind<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value<T>): BoundModel<T> {
   const s = sampleOf(A, X, y, a);
   if (s && isFloat(A)) {
-    let bound = floatBound.get(s);
-    if (!bound) {
-      bound = {
-        model: floatModel(s) as unknown as ReluNetModel<unknown, number>,
-        pre: (W) => floatPre.get(W, s),
-        value: (M, shape) => ({ shape, data: Array.from(M as Float64Array) }),
-      };
-      floatBound.set(s, bound);
-    }
+    const bound = cached(floatBound, s, (t): BoundModel<number> => ({
+      model: floatModel(t) as unknown as ReluNetModel<unknown, number>,
+      pre: (W) => floatPre.get(W, t),
+      value: (M, shape) => ({ shape, data: Array.from(M as Float64Array) }),
+    }));
     return bound as unknown as BoundModel<T>;
   }
   if (s && isInterval(A)) {
-    let bound = intervalBound.get(s);
-    if (!bound) {
-      bound = {
-        model: intervalModel(s) as unknown as ReluNetModel<unknown, Interval>,
-        pre: (W) => boxPre.get(W, s),
-        value: (M, shape) => boxValue(M as Box, shape),
-      };
-      intervalBound.set(s, bound);
-    }
+    const bound = cached(intervalBound, s, (t): BoundModel<Interval> => ({
+      model: intervalModel(t) as unknown as ReluNetModel<unknown, Interval>,
+      pre: (W) => boxPre.get(W, t),
+      value: (M, shape) => boxValue(M as Box, shape),
+    }));
     return bound as unknown as BoundModel<T>;
   }
   // Any other arithmetic, or a sample that is not exact: the generic path, over the sample as given.

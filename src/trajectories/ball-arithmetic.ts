@@ -1,5 +1,5 @@
 import type { Interval } from '../arithmetic/interval.js';
-import { ETA as ETA_IMPORTED, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap as upCheapImported } from '../arithmetic/rounding.js';
+import { ETA as ETA_IMPORTED, UNDERFLOW_UNIT as UNDERFLOW_IMPORTED, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap as upCheapImported } from '../arithmetic/rounding.js';
 
 /**
  * Midpoint–radius ("ball") arithmetic for the hot loops of the validated
@@ -24,18 +24,19 @@ import { ETA as ETA_IMPORTED, UNIT_ROUNDOFF, addUp, subDown, subUp, upCheap as u
 // Module-local copies: imported bindings may be accessed through getters in hot loops.
 const U = UNIT_ROUNDOFF;
 const ETA = ETA_IMPORTED;
+const UNDERFLOW = UNDERFLOW_IMPORTED;
 const upCheap = upCheapImported;
 
 /**
  * Upper bound of the radius of a sum of k ball products (see header).
- * Computed as upCheap(fl(fl(c1·A) + fl(c2·B)) + 8kη) with c1 = 1.1ku and
+ * Computed as upCheap(fl(fl(c1·A) + fl(c2·B)) + k·2^−1021) with c1 = 1.1ku and
  * c2 = 1 + (2k + 10)u: the needed bound is at most
  * 1.03ku·A + (1 + (k + 4)u)·B + 6kη, and the two roundings before the final
  * addition lose a factor (1 − u)² and 2η at most, far inside the margins;
  * upCheap (Rump, Zimmermann, Boldo, Melquiond 2009) covers the last rounding.
  */
 export function roundoffRadius(A: number, B: number, k: number): number {
-  return upCheap(1.1 * k * U * A + (1 + (2 * k + 10) * U) * B + 8 * k * ETA);
+  return upCheap(1.1 * k * U * A + (1 + (2 * k + 10) * U) * B + k * UNDERFLOW);
 }
 
 /** A ball enclosing [lo, hi] (lo ≤ hi finite): midpoint and an upper bound of the half-width. */
@@ -78,8 +79,8 @@ function sqrtSumOfSquaresUp(q: ArrayLike<number>, offset: number, len: number, m
     const x = upCheap(magnitude(j) * scale);
     s += x * x;
   }
-  // Σ x² with at most len + 1 roundings per term, covered by 1 + (2len + 4)u; 2lenη covers underflow.
-  const root = upCheap(Math.sqrt(upCheap(s * (1 + (2 * len + 4) * U) + 2 * len * ETA)));
+  // Σ x² with at most len + 1 roundings per term, covered by 1 + (2len + 4)u; len·2^−1021 ≥ 2lenη covers underflow.
+  const root = upCheap(Math.sqrt(upCheap(s * (1 + (2 * len + 4) * U) + len * UNDERFLOW)));
   return scale === 1 ? root : upCheap(root / scale);
 }
 
@@ -114,8 +115,8 @@ export function pointNormLower(x: ArrayLike<number>): number {
     s += t * t;
   }
   const len = x.length;
-  // Σ t_j² ≥ fl(Σ)(1 − γ_len) − lenη; the square root is correctly rounded.
-  const lower = s * (1 - (2 * len + 4) * U) - 2 * len * ETA;
+  // Σ t_j² ≥ fl(Σ)(1 − γ_len) − 2lenη (len·2^−1021 is more); the square root is correctly rounded.
+  const lower = s * (1 - (2 * len + 4) * U) - len * UNDERFLOW;
   if (!(lower > 0)) return 0;
   const r = Math.sqrt(lower);
   const root = Math.max(0, r - (2 * U * r + ETA));

@@ -78,7 +78,7 @@ export default defineLemma({
     { notes: String.raw`For any $w \neq 0$, we have`, reason: 'hypothesis: the generated weights are nonzero' },
   ],
   // A user's data set: random weights w for the linear model and a random net (a, W) on the same data.
-  datasetLimits: { maxPoints: 2000, pointInstances: 10_000, why: 'each instance evaluates the smooth margin over all the points at several scales c' },
+  datasetLimits: { maxPoints: 10_000, pointInstances: 10_000, why: 'each instance evaluates the smooth margin over all the points at several scales c' },
   fromDataset: (dataset) => {
     const data = asSeparableData(dataset);
     return fc.tuple(withWeights(data), netOn(data, [1, 4]).map(netFields), hypotheses.c.arbitrary).map(([linear, net, c]) => ({ linear, net, c }));

@@ -1,6 +1,7 @@
 import type { Check, Instance, IntervalParameter, Lemma, RegionScan } from '../language/lemma.js';
 import type { EvaluateOptions } from './evaluate-check.js';
 import { InstanceContext } from './instance-context.js';
+import { withValueAt } from './instance-path.js';
 import type { FailingRegion, RegionScanReport } from './report.js';
 import { stepAt, type Outcome } from './series.js';
 
@@ -11,14 +12,8 @@ const EDGE_WIDTH = 1e-6;
 
 /** The instance with the parameter ranging over [lo, hi]: the setup binds it (and what depends on it) as enclosures over the whole interval. */
 export function withInterval(instance: Instance, path: string, lo: number, hi: number): Instance {
-  const keys = path.split('.');
-  const copy = structuredClone(instance) as Record<string, unknown>;
-  let node = copy;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  if (typeof node[keys[keys.length - 1]] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
   const range: IntervalParameter = { wholeInterval: [lo, hi] };
-  node[keys[keys.length - 1]] = range;
-  return copy;
+  return withValueAt(instance, path, range);
 }
 
 /** The step over a whole interval of the parameter: refuted or undefined if any index is, everywhere in it (certainly); held if all are. */

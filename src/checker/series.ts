@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Check, Instance, Lemma, RegionScan } from '../language/lemma.js';
 import { evaluateCheck, indexAssignments, type EvaluateOptions, type Evaluation } from './evaluate-check.js';
 import { InstanceContext } from './instance-context.js';
+import { withValueAt } from './instance-path.js';
 import type { SeriesPoint, StepReport, StepSeries } from './report.js';
 
 /**
@@ -92,14 +93,9 @@ export function readParameter(instance: Instance, path: string): number | undefi
   return typeof node === 'number' ? node : undefined;
 }
 
+/** The instance with the numeric parameter at `path` set to `value` (the data shared, see instance-path.ts). */
 export function withParameter(instance: Instance, path: string, value: number): Instance {
-  const keys = path.split('.');
-  const copy = structuredClone(instance) as Record<string, unknown>;
-  let node = copy;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  if (typeof node[keys[keys.length - 1]] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
-  node[keys[keys.length - 1]] = value;
-  return copy;
+  return withValueAt(instance, path, value);
 }
 
 export const GRID_POINTS = 33;

@@ -105,7 +105,7 @@ let scopedRun: { data: string; points: Map<number, FlowPoint> } | null = null;
  * decimal data, widened as flowAt's are: decimal-flow.ts).
  */
 export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (run: GradientFlowResult) => R, options: { maxSteps?: number } = {}): R {
-  const run = hasDecimals(data) ? decimalDataFlow(data, times, options) : validatedGradientFlow(data, times, options);
+  const run = flowRun(data, times, options);
   const outer = scopedRun;
   scopedRun = { data: datasetKey(data), points: new Map(run.points.map((p) => [p.t, p])) };
   try {
@@ -114,6 +114,23 @@ export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (r
     scopedRun = outer;
   }
 }
+
+/**
+ * The run through `times`, kept for the next callers with the same data, times and step limit: the
+ * rate steps of a lemma check the same grid of t on the same data (Lemma 10.1 has three), and the
+ * run is a pure function of those, so one integration serves them all.
+ */
+function flowRun(data: Dataset, times: readonly number[], options: { maxSteps?: number }): GradientFlowResult {
+  const key = `${datasetKey(data)} ${options.maxSteps ?? ''} ${times.join(',')}`;
+  const known = runs.get(key);
+  if (known) return known;
+  const run = hasDecimals(data) ? decimalDataFlow(data, times, options) : validatedGradientFlow(data, times, options);
+  if (runs.size >= RUNS_KEPT) runs.delete(runs.keys().next().value!);
+  runs.set(key, run);
+  return run;
+}
+const RUNS_KEPT = 4;
+const runs = new Map<string, GradientFlowResult>();
 
 /** The validated flow at time t (certified enclosures of w(t), 𝓛, ‖w‖, ‖ẇ‖, ∫‖ẇ‖); on decimal data, widened by the data's offset from their doubles (decimal-flow.ts). */
 export function flowAt(data: Dataset, t: number): FlowPoint {

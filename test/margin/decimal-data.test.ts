@@ -117,6 +117,18 @@ describe('one flow run through many times (rate grids) on decimal data', () => {
       });
     });
   });
+
+  it('integrates once for every caller with the same data, times and step limit (the rate steps of a lemma)', () => {
+    const data = read('{"X":[[0.6,0.8],[0.6,-0.8]],"y":[1,1]}');
+    const first = withFlowRun(data, [1, 10, 100], (run) => run);
+    // The same data read again (other arrays, same values), the same times: the same run.
+    expect(withFlowRun(read('{"X":[[0.6,0.8],[0.6,-0.8]],"y":[1,1]}'), [1, 10, 100], (run) => run)).toBe(first);
+    expect(withFlowRun(data, [1, 10, 1000], (run) => run)).not.toBe(first);
+    expect(withFlowRun(data, [1, 10, 100], (run) => run, { maxSteps: 5 })).not.toBe(first);
+    expect(withFlowRun(read('{"X":[[0.6,0.8],[0.6,-0.7]],"y":[1,1]}'), [1, 10, 100], (run) => run)).not.toBe(first);
+    // Other decimals with the same nearest doubles are other data.
+    expect(withFlowRun(read('{"X":[[0.6,0.8],[0.5999999999999999999,-0.8]],"y":[1,1]}'), [1, 10, 100], (run) => run)).not.toBe(first);
+  });
 });
 
 describe('long decimals: the flow on the doubles, widened by the perturbation bound', () => {

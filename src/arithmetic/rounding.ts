@@ -27,7 +27,8 @@ export const PHI = 2 ** -53 + 2 ** -105;
  * in hot loops: k·UNDERFLOW_UNIT ≥ 8kη, and for k ≥ 1 it is a normal double.
  * The exact 8kη is a product with a subnormal result, which costs about a
  * hundred cycles on x86 (a microcode assist): it made roundoffRadius 3–4×
- * slower. The allowance only matters for values near 2^−1000.
+ * slower. It is larger than 8kη, so the bounds stay sound, and it widens them
+ * only where the errors they bound are themselves below about 2^−960.
  */
 export const UNDERFLOW_UNIT = 2 ** -1021;
 /** Unit roundoff u = 2^-53. */

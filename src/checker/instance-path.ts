@@ -9,16 +9,17 @@ import type { Instance } from '../language/lemma.js';
  * are never mutated, so sharing is safe.
  */
 export function withValueAt(instance: Instance, path: string, value: unknown): Instance {
+  const notANumber = (): Error => new Error(`region scan: '${path}' is not a number in the instance`);
   const keys = path.split('.');
   const copy: Record<string, unknown> = { ...instance };
   let node = copy;
   for (const key of keys.slice(0, -1)) {
     const child = node[key];
-    if (child === null || typeof child !== 'object' || Array.isArray(child)) throw new Error(`region scan: '${path}' is not a number in the instance`);
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) throw notANumber();
     node = node[key] = { ...(child as Record<string, unknown>) };
   }
   const last = keys[keys.length - 1];
-  if (typeof node[last] !== 'number') throw new Error(`region scan: '${path}' is not a number in the instance`);
+  if (typeof node[last] !== 'number') throw notANumber();
   node[last] = value;
   return copy;
 }

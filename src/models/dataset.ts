@@ -125,4 +125,3 @@ function rowOffset(row: readonly number[]): number {
   rowOffsets.set(row, known);
   return known;
 }
-

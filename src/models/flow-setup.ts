@@ -37,11 +37,12 @@ export class NotSeparableError extends Error {
 
 const CACHE_SIZE = 512;
 
-function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+/** The value under `key`, computed on a miss; the oldest entry goes once `size` are kept. */
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V, size = CACHE_SIZE): V {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const value = compute();
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  if (cache.size >= size) cache.delete(cache.keys().next().value!);
   cache.set(key, value);
   return value;
 }
@@ -122,13 +123,9 @@ export function withFlowRun<R>(data: Dataset, times: readonly number[], body: (r
  */
 function flowRun(data: Dataset, times: readonly number[], options: { maxSteps?: number }): GradientFlowResult {
   const key = `${datasetKey(data)} ${options.maxSteps ?? ''} ${times.join(',')}`;
-  const known = runs.get(key);
-  if (known) return known;
-  const run = hasDecimals(data) ? decimalDataFlow(data, times, options) : validatedGradientFlow(data, times, options);
-  if (runs.size >= RUNS_KEPT) runs.delete(runs.keys().next().value!);
-  runs.set(key, run);
-  return run;
+  return cached(runs, key, () => (hasDecimals(data) ? decimalDataFlow(data, times, options) : validatedGradientFlow(data, times, options)), RUNS_KEPT);
 }
+/** Whole runs are larger than single points: a few suffice (the rate steps of one lemma on one data set). */
 const RUNS_KEPT = 4;
 const runs = new Map<string, GradientFlowResult>();
 

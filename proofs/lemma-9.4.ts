@@ -83,6 +83,23 @@ const oneStepClaim = {
   pieces: [{ variable: 'z', range: [-Infinity, -10] }, { variable: 'z', range: [-10, 5] }, { variable: 'z', change: { map: 'negLog', to: 'u', range: [0, 0.007] } }],
   search: [1, 8],
 } as const satisfies SharpHypothesisSpec;
+/** `--profile large`: one trajectory of realistic size, every step checked at each of its 1,000 iterates. */
+const LARGE = { n: 100, d: 10, m: 256, steps: 1000 };
+const large = {
+  description: `gradient descent at a realistic size, n = ${LARGE.n} points in d = ${LARGE.d}, m = ${LARGE.m} neurons, ${LARGE.steps.toLocaleString('en-US')} steps`,
+  hypotheses: {
+    setting: {
+      arbitrary: gdSetting({ points: [LARGE.n, LARGE.n], dimension: [LARGE.d, LARGE.d], width: [LARGE.m, LARGE.m] }),
+      domain: `n = ${LARGE.n} points ‖x_k‖ ≤ 1 of the audit's kinds, labels ±1 (separable, non-separable or at random); m = ${LARGE.m}, d = ${LARGE.d}, a_j ∈ {±1}; W_0 entries of either sign, magnitude in [s/16, s] for s ∈ {10^-4, 10^-2, 0.3, 1, 4}; some neuron active at W_0`,
+      integers: ['n', 'd', 'm'],
+    },
+    t: { arbitrary: horizon(LARGE.steps, LARGE.steps), domain: `t = ${LARGE.steps.toLocaleString('en-US')} steps, cut at the first iterate where no ReLU is active on any x_k ≠ 0`, integer: true },
+  },
+  runs: 1,
+  // Refining means a second trajectory in a slower arithmetic (10^8 decimal operations, or minutes of double-double): not at this size.
+  refine: false,
+  timeoutMs: 900_000,
+};
 const notation = reluNetNotation({ net, data, W, extra: { Z, η: eta, t } });
 /** The claim is checked for every prefix t' = 1..t of the trajectory: its t is the prefix length. */
 const forEveryPrefix = withNotation(notation, { symbols: { t: prefix } });
@@ -109,6 +126,7 @@ export const lemma94: LemmaSpec = {
   },
   // A certified GD trajectory per instance: about four times the average lemma's cost per check.
   cost: 4,
+  profiles: { large },
   setup: gradientDescentSetup,
   wholeDomain,
   notation,

@@ -58,6 +58,8 @@ export interface Arith<T> {
   /** Sum and dot product of equal-length arrays (kernels may be faster than a fold). */
   sum(xs: readonly T[]): T;
   dot(xs: readonly T[], ys: readonly T[]): T;
+  /** Optional: the entrywise sums of equally long arrays, entry j exactly as `sum` of the arrays' j-th entries (without building each column). */
+  sumEach?(terms: readonly (readonly T[])[]): T[];
 
   /** A double ≤ every point of the enclosure (−∞ allowed), and one ≥ every point. */
   lo(a: T): number;

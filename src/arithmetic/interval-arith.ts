@@ -24,7 +24,7 @@ import {
   ZERO,
 } from './interval.js';
 import { exactDotSign } from './exact-dot.js';
-import { intervalDot, intervalSum } from './kernels.js';
+import { intervalDot, intervalSum, intervalSumEach } from './kernels.js';
 import { expLoss, expLossInverse, logistic, logisticInverse, logisticPrime, relu, reluPrime } from './losses.js';
 import { ETA, MAX, exactDecimalString, nextUp } from './rounding.js';
 import { intervalOrder } from './truth.js';
@@ -117,6 +117,7 @@ export const intervalArith: Arith<Interval> = {
   expLossInverse,
 
   sum: intervalSum,
+  sumEach: intervalSumEach,
   dot: exactAtZeroDot,
 
   lo: (a) => a.lo,

@@ -578,6 +578,30 @@ export function intervalSum(xs: readonly Interval[]): Interval {
   return sumInterval(toVector(xs));
 }
 
+/** Entrywise sums of equally long arrays, entry j exactly intervalSum of the j-th entries, through one reused column. */
+export function intervalSumEach(terms: readonly (readonly Interval[])[]): Interval[] {
+  const size = terms.length ? terms[0].length : 0;
+  for (const t of terms) checkLength(t.length, size);
+  const out = new Array<Interval>(size);
+  if (terms.length < FOLD_LIMIT) {
+    for (let j = 0; j < size; j++) {
+      let acc: Interval = { lo: 0, hi: 0 };
+      for (const t of terms) acc = add(acc, t[j]);
+      out[j] = acc;
+    }
+    return out;
+  }
+  const column = intervalVector(terms.length);
+  for (let j = 0; j < size; j++) {
+    for (let i = 0; i < terms.length; i++) {
+      column.lo[i] = terms[i][j].lo;
+      column.hi[i] = terms[i][j].hi;
+    }
+    out[j] = sumInterval(column);
+  }
+  return out;
+}
+
 const straddles = (a: Interval) => a.lo < 0 && a.hi > 0;
 
 /** The kernel for long arrays, unless some term has both factors straddling 0 (where its sign-part ends are wider than the fold's). */

@@ -11,6 +11,7 @@ import { StepAccumulator, plain } from './accumulator.js';
 import type { InstanceRange, JobResult, LemmaJob, PassState, PassTarget } from './lemma-job.js';
 import { markNotReproduced } from './dataset-expectations.js';
 import { evaluateCheck, floatScreenFails, indexAssignments, type Evaluation, type EvaluateOptions } from './evaluate-check.js';
+import type { IndexEnv } from '../language/evaluate.js';
 import { InstanceContext, ladder } from './instance-context.js';
 import { regionsOf, scanRegion, scanStretches } from './regions.js';
 import { withWholeDomainProofs } from '../prover/prove-lemma.js';
@@ -19,6 +20,7 @@ import { SYSTEMATIC_PATH, compactReplayPath, expandReplayPath } from './replay-p
 import { rateReports } from './rates.js';
 import { attachSweeps, describeInstance, gridSeries, indexSeries, parameterName, type PlotInstances } from './series.js';
 import { DEFAULT_DIGITS, type CheckOptions } from './options.js';
+import { profileDomain, profiledLemma } from './profile.js';
 import { expectationReport, type CitedOutcome } from './expectation.js';
 import type { ChainReport, Counterexample, ExpectationReport, LemmaReport, RelaxationReport, SeriesPoint, StepReport, StepSeries, UnresolvedInstance, Verdict } from './report.js';
 
@@ -33,15 +35,42 @@ export function instanceArbitrary(hypotheses: Record<string, Hypothesis>): fc.Ar
 
 /** Evaluates every assignment of a check's indices at one instance. */
 function evaluateAll(check: Check, ctx: InstanceContext, options: EvaluateOptions): Evaluation[] {
-  let indices;
+  const assignments = assignmentsOf(check, ctx, options);
+  return 'failed' in assignments ? [assignments.failed] : assignments.indices.map((index) => evaluateCheck(check, ctx, index, options));
+}
+
+/** A check's index assignments at this instance, or the verdict of failing to enumerate them. */
+function assignmentsOf(check: Check, ctx: InstanceContext, options: EvaluateOptions): { indices: IndexEnv[] } | { failed: Evaluation } {
   try {
-    indices = indexAssignments(check, ctx, options.levels);
+    return { indices: indexAssignments(check, ctx, options.levels) };
   } catch (err) {
     const e = err as Error;
     const verdict: Verdict = e?.name === 'DomainError' ? 'undefined' : 'error';
-    return [{ verdict, precision: options.levels[0].precision, index: {}, message: `${e?.name}: ${e?.message}` }];
+    return { failed: { verdict, precision: options.levels[0].precision, index: {}, message: `${e?.name}: ${e?.message}` } };
   }
-  return indices.map((index) => evaluateCheck(check, ctx, index, options));
+}
+
+/**
+ * Evaluates every check at one instance, the j-th assignment of each check in turn: steps quantified over a
+ * trajectory's iterates then read one iterate at a time, so what its steps share (the iterate, its preactivations,
+ * its gradient) is still in the bounded caches when the next step asks, however long the trajectory. Each check's
+ * evaluations come back in its own order, as evaluateAll gives them.
+ */
+function evaluateChecks(checks: readonly Check[], ctx: InstanceContext, options: EvaluateOptions): Evaluation[][] {
+  const assignments = checks.map((check) => assignmentsOf(check, ctx, options));
+  const out = assignments.map((a) => ('failed' in a ? [a.failed] : []));
+  const lengths = assignments.map((a) => ('failed' in a ? 0 : a.indices.length));
+  const total = lengths.reduce((a, b) => a + b, 0);
+  let done = 0;
+  for (let j = 0; j < Math.max(0, ...lengths); j++) {
+    checks.forEach((check, k) => {
+      const a = assignments[k];
+      if ('failed' in a || j >= a.indices.length) return;
+      out[k].push(evaluateCheck(check, ctx, a.indices[j], options));
+      options.onPartial?.(++done / total);
+    });
+  }
+  return out;
 }
 
 function mostViolated(evaluations: Evaluation[]): Evaluation | undefined {
@@ -59,10 +88,11 @@ export function replayCommand(lemmaId: string, seed: number, path: string, stepI
 
 /**
  * The replay words for an instance of the lemma's own generated domain (a cited counterexample, a
- * relaxation's systematic one): the run's words without its data set, which that instance is not from.
+ * relaxation's systematic one): the run's words without its data set or profile, which that instance is not from.
  */
 function ownDomainArgs(words: readonly string[] = []): string[] {
-  return words.filter((w, k) => w !== '--instance' && words[k - 1] !== '--instance');
+  const otherDomain = (w: string | undefined): boolean => w === '--instance' || w === '--profile';
+  return words.filter((w, k) => !otherDomain(w) && !otherDomain(words[k - 1]));
 }
 
 /** The lemma with one hypothesis swapped for its relaxed domain (relaxations are numbered from 1). */
@@ -94,7 +124,7 @@ function shrink(
     // Runs before the first refuted one were evaluated by the pass and held: they need no second evaluation.
     if (calls <= firstRefutedRun) return true;
     const shrinking = calls > firstRefutedRun + 1;
-    if (shrinking && calls > firstRefutedRun + 1 + SHRINK_BUDGET) return true;
+    if (shrinking && calls > firstRefutedRun + 1 + (options.shrinkBudget ?? SHRINK_BUDGET)) return true;
     const ctx = new InstanceContext(lemma, instance);
     let indices;
     try {
@@ -225,8 +255,9 @@ function evaluateInstance(lemma: Lemma, checks: readonly Check[], result: PassRe
   const ctx = new InstanceContext(lemma, instance);
   const plots = result.plots;
   if (run === 0) plots.first = plain(instance) as Instance;
+  const all = evaluateChecks(checks, ctx, options);
   checks.forEach((check, k) => {
-    const evaluations = evaluateAll(check, ctx, options);
+    const evaluations = all[k];
     for (const ev of evaluations) result.accumulators[k].add(run, instance, ev);
     if (check.over.length === 1 && evaluations.length > (plots.longest[k]?.count ?? 1)) plots.longest[k] = { run, count: evaluations.length, instance: plain(instance) as Instance };
   });
@@ -462,15 +493,40 @@ export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<L
  * pass over an instance range, or the finish from merged pass states. Never
  * throws: a failure becomes the lemma's error report.
  */
-export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: LemmaJob, onProgress?: (instances: number) => void): Promise<JobResult> {
+export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: LemmaJob, onProgress?: (instances: number) => void): Promise<JobResult> {
   const started = Date.now();
   const seed = options.seed;
+  // Under --profile NAME the lemma is checked on the profile's domain; a cited expectation still replays on the lemma's own.
+  let profiled: ReturnType<typeof profiledLemma> | null = null;
+  try {
+    if (options.profile !== undefined) profiled = profiledLemma(ownLemma, options.profile);
+  } catch (err) {
+    return reported(finish({ id: ownLemma.id, title: ownLemma.title, source: ownLemma.source, seed, runs: 0, domain: {}, chains: [], relaxations: [], notes: {}, steps: [], error: `Error: ${(err as Error).message}` }, started));
+  }
+  const lemma = profiled?.lemma ?? ownLemma;
+  const profile = profiled?.profile;
   let runs = options.runs ?? lemma.runs;
   let evaluated = 0;
+  let shownPercent = -1;
   const onInstance = onProgress ? () => onProgress(++evaluated) : undefined;
-  const evaluate: EvaluateOptions = { levels: ladder(options.digits ?? DEFAULT_DIGITS), timeoutMs: options.stepTimeoutMs ?? 30_000, ...(onInstance ? { onInstance } : {}), ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}), ...(options.plots === false ? { plots: false } : {}) };
+  // A long instance reports its progress in whole percents (messages to the main thread are not free).
+  const onPartial = onProgress && profile ? (fraction: number) => {
+    const percent = Math.floor(100 * fraction);
+    if (percent !== shownPercent && percent < 100) onProgress(evaluated + (shownPercent = percent) / 100);
+  } : undefined;
+  const evaluate: EvaluateOptions = {
+    levels: profile?.refine === false ? ladder([]).slice(0, 1) : ladder(options.digits ?? DEFAULT_DIGITS),
+    timeoutMs: options.stepTimeoutMs ?? 30_000,
+    ...(onInstance ? { onInstance } : {}),
+    ...(onPartial ? { onPartial } : {}),
+    ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}),
+    // A profile's instances are large: its counterexamples are reported as found, and no plot re-evaluates them.
+    ...(options.plots === false || profile ? { plots: false } : {}),
+    ...(profile ? { shrinkBudget: 0 } : {}),
+  };
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
+  if (profile) domain.profile = profileDomain(options.profile!, profile);
   const base = {
     id: lemma.id, title: lemma.title, source: lemma.source, seed, domain, chains: [] as ChainReport[], relaxations: [] as RelaxationReport[], notes: {},
     ...(lemma.accountsAt?.length ? { accounts: [...lemma.accountsAt] } : {}),
@@ -509,13 +565,13 @@ export async function runLemmaJob(lemma: Lemma, options: CheckOptions, job: Lemm
     if (options.instanceFile) steps = markNotReproduced(steps);
     lemma.checks.forEach((check, k) => {
       if (!check.expect) return;
-      const expectation = citedExpectation(lemma, check, steps[k], evaluate);
+      const expectation = citedExpectation(ownLemma, check, steps[k], evaluate);
       steps[k] = { ...steps[k], expectation, ...(expectation.mismatch ? { surprise: true } : {}) };
     });
     facts = result.facts;
-    // Relaxed hypotheses redraw the generated domain, which a user's data set replaces.
+    // Relaxed hypotheses redraw the generated domain, which a user's data set (or a profile) replaces.
     const relaxationPasses =
-      options.instanceFile ? [] : job.kind === 'finish' ? job.relaxations.map((state, k) => passResult(relaxationChecks(lemma, k + 1), state)) : lemma.relaxations.map((_, k) => targetPass(lemma, { kind: 'relaxation', index: k + 1 }, arbitrary, seed, runs, evaluate));
+      options.instanceFile || profile ? [] : job.kind === 'finish' ? job.relaxations.map((state, k) => passResult(relaxationChecks(lemma, k + 1), state)) : lemma.relaxations.map((_, k) => targetPass(lemma, { kind: 'relaxation', index: k + 1 }, arbitrary, seed, runs, evaluate));
     relaxations = relaxationPasses.length ? withNeededBy(relaxationReports(lemma, seed, runs, evaluate, relaxationPasses)) : [];
     return reported(finish({ ...base, runs, steps, chains: chainReports(lemma, steps), relaxations, notes: facts, ...(result.summaries.length ? { instanceSummaries: result.summaries } : {}) }, started));
   } catch (err) {

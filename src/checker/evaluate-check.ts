@@ -42,6 +42,10 @@ export interface EvaluateOptions {
   timeoutMs: number;
   /** Called after each instance a pass evaluates (for progress on long runs). */
   onInstance?: () => void;
+  /** Called within an instance with the fraction of its evaluations done (progress on a long trajectory). */
+  onPartial?: (fraction: number) => void;
+  /** Candidates tried while shrinking a counterexample after the first failure (default 400); 0: the refuted instance as found. */
+  shrinkBudget?: number;
   /** Words appended to every printed replay command (CheckOptions.replayArgs). */
   replayArgs?: readonly string[];
   /** False: the plots' series are not computed (CheckOptions.plots). */
@@ -100,7 +104,9 @@ export function evaluateCheck(check: Check, ctx: InstanceContext, index: IndexEn
     previousDecimal = result;
   }
   if (last?.verdict === 'inconclusive' && !last.why && last.comparison) {
-    return { ...last, why: `the overlap (${last.comparison.width.toExponential(2)} at ${last.precision}) was still narrowing with precision when the ladder ended` };
+    const overlap = `the overlap (${last.comparison.width.toExponential(2)} at ${last.precision})`;
+    if (options.levels.length === 1) return { ...last, why: `${overlap} was not refined: this run's ladder has ${last.precision} arithmetic only` };
+    return { ...last, why: `${overlap} was still narrowing with precision when the ladder ended` };
   }
   return last!;
 }

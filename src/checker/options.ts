@@ -12,6 +12,8 @@ export interface CheckOptions {
   digits?: readonly number[];
   /** Time budget per step evaluation at one instance, in ms (exceeding it is an error verdict). */
   stepTimeoutMs?: number;
+  /** A named profile of the lemma (--profile NAME): its hypotheses, instance count and ladder (language/lemma.ts, Profile). */
+  profile?: string;
   /** Data set supplied by the user (--instance FILE), for lemmas that take one. */
   instanceFile?: string;
   /** Command-line words a replay needs besides lemma, seed, path and step to reproduce the same instance (e.g. --instance FILE, --proofs DIR), shell-quoted. */

@@ -32,11 +32,15 @@ export interface CliArgs {
   /** --watch: rerun the lemmas whose inputs change. */
   watch?: boolean;
   timeoutMs: number;
+  /** Whether --timeout-ms was given (a profile's own budget applies otherwise). */
+  timeoutGiven?: boolean;
+  /** --profile NAME: check the lemmas that have this profile on its domain. */
+  profile?: string;
   jobs?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard' | '--profile';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard', '--profile'];
 const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch', '--coverage'];
 
 const INT32_MIN = -(2 ** 31);
@@ -102,12 +106,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.step !== undefined && args.replay === undefined) throw new UsageError('--step is only used with --replay');
   if (args.relaxation !== undefined && args.replay === undefined) throw new UsageError('--relaxation is only used with --replay');
   if (args.merge) {
-    const runFlags = [args.lemmas.length ? '--lemma' : '', args.runs !== undefined ? '--runs' : '', seen.has('--seed') ? '--seed' : '', args.instance !== undefined ? '--instance' : '', args.replay !== undefined ? '--replay' : '', args.shard ? '--shard' : '', args.watch ? '--watch' : ''].filter(Boolean);
+    const runFlags = [args.lemmas.length ? '--lemma' : '', args.runs !== undefined ? '--runs' : '', seen.has('--seed') ? '--seed' : '', args.instance !== undefined ? '--instance' : '', args.profile !== undefined ? '--profile' : '', args.replay !== undefined ? '--replay' : '', args.shard ? '--shard' : '', args.watch ? '--watch' : ''].filter(Boolean);
     if (runFlags.length) throw new UsageError(`--merge takes the run's options from the shard reports; drop ${runFlags.join(', ')}`);
   }
   if (args.shard && args.json === undefined) throw new UsageError('--shard needs --json FILE: the report that --merge reads');
   if (args.shard && (args.replay !== undefined || args.watch)) throw new UsageError(`--shard does not combine with ${args.watch ? '--watch' : '--replay'}`);
   if (args.watch && args.replay !== undefined) throw new UsageError('--watch does not combine with --replay');
+  if (args.profile !== undefined && args.instance !== undefined) throw new UsageError('--profile does not combine with --instance: each replaces the lemmas\' domain');
   return args;
 }
 
@@ -153,6 +158,11 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--timeout-ms':
       args.timeoutMs = positiveInteger(flag, value);
+      args.timeoutGiven = true;
+      return;
+    case '--profile':
+      if (!/^[a-z][a-z0-9-]*$/.test(value)) throw new UsageError(`--profile expects a profile's name (lower-case letters, digits, '-'), got '${value}'`);
+      args.profile = value;
       return;
     case '--jobs':
       args.jobs = positiveInteger(flag, value);

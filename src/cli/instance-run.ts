@@ -51,6 +51,9 @@ export function refusalLines(file: string, refused: readonly RefusedLemma[]): st
 }
 
 /** Said once beside the summary: the lemmas --instance does not apply to. */
-export function skippedNote(skipped: readonly string[]): string {
-  return skipped.length ? `  --instance: ${skipped.length === 1 ? 'one lemma takes' : `${skipped.length} lemmas take`} no data set and ${skipped.length === 1 ? 'was' : 'were'} not run: ${skipped.join(', ')}\n` : '';
+export function skippedNote(skipped: readonly string[], profile?: string): string {
+  if (!skipped.length) return '';
+  const one = skipped.length === 1;
+  const what = profile !== undefined ? `--profile ${profile}: ${one ? 'one lemma has' : `${skipped.length} lemmas have`} no such profile` : `--instance: ${one ? 'one lemma takes' : `${skipped.length} lemmas take`} no data set`;
+  return `  ${what} and ${one ? 'was' : 'were'} not run: ${skipped.join(', ')}\n`;
 }

@@ -64,6 +64,7 @@ function checkOptions(args: CliArgs): CheckOptions {
       ? { replay: { path: args.replay, ...(args.step !== undefined ? { step: args.step } : {}), ...(args.relaxation !== undefined ? { relaxation: args.relaxation } : {}) } }
       : {}),
     ...(args.instance !== undefined ? { instanceFile: resolve(args.instance) } : {}),
+    ...(args.profile !== undefined ? { profile: args.profile } : {}),
     replayArgs: replayArgs(args),
     // The plots' series feed only the HTML and the JSON (and a shard's JSON, which a merge may render).
     plots: args.json !== undefined || args.html !== undefined || args.shard !== undefined,
@@ -127,7 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.merge) return await emitReport(copySection(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style)))), args, style);
     const loaded = await runner.load(files);
     assertCopyCompiles(loaded);
-    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined, instancePoints });
+    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined, instancePoints, ...(args.profile !== undefined ? { profile: args.profile, timeoutGiven: args.timeoutGiven === true } : {}) });
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
     if (args.shard) {
       const { section, lemmas } = shardSection(plan.tasks, options, args.shard, await runner.runShard(plan.tasks, options, args.shard));
@@ -144,7 +145,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const refused = all.flatMap((lemma) => refusalOf(lemma) ?? []);
     const lemmas = all.filter((lemma) => !refusalOf(lemma));
     const report = assembleAuditReport(lemmas, { seed: args.seed, runs: args.runs ?? null, ms: Math.round(performance.now() - started) });
-    if (lemmas.length > 0) print(skippedNote(plan.skipped));
+    if (lemmas.length > 0) print(skippedNote(plan.skipped, args.profile));
     let withCoverage = report;
     if (args.coverage && notesFile !== undefined) {
       const covered = { ...coverage(NotesFile.read(notesFile), report.lemmas), notesFile: displayPath(notesFile) };

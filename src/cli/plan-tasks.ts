@@ -3,13 +3,14 @@ import { datasetRunPlan } from '../checker/dataset-limits.js';
 import { lemmaErrorReport } from './lemma-error-report.js';
 import { displayPath, withoutRepoRoot } from './proof-files.js';
 import type { LemmaTask, LoadedProofFile } from './proof-runner.js';
+import type { LemmaMeta } from './worker-protocol.js';
 import { UsageError } from './usage-error.js';
 
 export interface Plan {
   tasks: LemmaTask[];
   /** Said on stderr, not in the report (e.g. files skipped because --lemma was given). */
   warnings: string[];
-  /** With --instance: lemmas that take no data set, so are not run (said once, beside the summary). */
+  /** With --instance: lemmas that take no data set; with --profile: lemmas without it. Not run (said once, beside the summary). */
   skipped: string[];
 }
 
@@ -19,7 +20,7 @@ export interface Plan {
  * after the file; with --lemma it cannot hold a selected lemma that was found
  * elsewhere, so it is only warned about. Unknown ids are usage errors.
  */
-export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean; instancePoints?: number }): Plan {
+export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean; instancePoints?: number; profile?: string; timeoutGiven?: boolean }): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];
   const skipped: string[] = [];
@@ -47,6 +48,13 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
         skipped.push(lemma.id);
         continue;
       }
+      // With --profile only lemmas that have it run; naming one that has not is a usage error.
+      const profile = run.profile !== undefined ? lemma.profiles?.[run.profile] : undefined;
+      if (run.profile !== undefined && !profile) {
+        if (selected.length > 0) throw new UsageError(`lemma '${lemma.id}' has no profile '${run.profile}'${profileList([lemma])}`);
+        skipped.push(lemma.id);
+        continue;
+      }
       const first = definedIn.get(lemma.id);
       if (first !== undefined) {
         const error = `duplicate lemma id '${lemma.id}': already defined in ${first}`;
@@ -60,6 +68,10 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
         const error = `UnsuitableDatasetError: needs ${onData.requirement}; ${onData.reason}`;
         warnings.push(`--instance: ${lemma.id} is not checked: it needs ${onData.requirement}; ${onData.reason}`);
         tasks.push({ kind: 'known', report: lemmaErrorReport(lemma, { file: shown, seed: run.seed, runs: 0, ms: 0 }, error) });
+        continue;
+      }
+      if (profile) {
+        tasks.push({ kind: 'check', file: file.file, lemma: { ...lemma, runs: profile.runs }, ...(profile.timeoutMs !== undefined && !run.timeoutGiven ? { timeoutMs: profile.timeoutMs } : {}) });
         continue;
       }
       tasks.push({ kind: 'check', file: file.file, lemma: onData?.kind === 'run' && run.runs === undefined ? { ...lemma, runs: onData.runs } : lemma });
@@ -77,5 +89,14 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
     const list = [...known].sort().join(', ') || 'none';
     throw new UsageError(`unknown lemma ${names} (known: ${list})`);
   }
+  if (run.profile !== undefined && selected.length === 0 && broken.length === 0 && !tasks.some((t) => t.kind === 'check')) {
+    throw new UsageError(`no lemma has a profile '${run.profile}'${profileList(loaded.flatMap((f) => ('error' in f ? [] : f.lemmas)))}`);
+  }
   return { tasks, warnings, skipped };
+}
+
+/** " (profiles: large, …)" of these lemmas, or " (they have none)". */
+function profileList(lemmas: readonly LemmaMeta[]): string {
+  const names = [...new Set(lemmas.flatMap((l) => Object.keys(l.profiles ?? {})))].sort();
+  return names.length ? ` (profiles: ${names.join(', ')})` : lemmas.length === 1 ? ' (it has none)' : ' (none has any)';
 }

@@ -16,7 +16,8 @@ export type LemmaTask =
   /** Decided without running anything (a file that did not load, a duplicate id). */
   | { kind: 'known'; report: LemmaReport };
 
-export type CheckTask = { kind: 'check'; file: string; lemma: LemmaMeta };
+/** timeoutMs: the lemma's own wall-clock limit (a profile's), instead of the run's. */
+export type CheckTask = { kind: 'check'; file: string; lemma: LemmaMeta; timeoutMs?: number };
 
 /** Seen while a run goes on: for progress on a terminal. */
 export interface RunHooks {
@@ -225,7 +226,7 @@ export class ProofRunner {
       }
     }
     worker.onProgress = onProgress;
-    const outcome = await worker.check(task.file, task.lemma.id, options, this.options.timeoutMs, job.kind === 'whole' ? undefined : job);
+    const outcome = await worker.check(task.file, task.lemma.id, options, task.timeoutMs ?? this.options.timeoutMs, job.kind === 'whole' ? undefined : job);
     worker.onProgress = null;
     // A check that failed may have left its thread in any state: it is not reused.
     if (outcome.kind !== 'report' && outcome.kind !== 'pass') await this.retire(worker);

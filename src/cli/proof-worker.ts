@@ -114,6 +114,7 @@ async function load(fileUrl: string): Promise<void> {
       relaxationChecks: l.relaxations.map((_, k) => relaxationChecks(l, k + 1).length),
       ...(l.cost !== undefined ? { cost: l.cost } : {}),
       ...(l.datasetLimits ? { datasetLimits: l.datasetLimits } : {}),
+      ...(Object.keys(l.profiles ?? {}).length ? { profiles: Object.fromEntries(Object.entries(l.profiles).map(([name, p]) => [name, { runs: p.runs, ...(p.timeoutMs !== undefined ? { timeoutMs: p.timeoutMs } : {}) }])) } : {}),
     }));
     send({ type: 'loaded', lemmas: meta });
   } catch (err) {

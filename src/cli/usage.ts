@@ -17,6 +17,10 @@ Options:
   --instance FILE    check the lemmas that take a data set on the one in FILE
                      (on a large one, a lemma runs fewer instances or says up
                      front that it needs fewer points, with its limit and why)
+  --profile NAME     check the lemmas that have this profile on its domain;
+                     large: Lemma 9.4 on gradient descent with n = 100 points,
+                     d = 10, m = 256 over 1,000 steps (minutes; its own time
+                     limit unless --timeout-ms is given)
   --replay PATH      replay one counterexample (with exactly one --lemma)
   --step STEP_ID     the step to replay (with --replay)
   --relaxation K     replay in the K-th relaxed domain of the lemma (with --replay)

@@ -59,7 +59,7 @@ export async function watchAudit(ctx: Context): Promise<number> {
     const before = [...latest.values()];
     try {
       const loaded = await runner.load(files);
-      const plan = planTasks(loaded, ids, { seed: ctx.args.seed, runs: ctx.args.runs, instance: ctx.args.instance !== undefined });
+      const plan = planTasks(loaded, ids, { seed: ctx.args.seed, runs: ctx.args.runs, instance: ctx.args.instance !== undefined, ...(ctx.args.profile !== undefined ? { profile: ctx.args.profile, timeoutGiven: ctx.args.timeoutGiven === true } : {}) });
       const reports = await runner.run(plan.tasks, ctx.options, (lemma) => ctx.print(formatLemma(lemma, ctx.style)));
       for (const report of reports) {
         if (!latest.has(report.id)) order.push(report.id);

@@ -19,6 +19,8 @@ export interface LemmaMeta {
   cost?: number;
   /** What it affords on a user's data set, decided before it runs. */
   datasetLimits?: DatasetLimits;
+  /** Its named profiles (--profile NAME): instances and time budget under each. */
+  profiles?: Record<string, { runs: number; timeoutMs?: number }>;
 }
 
 export interface ProofWorkerData {

@@ -23,7 +23,11 @@ export type IndexEnv = Readonly<Record<string, number>>;
  * twice (a notes line and its hand-built transcription), is computed once.
  */
 export class Evaluator<T> {
-  private readonly cache = new Map<Expr | number, Map<string | number, Value<T>>>();
+  private readonly cache = new Map<Expr | number, Map<string | number, Cached<T>>>();
+  /** Every cached value in the order it was computed (or last kept), from `oldest` on, and their total entries (bounded by CACHE_ENTRIES). */
+  private readonly order: Cached<T>[] = [];
+  private oldest = 0;
+  private entries = 0;
   private ticks = 0;
   /** Nodes computed so far (cache misses): a deterministic measure of work, unlike time. */
   get work(): number {
@@ -37,6 +41,8 @@ export class Evaluator<T> {
     readonly arith: Arith<T>,
     values: Readonly<Record<string, Value<T>>> | ((name: string) => Value<T> | undefined),
     private readonly ints: Readonly<Record<string, number>>,
+    /** Cached entries kept at most (see `remember`). */
+    private readonly cacheEntries = CACHE_ENTRIES,
   ) {
     this.resolve = typeof values === 'function' ? values : (name) => values[name];
   }
@@ -66,12 +72,43 @@ export class Evaluator<T> {
     const node = slot.node;
     let byIndex = this.cache.get(node);
     const hit = byIndex?.get(key);
-    if (hit) return hit;
+    if (hit) {
+      hit.used = true;
+      return hit.value;
+    }
     if (++this.ticks % 256 === 0 && Date.now() > this.deadline) throw new StepTimeoutError('step ran past its time limit');
     const result = this.compute(e, index);
     if (!byIndex) this.cache.set(node, (byIndex = new Map()));
-    byIndex.set(key, result);
+    const entry: Cached<T> = { value: result, byIndex, key, used: false };
+    byIndex.set(key, entry);
+    this.remember(entry);
     return result;
+  }
+
+  /**
+   * A long trajectory would otherwise keep its whole audit in memory (every point's m × d gradient at every
+   * iterate, every term of a sum over a prefix). Past CACHE_ENTRIES entries the oldest value is forgotten unless
+   * it was read again since it was kept (then it is kept once more: the clock algorithm), and recomputed if asked
+   * for later. Values read over and over (R̂(W_i) in every prefix sum) stay; a sum's terms, read once, go.
+   * Sizes and reads alone decide, so an instance does the same work on any machine.
+   */
+  private remember(entry: Cached<T>): void {
+    this.order.push(entry);
+    this.entries += entry.value.data.length;
+    while (this.entries > this.cacheEntries && this.oldest < this.order.length - 1) {
+      const old = this.order[this.oldest++];
+      if (old.used) {
+        old.used = false;
+        this.order.push(old);
+        continue;
+      }
+      old.byIndex.delete(old.key);
+      this.entries -= old.value.data.length;
+    }
+    if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
+      this.order.splice(0, this.oldest);
+      this.oldest = 0;
+    }
   }
 
   /** Integer expressions: bounds and indices, exact. */
@@ -155,6 +192,7 @@ export class Evaluator<T> {
         if (e.op === 'sum') {
           const shape = terms[0].shape;
           for (const t of terms) if (!sameShape(t.shape, shape)) throw new ShapeError('sum of differently shaped terms');
+          if (A.sumEach) return { shape, data: A.sumEach(terms.map((t) => t.data)) };
           const size = terms[0].data.length;
           const data: T[] = [];
           for (let j = 0; j < size; j++) data.push(A.sum(terms.map((t) => t.data[j])));
@@ -208,6 +246,17 @@ export class Evaluator<T> {
     return d;
   }
 }
+
+/** A cached value, where it is filed, and whether it was read since it was last kept. */
+interface Cached<T> {
+  readonly value: Value<T>;
+  readonly byIndex: Map<string | number, Cached<T>>;
+  readonly key: string | number;
+  used: boolean;
+}
+
+/** Entries (scalars count 1, an m × d matrix m·d) an evaluator keeps cached: a few hundred MB of float intervals, far above the default audit's needs. */
+const CACHE_ENTRIES = 2 ** 22;
 
 /**
  * Where a node's value is cached: nodes that compute the same thing share one entry (structural-key.ts), keyed by

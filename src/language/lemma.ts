@@ -152,6 +152,24 @@ export interface SystematicSearch {
   instances: () => readonly Instance[];
 }
 
+/**
+ * A named setting (`--profile NAME`) that checks the lemma on other instances than its default audit: some
+ * hypotheses drawn from a narrower, larger-scale domain (Lemma 9.4 on trajectories of realistic size). Every
+ * domain shown is the profile's; relaxed hypotheses are not searched (they redraw the lemma's own domain).
+ */
+export interface Profile {
+  /** What the profile checks, in words (shown with the report's domain). */
+  description: string;
+  /** The hypotheses it draws differently; the others keep the lemma's domain. */
+  hypotheses: Record<string, Hypothesis>;
+  /** Instances under the profile. */
+  runs: number;
+  /** false: float intervals only, what they leave open reported inconclusive (no refinement ladder, which at this size costs far more). */
+  refine?: boolean;
+  /** The lemma's time budget under the profile, in ms, unless --timeout-ms is given. */
+  timeoutMs?: number;
+}
+
 /** A parameter along which a failing step's region is located by certified bisection. */
 export interface RegionScan {
   parameter: string;
@@ -188,6 +206,8 @@ export interface LemmaSpec {
   wholeDomain?: Record<string, WholeDomainSpec>;
   /** Asymptotic remarks checked along long validated flows, decade by decade (src/checker/rates.ts). */
   rates?: readonly RateSpec[];
+  /** Named settings for `--profile NAME`. */
+  profiles?: Record<string, Profile>;
 }
 
 /** One checkable comparison, as the checker sees it. */
@@ -244,6 +264,7 @@ export interface Lemma {
   readonly accountsAt?: readonly { line: number; reason: string }[];
   readonly wholeDomain: Readonly<Record<string, WholeDomainSpec>>;
   readonly rates: readonly RateStep[];
+  readonly profiles: Readonly<Record<string, Profile>>;
 }
 
 const isChain = (s: StepSpec | ChainSpec): s is ChainSpec => 'links' in s;
@@ -403,6 +424,7 @@ export function defineLemma(spec: LemmaSpec): Lemma {
     accounts: spec.accounts,
     wholeDomain: spec.wholeDomain ?? {},
     rates,
+    profiles: spec.profiles ?? {},
   };
 }
 

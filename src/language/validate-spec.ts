@@ -18,7 +18,7 @@ export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 /** Fields other parts of the tool read; anything else in the object is a typo or a field the checker would ignore. */
-const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'datasetLimits', 'wholeDomain', 'rates'];
+const LEMMA_FIELDS = ['id', 'title', 'source', 'hypotheses', 'runs', 'cost', 'setup', 'proof', 'notation', 'accounts', 'relaxations', 'regions', 'fromDataset', 'datasetLimits', 'wholeDomain', 'rates', 'profiles'];
 const HYPOTHESIS_FIELDS = ['arbitrary', 'domain', 'integer', 'integers'];
 /** Transcribed (lemma.ts): how a line relates to the notes' compiled text. */
 const TRANSCRIBED = ['notation', 'handTranscribed', 'notesLink'];
@@ -155,6 +155,7 @@ export function validateLemmaSpec(spec: unknown): void {
   if (s.runs !== undefined && !(Number.isSafeInteger(s.runs) && (s.runs as number) >= 1)) fail(`'runs' must be a positive integer, got ${describe(s.runs)}`);
   if (s.cost !== undefined && !(typeof s.cost === 'number' && Number.isFinite(s.cost) && s.cost > 0)) fail(`'cost' must be a finite number > 0, got ${describe(s.cost)}`);
   if (s.datasetLimits !== undefined) datasetLimits(s.datasetLimits, fail);
+  if (s.profiles !== undefined) profiles(s.profiles, s.hypotheses, fail);
   for (const key of ['setup', 'fromDataset'] as const) {
     if (s[key] !== undefined && typeof s[key] !== 'function') fail(`'${key}' must be a function, got ${describe(s[key])}`);
   }
@@ -299,6 +300,24 @@ export function validateStepReferences(spec: { relaxations?: readonly { steps?: 
 }
 
 /** maxPoints and pointInstances: positive integers, at least one of them; why: what grows with the points. */
+function profiles(value: unknown, lemmaHypotheses: unknown, fail: Fail): void {
+  if (!isObject(value)) fail(`'profiles' must be an object of named profiles, got ${describe(value)}`);
+  for (const [name, p] of Object.entries(value as Obj)) {
+    const what = `profile '${name}'`;
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) fail(`${what}: a profile's name is lower-case letters, digits and '-'`);
+    const profile = object(p, what, ['description', 'hypotheses', 'runs', 'refine', 'timeoutMs'], fail);
+    text(profile, 'description', what, fail, { nonEmpty: true });
+    if (!(Number.isSafeInteger(profile.runs) && (profile.runs as number) >= 1)) fail(`${what}: 'runs' must be a positive integer, got ${describe(profile.runs)}`);
+    if (profile.timeoutMs !== undefined && !(Number.isSafeInteger(profile.timeoutMs) && (profile.timeoutMs as number) >= 1)) fail(`${what}: 'timeoutMs' must be a positive integer, got ${describe(profile.timeoutMs)}`);
+    if (profile.refine !== undefined && typeof profile.refine !== 'boolean') fail(`${what}: 'refine' must be true or false, got ${describe(profile.refine)}`);
+    if (!isObject(profile.hypotheses) || Object.keys(profile.hypotheses).length === 0) fail(`${what}: 'hypotheses' must name the hypotheses it draws differently, got ${describe(profile.hypotheses)}`);
+    for (const [h, spec] of Object.entries(profile.hypotheses as Obj)) {
+      if (!isObject(lemmaHypotheses) || !(h in lemmaHypotheses)) fail(`${what}: the lemma has no hypothesis '${h}'`);
+      hypothesis(spec, `${what}, hypothesis '${h}'`, fail);
+    }
+  }
+}
+
 function datasetLimits(value: unknown, fail: Fail): void {
   const limits = object(value, "'datasetLimits'", ['maxPoints', 'pointInstances', 'why'], fail);
   for (const key of ['maxPoints', 'pointInstances'] as const) {

@@ -76,12 +76,15 @@ const unitSigns = (xs: ArrayLike<number>): boolean => Array.prototype.every.call
 /**
  * The sample as typed arrays, cached on the X value; null when an entry is not
  * exact or a sign is not ±1. Without labels (per-point functions) y is all 1.
+ * The variants of one X (with and without labels) share its points array, so
+ * preactivations, which depend on the points alone, are shared between them.
  */
-const samples = new WeakMap<Value<unknown>, { y: Value<unknown> | undefined; a: Value<unknown>; sample: NetSample | null }>();
+const samples = new WeakMap<Value<unknown>, { y: Value<unknown> | undefined; a: Value<unknown>; sample: NetSample | null }[]>();
 
 function sampleOf<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value<T>): NetSample | null {
-  const known = samples.get(X);
-  if (known && known.y === y && known.a === a) return known.sample;
+  const variants = samples.get(X) ?? [];
+  const known = variants.find((v) => v.y === y && v.a === a);
+  if (known) return known.sample;
   const [n, d] = matrixShape(X, 'X');
   if (y && vectorLength(y, 'y') !== n) throw new ShapeError(`y has ${y.shape[0]} labels for ${n} points`);
   vectorLength(a, 'a');
@@ -90,8 +93,13 @@ function sampleOf<T>(A: Arith<T>, X: Value<T>, y: Value<T> | undefined, a: Value
   const Xs = exact(X);
   const ys = y ? exact(y) : new Float64Array(n).fill(1);
   const as = exact(a);
-  if (Xs && ys && as && unitSigns(ys) && unitSigns(as)) sample = netSample(Xs, n, d, ys, as);
-  samples.set(X, { y, a, sample });
+  if (Xs && ys && as && unitSigns(ys) && unitSigns(as)) {
+    const made = netSample(Xs, n, d, ys, as);
+    const sibling = variants.find((v) => v.sample)?.sample;
+    sample = sibling ? { ...made, X: sibling.X, columns: sibling.columns, zeroPoint: sibling.zeroPoint } : made;
+  }
+  // A few variants per X at most (labels or none, one sign vector): bounded all the same.
+  samples.set(X, [...variants.slice(-3), { y, a, sample }]);
   return sample;
 }
 
@@ -133,10 +141,11 @@ class PreactivationCache<P> {
 
   get(W: Value<unknown>, s: NetSample): P {
     const known = this.byValue.get(W);
-    if (known && known.sample === s) return known.P;
+    if (known && known.sample.X === s.X) return known.P;
     const key = W.data[0];
     const candidates = this.byContent.get(key) ?? [];
-    let hit = candidates.find((c) => c.sample === s && sameEntries(c.data, W.data));
+    // Preactivations depend on the points alone: a sample with other labels but the same points array shares them.
+    let hit = candidates.find((c) => c.sample.X === s.X && sameEntries(c.data, W.data));
     if (!hit) {
       hit = { data: W.data, sample: s, P: this.compute(W, s) };
       // A bounded cache: forget everything when full (the trajectory being checked refills it).

@@ -23,7 +23,7 @@ export class ProgressState {
     private readonly started: number,
   ) {}
 
-  /** A piece of lemma `task` (named by `piece`) has evaluated `instances` so far. */
+  /** A piece of lemma `task` (named by `piece`) has evaluated `instances` so far (a fraction within a long instance). */
   instances(task: number, piece: string, instances: number): void {
     const byPiece = this.pieces.get(task) ?? new Map<string, number>();
     byPiece.set(piece, instances);
@@ -46,11 +46,14 @@ export class ProgressState {
     const running = [...this.pieces.keys()]
       .filter((task) => !this.finished.has(task) && this.lemmas[task])
       .sort((a, b) => a - b)
-      .map((task) => `${this.lemmas[task]!.id} ${Math.min(this.done(task), this.lemmas[task]!.total)}/${this.lemmas[task]!.total}`);
+      .map((task) => `${this.lemmas[task]!.id} ${instancesDone(Math.min(this.done(task), this.lemmas[task]!.total))}/${this.lemmas[task]!.total}`);
     const parts = [`${finished}/${checked} lemmas`, ...running, formatDuration(now - this.started)];
     return truncate(`… ${parts.join(' · ')}`, Math.max(10, width - 1));
   }
 }
+
+/** Whole instances as they are; within a long instance (a profile's) to the hundredth: 0.37/1. */
+const instancesDone = (done: number): string => (Number.isInteger(done) ? String(done) : done.toFixed(2));
 
 /** Erases the status line the cursor is on (a terminal only). */
 export const CLEAR_LINE = '\r\x1b[2K';

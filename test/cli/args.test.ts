@@ -25,7 +25,7 @@ describe('command-line arguments', () => {
     ]);
     expect(args).toEqual({
       help: false, lemmas: ['a'], runs: 50, seed: -7, json: 'out/r.json', color: false, instance: 'data.json',
-      replay: '3:1:0', step: 's1', proofs: 'dir', timeoutMs: 900, jobs: 1,
+      replay: '3:1:0', step: 's1', proofs: 'dir', timeoutMs: 900, timeoutGiven: true, jobs: 1,
     });
     expect(parseArgs(['--lemma=a', '--lemma', 'b', '--lemma', 'a']).lemmas).toEqual(['a', 'b']);
   });
@@ -48,6 +48,15 @@ describe('command-line arguments', () => {
     expect(usageError(['--jobs', 'all'])).toMatch(/^--jobs expects a positive integer/);
     expect(usageError(['--seed', '1', '--seed', '2'])).toBe('--seed given twice');
     expect(usageError(['--no-color=yes'])).toBe('--no-color takes no value');
+  });
+
+  it('reads --profile, refuses a malformed name and --instance beside it, and notes an explicit --timeout-ms', () => {
+    expect(parseArgs(['--profile', 'large'])).toMatchObject({ profile: 'large', timeoutMs: 120_000 });
+    expect(parseArgs(['--profile', 'large']).timeoutGiven).toBeUndefined();
+    expect(parseArgs(['--timeout-ms', '5'])).toMatchObject({ timeoutMs: 5, timeoutGiven: true });
+    expect(usageError(['--profile', 'Large!'])).toBe("--profile expects a profile's name (lower-case letters, digits, '-'), got 'Large!'");
+    expect(usageError(['--profile', 'large', '--instance', 'data.json'])).toBe("--profile does not combine with --instance: each replaces the lemmas' domain");
+    expect(usageError(['--merge', 'a.json', '--profile', 'large'])).toMatch(/drop --profile$/);
   });
 
   it('requires exactly one --lemma for --replay, and --replay for --step', () => {

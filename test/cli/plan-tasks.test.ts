@@ -61,3 +61,21 @@ describe('planning which lemmas run', () => {
     ]);
   });
 });
+
+describe('planning a --profile run', () => {
+  const withProfile = (id: string) => ({ ...meta(id), runs: 100, profiles: { large: { runs: 1, timeoutMs: 900_000 } } });
+  const files: LoadedProofFile[] = [{ file: file('a.ts'), lemmas: [meta('alpha'), withProfile('beta')] }];
+
+  it('runs only the lemmas that have it, with its instances and its time limit unless --timeout-ms was given', () => {
+    const plan = planTasks(files, [], { ...run, profile: 'large' });
+    expect(plan.skipped).toEqual(['alpha']);
+    expect(plan.tasks).toEqual([{ kind: 'check', file: file('a.ts'), lemma: { ...withProfile('beta'), runs: 1 }, timeoutMs: 900_000 }]);
+    const given = planTasks(files, [], { ...run, profile: 'large', timeoutGiven: true });
+    expect(given.tasks[0]).not.toHaveProperty('timeoutMs');
+  });
+
+  it('is a usage error for a named lemma without it, or when no lemma has it', () => {
+    expect(() => planTasks(files, ['alpha'], { ...run, profile: 'large' })).toThrow(new UsageError("lemma 'alpha' has no profile 'large' (it has none)"));
+    expect(() => planTasks(files, [], { ...run, profile: 'huge' })).toThrow(new UsageError("no lemma has a profile 'huge' (profiles: large)"));
+  });
+});

@@ -514,16 +514,17 @@ export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: L
     const percent = Math.floor(100 * fraction);
     if (percent !== shownPercent && percent < 100) onProgress(evaluated + (shownPercent = percent) / 100);
   } : undefined;
-  const evaluate: EvaluateOptions = {
-    levels: profile?.refine === false ? ladder([]).slice(0, 1) : ladder(options.digits ?? DEFAULT_DIGITS),
+  const ownEvaluate: EvaluateOptions = {
+    levels: ladder(options.digits ?? DEFAULT_DIGITS),
     timeoutMs: options.stepTimeoutMs ?? 30_000,
     ...(onInstance ? { onInstance } : {}),
-    ...(onPartial ? { onPartial } : {}),
     ...(options.replayArgs ? { replayArgs: options.replayArgs } : {}),
-    // A profile's instances are large: its counterexamples are reported as found, and no plot re-evaluates them.
-    ...(options.plots === false || profile ? { plots: false } : {}),
-    ...(profile ? { shrinkBudget: 0 } : {}),
+    ...(options.plots === false ? { plots: false } : {}),
   };
+  // A profile's instances are large: its counterexamples are reported as found, and no plot re-evaluates them.
+  const evaluate: EvaluateOptions = profile
+    ? { ...ownEvaluate, ...(profile.refine === false ? { levels: ladder([]).slice(0, 1) } : {}), ...(onPartial ? { onPartial } : {}), plots: false, shrinkBudget: 0 }
+    : ownEvaluate;
   const domain: Record<string, string> = {};
   for (const [name, h] of Object.entries(lemma.hypotheses)) domain[name] = h.domain;
   if (profile) domain.profile = profileDomain(options.profile!, profile);
@@ -565,7 +566,7 @@ export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: L
     if (options.instanceFile) steps = markNotReproduced(steps);
     lemma.checks.forEach((check, k) => {
       if (!check.expect) return;
-      const expectation = citedExpectation(ownLemma, check, steps[k], evaluate);
+      const expectation = citedExpectation(ownLemma, check, steps[k], ownEvaluate);
       steps[k] = { ...steps[k], expectation, ...(expectation.mismatch ? { surprise: true } : {}) };
     });
     facts = result.facts;

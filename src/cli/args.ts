@@ -112,6 +112,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.shard && args.json === undefined) throw new UsageError('--shard needs --json FILE: the report that --merge reads');
   if (args.shard && (args.replay !== undefined || args.watch)) throw new UsageError(`--shard does not combine with ${args.watch ? '--watch' : '--replay'}`);
   if (args.watch && args.replay !== undefined) throw new UsageError('--watch does not combine with --replay');
+  // A shard's report does not carry the profile, so --merge could not finish it on the profile's domain.
+  if (args.profile !== undefined && args.shard) throw new UsageError('--profile does not combine with --shard');
   if (args.profile !== undefined && args.instance !== undefined) throw new UsageError('--profile does not combine with --instance: each replaces the lemmas\' domain');
   return args;
 }

@@ -45,7 +45,7 @@ const plannedLemmas = (tasks: readonly LemmaTask[]): PlannedLemma[] => tasks.fla
 const workOptions = (options: CheckOptions, lanes: number): WorkOptions => ({
   lanes,
   ...(options.runs !== undefined ? { runs: options.runs } : {}),
-  instance: options.instanceFile !== undefined,
+  instance: options.instanceFile !== undefined || options.profile !== undefined,
   replay: options.replay !== undefined,
 });
 

@@ -24,7 +24,7 @@ export interface WorkOptions {
   lanes: number;
   /** --runs, overriding each lemma's own count. */
   runs?: number;
-  /** --instance: relaxed hypotheses are not checked, so they weigh nothing. */
+  /** --instance or --profile: relaxed hypotheses are not checked, so they weigh nothing. */
   instance?: boolean;
   /** --replay checks one instance: never split. */
   replay?: boolean;

@@ -62,6 +62,26 @@ describe('--profile NAME', () => {
     expect(rough.domain.profile).toMatch(/checked in float intervals only, not refined$/);
   });
 
+  it('a cited counterexample still replays on the lemma\'s own domain, not the profile\'s', async () => {
+    // x ≥ 1/2 fails on (0, 1); the profile draws from (1, 4), where it holds. The expectation cites the own domain's counterexample.
+    const spec = (path: string) => ({
+      id: 'cited',
+      title: 'x ≥ 1/2',
+      source: 'test',
+      runs: 20,
+      hypotheses: { x: { arbitrary: open(0, 1), domain: 'x ∈ (0, 1)' } },
+      proof: [{ id: 'half', notes: 'x \\ge 1/2', lhs: x, relation: '≥' as const, rhs: lit(0.5), why: 'a slip', expect: { refuted: 'x < 1/2 happens', counterexample: { seed: 3, path } } }],
+      profiles: { wide: { description: 'x beyond 1', hypotheses: { x: { arbitrary: open(1, 4), domain: 'x ∈ (1, 4)' } }, runs: 5 } },
+    });
+    const found = await checkLemma(defineLemma(spec('0')), { seed: 3 });
+    const path = step(found, 'half').counterexample!.replay.path;
+    const wide = await checkLemma(defineLemma(spec(path)), { seed: 3, profile: 'wide', replayArgs: ['--profile', 'wide'] });
+    expect(step(wide, 'half').verdict).toBe('held');
+    expect(step(wide, 'half').expectation?.verdict).toBe('refuted');
+    expect(step(wide, 'half').expectation?.mismatch).toBeUndefined();
+    expect(step(wide, 'half').expectation?.counterexample.command).toBe(`npm run verify -- --lemma cited --seed 3 --replay ${path} --step half`);
+  });
+
   it('an unknown profile is the lemma\'s error, naming the ones it has', async () => {
     const report = await checkLemma(profiled, { seed: 3, profile: 'huge' });
     expect(report.error).toBe("Error: lemma profiled has no profile 'huge' (it has: wide, rough)");

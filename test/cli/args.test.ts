@@ -57,6 +57,7 @@ describe('command-line arguments', () => {
     expect(usageError(['--profile', 'Large!'])).toBe("--profile expects a profile's name (lower-case letters, digits, '-'), got 'Large!'");
     expect(usageError(['--profile', 'large', '--instance', 'data.json'])).toBe("--profile does not combine with --instance: each replaces the lemmas' domain");
     expect(usageError(['--merge', 'a.json', '--profile', 'large'])).toMatch(/drop --profile$/);
+    expect(usageError(['--profile', 'large', '--shard', '1/2', '--json', 'r.json'])).toBe('--profile does not combine with --shard');
   });
 
   it('requires exactly one --lemma for --replay, and --replay for --step', () => {

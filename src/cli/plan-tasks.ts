@@ -51,7 +51,7 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
       // With --profile only lemmas that have it run; naming one that has not is a usage error.
       const profile = run.profile !== undefined ? lemma.profiles?.[run.profile] : undefined;
       if (run.profile !== undefined && !profile) {
-        if (selected.length > 0) throw new UsageError(`lemma '${lemma.id}' has no profile '${run.profile}'${profileList([lemma])}`);
+        if (selected.length > 0) throw new UsageError(`lemma '${lemma.id}' has no profile '${run.profile}'${profileList([lemma])}`, false);
         skipped.push(lemma.id);
         continue;
       }
@@ -90,7 +90,7 @@ export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly
     throw new UsageError(`unknown lemma ${names} (known: ${list})`);
   }
   if (run.profile !== undefined && selected.length === 0 && broken.length === 0 && !tasks.some((t) => t.kind === 'check')) {
-    throw new UsageError(`no lemma has a profile '${run.profile}'${profileList(loaded.flatMap((f) => ('error' in f ? [] : f.lemmas)))}`);
+    throw new UsageError(`no lemma has a profile '${run.profile}'${profileList(loaded.flatMap((f) => ('error' in f ? [] : f.lemmas)))}`, false);
   }
   return { tasks, warnings, skipped };
 }

@@ -75,7 +75,7 @@ describe('planning a --profile run', () => {
   });
 
   it('is a usage error for a named lemma without it, or when no lemma has it', () => {
-    expect(() => planTasks(files, ['alpha'], { ...run, profile: 'large' })).toThrow(new UsageError("lemma 'alpha' has no profile 'large' (it has none)"));
-    expect(() => planTasks(files, [], { ...run, profile: 'huge' })).toThrow(new UsageError("no lemma has a profile 'huge' (profiles: large)"));
+    expect(() => planTasks(files, ['alpha'], { ...run, profile: 'large' })).toThrow(new UsageError("lemma 'alpha' has no profile 'large' (it has none)", false));
+    expect(() => planTasks(files, [], { ...run, profile: 'huge' })).toThrow(new UsageError("no lemma has a profile 'huge' (profiles: large)", false));
   });
 });

@@ -129,7 +129,7 @@ export class ProofWorker {
     });
   }
 
-  /** An instance finished: the timeout counts from here (a large data set is slow, not hung). */
+  /** An instance (or a hundredth of a profile's long one) finished: the timeout counts from here (slow, not hung). */
   private progressed(instances: number): void {
     this.rearm?.();
     this.onProgress?.(instances);

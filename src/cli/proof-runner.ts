@@ -6,7 +6,7 @@ import { displayPath } from './proof-files.js';
 import { ProofWorker } from './proof-worker-handle.js';
 import { UsageError } from './usage-error.js';
 import { SplitLemma } from './split-lemma.js';
-import { assignShards, heaviestFirst, planWork, type PlannedLemma, type WorkOptions, type WorkUnit } from './work-plan.js';
+import { assignShards, heaviestFirst, planWork, workOptions, type PlannedLemma, type WorkUnit } from './work-plan.js';
 import type { LemmaMeta } from './worker-protocol.js';
 
 export type LoadedProofFile = { file: string; lemmas: LemmaMeta[] } | { file: string; error: string };
@@ -42,12 +42,6 @@ interface QueueItem {
 }
 
 const plannedLemmas = (tasks: readonly LemmaTask[]): PlannedLemma[] => tasks.flatMap((t, task) => (t.kind === 'check' ? [{ task, lemma: t.lemma }] : []));
-const workOptions = (options: CheckOptions, lanes: number): WorkOptions => ({
-  lanes,
-  ...(options.runs !== undefined ? { runs: options.runs } : {}),
-  instance: options.instanceFile !== undefined || options.profile !== undefined,
-  replay: options.replay !== undefined,
-});
 
 export interface RunnerOptions {
   /** Lemmas checked at the same time, each in its own worker thread. */

@@ -1,4 +1,5 @@
 import { splitRuns, type InstanceRange, type PassTarget } from '../checker/lemma-job.js';
+import type { CheckOptions } from '../checker/options.js';
 import type { LemmaMeta } from './worker-protocol.js';
 
 /**
@@ -24,10 +25,21 @@ export interface WorkOptions {
   lanes: number;
   /** --runs, overriding each lemma's own count. */
   runs?: number;
-  /** --instance or --profile: relaxed hypotheses are not checked, so they weigh nothing. */
+  /** --instance or --profile: relaxed hypotheses are not checked, so they weigh nothing (and get no passes). */
   instance?: boolean;
   /** --replay checks one instance: never split. */
   replay?: boolean;
+}
+
+/** What the plan reads of a run's options. */
+export function workOptions(options: CheckOptions, lanes: number): WorkOptions {
+  return {
+    lanes,
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
+    // A data set or a profile replaces the lemma's domain, and with it the relaxed ones.
+    instance: options.instanceFile !== undefined || options.profile !== undefined,
+    replay: options.replay !== undefined,
+  };
 }
 
 /** Each lane should see at least this many units, so a dynamic queue can even out what the weights misjudge. */

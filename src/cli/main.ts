@@ -11,7 +11,7 @@ import { parseArgs, type CliArgs } from './args.js';
 import { resolveColorLevel } from './color-level.js';
 import { checkInstanceFile, refusalLines, refusalOf, skippedNote } from './instance-run.js';
 import { assertWritableOutput } from './output-file.js';
-import { planTasks } from './plan-tasks.js';
+import { planTasks, runPlanning } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, displayPath, listProofFiles } from './proof-files.js';
 import { LiveProgress } from './live-progress.js';
 import { ProofRunner } from './proof-runner.js';
@@ -128,7 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (args.merge) return await emitReport(copySection(await mergeShards(runner, args.merge, (lemma) => print(formatLemma(lemma, style)))), args, style);
     const loaded = await runner.load(files);
     assertCopyCompiles(loaded);
-    const plan = planTasks(loaded, args.lemmas, { seed: args.seed, runs: args.runs, instance: args.instance !== undefined, instancePoints, ...(args.profile !== undefined ? { profile: args.profile, timeoutGiven: args.timeoutGiven === true } : {}) });
+    const plan = planTasks(loaded, args.lemmas, runPlanning(args, instancePoints));
     for (const warning of plan.warnings) process.stderr.write(`lemmacheck: warning: ${warning}\n`);
     if (args.shard) {
       const { section, lemmas } = shardSection(plan.tasks, options, args.shard, await runner.runShard(plan.tasks, options, args.shard));

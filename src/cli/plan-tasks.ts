@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { datasetRunPlan } from '../checker/dataset-limits.js';
 import { lemmaErrorReport } from './lemma-error-report.js';
 import { displayPath, withoutRepoRoot } from './proof-files.js';
+import type { CliArgs } from './args.js';
 import type { LemmaTask, LoadedProofFile } from './proof-runner.js';
 import type { LemmaMeta } from './worker-protocol.js';
 import { UsageError } from './usage-error.js';
@@ -20,7 +21,27 @@ export interface Plan {
  * after the file; with --lemma it cannot hold a selected lemma that was found
  * elsewhere, so it is only warned about. Unknown ids are usage errors.
  */
-export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: { seed: number; runs?: number; instance?: boolean; instancePoints?: number; profile?: string; timeoutGiven?: boolean }): Plan {
+/** What the plan reads of a run's arguments (and, with --instance, of its data set). */
+export interface RunPlanning {
+  seed: number;
+  runs?: number;
+  instance?: boolean;
+  instancePoints?: number;
+  profile?: string;
+  timeoutGiven?: boolean;
+}
+
+export function runPlanning(args: CliArgs, instancePoints?: number): RunPlanning {
+  return {
+    seed: args.seed,
+    runs: args.runs,
+    instance: args.instance !== undefined,
+    ...(instancePoints !== undefined ? { instancePoints } : {}),
+    ...(args.profile !== undefined ? { profile: args.profile, timeoutGiven: args.timeoutGiven === true } : {}),
+  };
+}
+
+export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: RunPlanning): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];
   const skipped: string[] = [];

@@ -5,7 +5,7 @@ import type { CheckOptions } from '../checker/options.js';
 import type { LemmaReport } from '../checker/report.js';
 import { formatLemma, formatSummary, type ConsoleStyle } from '../reporters/console.js';
 import type { CliArgs } from './args.js';
-import { planTasks } from './plan-tasks.js';
+import { planTasks, runPlanning } from './plan-tasks.js';
 import { DEFAULT_PROOFS_DIR, displayPath, listProofFiles } from './proof-files.js';
 import { ProofRunner, type RunnerOptions } from './proof-runner.js';
 import { proofFilesFor } from './select-proof-files.js';
@@ -59,7 +59,7 @@ export async function watchAudit(ctx: Context): Promise<number> {
     const before = [...latest.values()];
     try {
       const loaded = await runner.load(files);
-      const plan = planTasks(loaded, ids, { seed: ctx.args.seed, runs: ctx.args.runs, instance: ctx.args.instance !== undefined, ...(ctx.args.profile !== undefined ? { profile: ctx.args.profile, timeoutGiven: ctx.args.timeoutGiven === true } : {}) });
+      const plan = planTasks(loaded, ids, runPlanning(ctx.args));
       const reports = await runner.run(plan.tasks, ctx.options, (lemma) => ctx.print(formatLemma(lemma, ctx.style)));
       for (const report of reports) {
         if (!latest.has(report.id)) order.push(report.id);

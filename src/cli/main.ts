@@ -27,6 +27,7 @@ import { NotesFile } from '../notes/notes-file.js';
 import { formatCoverage } from '../reporters/coverage.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
+import { applyV8Tiering } from './v8-tiering.js';
 
 const MAX_DEFAULT_JOBS = 2;
 
@@ -81,6 +82,8 @@ function consoleStyle(args: CliArgs): ConsoleStyle {
 
 async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
+  // Before any worker thread starts: threads take the process's V8 flags when they start.
+  applyV8Tiering();
   let args: CliArgs;
   let files: string[];
   let notesFile: string | undefined;

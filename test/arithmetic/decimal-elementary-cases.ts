@@ -1,7 +1,13 @@
+/**
+ * The elementary functions and losses of decimal intervals, against references at 25 more digits. The
+ * cases are checked by one test file per precision (decimal-elementary-30/60/120.test.ts): together they
+ * are the slowest part of the suite, and as one file they ran last in a fresh clone (the test runner
+ * starts the largest files first when it has no timings yet), a single worker busy for a minute and a
+ * half while the other one idled.
+ */
 import { afterAll, describe } from 'vitest';
 import fc from 'fast-check';
 import {
-  PRECISIONS,
   type UnaryCase,
   aboveMinusOne,
   decimalPoint,
@@ -20,8 +26,8 @@ import {
 
 /**
  * Cases per function over all precisions and properties: 10^4, as for every
- * operation. The references (decimal.js exp and ln at 25 more digits) cost
- * 0.2–2 ms per case, so this file is the slowest of the suite.
+ * operation (decimal-reference.ts's runsAt shares them among the precisions).
+ * The references (decimal.js exp and ln at 25 more digits) cost 0.2–2 ms per case.
  */
 const RUNS = 10_000;
 const SEED = 9_113;
@@ -97,8 +103,10 @@ const cases: UnaryCase[] = [
   },
 ];
 
-describe.each(PRECISIONS)('decimal intervals at %i digits: elementary functions and losses', (digits) => {
-  describeUnary(cases, digits, SEED);
-});
-
-afterAll(() => printWorstWidths('decimal elementary functions'));
+/** Every case at one precision, as the suite's test titles have always read. */
+export function describeElementaryAt(digits: number): void {
+  describe(`decimal intervals at ${digits} digits: elementary functions and losses`, () => {
+    describeUnary(cases, digits, SEED);
+  });
+  afterAll(() => printWorstWidths(`decimal elementary functions at ${digits} digits`));
+}

@@ -1,0 +1,4 @@
+import { PRECISIONS } from './decimal-reference.js';
+import { describeElementaryAt } from './decimal-elementary-cases.js';
+
+describeElementaryAt(PRECISIONS[1]);

@@ -12,8 +12,4 @@ describe('the V8 tier-up flags the command line sets', () => {
       expect(value).toMatch(/^\d+$/);
     }
   });
-
-  it('are in effect in the test workers too (vitest.config.ts passes them)', () => {
-    for (const flag of V8_TIERING_FLAGS) expect(process.execArgv).toContain(flag);
-  });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_SEED } from '../checker/options.js';
 import { SYSTEMATIC_PATH, expandReplayPath } from '../checker/replay-path.js';
 import { DEFAULT_TIMEOUT_MS } from './usage.js';
 import { UsageError } from './usage-error.js';
+import { PROFILE_NAME } from '../language/validate-spec.js';
 
 export interface CliArgs {
   help: boolean;
@@ -163,7 +164,7 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       args.timeoutGiven = true;
       return;
     case '--profile':
-      if (!/^[a-z][a-z0-9-]*$/.test(value)) throw new UsageError(`--profile expects a profile's name (lower-case letters, digits, '-'), got '${value}'`);
+      if (!PROFILE_NAME.test(value)) throw new UsageError(`--profile expects a profile's name (lower-case letters, digits, '-'), got '${value}'`);
       args.profile = value;
       return;
     case '--jobs':

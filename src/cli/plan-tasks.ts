@@ -15,12 +15,6 @@ export interface Plan {
   skipped: string[];
 }
 
-/**
- * Decides what runs, in report order (file name, then the file's lemma order).
- * Without --lemma, a file that did not load is reported as an error lemma named
- * after the file; with --lemma it cannot hold a selected lemma that was found
- * elsewhere, so it is only warned about. Unknown ids are usage errors.
- */
 /** What the plan reads of a run's arguments (and, with --instance, of its data set). */
 export interface RunPlanning {
   seed: number;
@@ -41,6 +35,12 @@ export function runPlanning(args: CliArgs, instancePoints?: number): RunPlanning
   };
 }
 
+/**
+ * Decides what runs, in report order (file name, then the file's lemma order).
+ * Without --lemma, a file that did not load is reported as an error lemma named
+ * after the file; with --lemma it cannot hold a selected lemma that was found
+ * elsewhere, so it is only warned about. Unknown ids are usage errors.
+ */
 export function planTasks(loaded: readonly LoadedProofFile[], selected: readonly string[], run: RunPlanning): Plan {
   const tasks: LemmaTask[] = [];
   const warnings: string[] = [];

@@ -14,6 +14,9 @@ export class ProofSpecError extends Error {
 
 export const RELATIONS: readonly Relation[] = ['=', '≤', '<', '≥', '>'];
 
+/** A profile's name, in a proof file and after --profile: lower-case letters, digits and '-', starting with a letter. */
+export const PROFILE_NAME = /^[a-z][a-z0-9-]*$/;
+
 /** ASCII spellings people type for the five relations. */
 const ASCII_RELATIONS: Record<string, Relation> = { '==': '=', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
@@ -299,12 +302,12 @@ export function validateStepReferences(spec: { relaxations?: readonly { steps?: 
   spec.regions?.forEach((r, k) => cite(r.steps, `region scan ${k + 1}`));
 }
 
-/** maxPoints and pointInstances: positive integers, at least one of them; why: what grows with the points. */
+/** Named profiles: each a description, the lemma's hypotheses it redraws, its instances, and optionally refine and timeoutMs. */
 function profiles(value: unknown, lemmaHypotheses: unknown, fail: Fail): void {
   if (!isObject(value)) fail(`'profiles' must be an object of named profiles, got ${describe(value)}`);
   for (const [name, p] of Object.entries(value as Obj)) {
     const what = `profile '${name}'`;
-    if (!/^[a-z][a-z0-9-]*$/.test(name)) fail(`${what}: a profile's name is lower-case letters, digits and '-'`);
+    if (!PROFILE_NAME.test(name)) fail(`${what}: a profile's name is lower-case letters, digits and '-'`);
     const profile = object(p, what, ['description', 'hypotheses', 'runs', 'refine', 'timeoutMs'], fail);
     text(profile, 'description', what, fail, { nonEmpty: true });
     if (!(Number.isSafeInteger(profile.runs) && (profile.runs as number) >= 1)) fail(`${what}: 'runs' must be a positive integer, got ${describe(profile.runs)}`);
@@ -318,6 +321,7 @@ function profiles(value: unknown, lemmaHypotheses: unknown, fail: Fail): void {
   }
 }
 
+/** maxPoints and pointInstances: positive integers, at least one of them; why: what grows with the points. */
 function datasetLimits(value: unknown, fail: Fail): void {
   const limits = object(value, "'datasetLimits'", ['maxPoints', 'pointInstances', 'why'], fail);
   for (const key of ['maxPoints', 'pointInstances'] as const) {

@@ -1,6 +1,7 @@
 import type { Arith } from '../arithmetic/arith.js';
 import type { BinaryOp, Expr, UnaryOp } from './expr.js';
-import { children } from './expr.js';
+import { children, freeIndices } from './expr.js';
+import { type Batch, batchOfTerms, binaryTerms, innerTerms, mapTerms, reduceTerms, termValues } from './batch.js';
 import { structuralKey } from './structural-key.js';
 import { dualArith, seed, type Dual } from './dual-arith.js';
 import { ShapeError, asScalar, sameShape, scalar, slice, stack, type Value } from './value.js';
@@ -34,6 +35,8 @@ export class Evaluator<T> {
     return this.ticks;
   }
   deadline = Infinity;
+  /** Folds and rows computed for all their terms at once (see `terms`); false computes them term by term, the reference the batch is tested against. */
+  batchTerms = true;
 
   private readonly resolve: (name: string) => Value<T> | undefined;
 
@@ -79,10 +82,19 @@ export class Evaluator<T> {
     if (++this.ticks % 256 === 0 && Date.now() > this.deadline) throw new StepTimeoutError('step ran past its time limit');
     const result = this.compute(e, index);
     if (!byIndex) this.cache.set(node, (byIndex = new Map()));
-    const entry: Cached<T> = { value: result, byIndex, key, used: false };
-    byIndex.set(key, entry);
-    this.remember(entry);
+    this.keep({ value: result, byIndex, key, used: false });
     return result;
+  }
+
+  /** Entries made since the outermost batch began (see `terms`), and how many batches are under way. */
+  private readonly attempt: Cached<T>[] = [];
+  private batching = 0;
+
+  /** Files a new entry (and notes it while a batch is under way, so a failed batch can be undone). */
+  private keep(entry: Cached<T>): void {
+    entry.byIndex.set(entry.key, entry);
+    if (this.batching > 0) this.attempt.push(entry);
+    this.remember(entry);
   }
 
   /**
@@ -97,13 +109,13 @@ export class Evaluator<T> {
     this.entries += entry.value.data.length;
     while (this.entries > this.cacheEntries && this.oldest < this.order.length - 1) {
       const old = this.order[this.oldest++];
+      if (old.dropped) continue;
       if (old.used) {
         old.used = false;
         this.order.push(old);
         continue;
       }
-      old.byIndex.delete(old.key);
-      this.entries -= old.value.data.length;
+      this.forget(old);
     }
     if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
       this.order.splice(0, this.oldest);
@@ -187,19 +199,8 @@ export class Evaluator<T> {
           if (e.op === 'sum') return scalar(A.num(0));
           throw new ShapeError(`${e.op} over an empty range`);
         }
-        const terms: Value<T>[] = [];
-        for (let i = from; i <= to; i++) terms.push(this.value(e.body, { ...index, [e.index]: i }));
-        if (e.op === 'sum') {
-          const shape = terms[0].shape;
-          for (const t of terms) if (!sameShape(t.shape, shape)) throw new ShapeError('sum of differently shaped terms');
-          if (A.sumEach) return { shape, data: A.sumEach(terms.map((t) => t.data)) };
-          const size = terms[0].data.length;
-          const data: T[] = [];
-          for (let j = 0; j < size; j++) data.push(A.sum(terms.map((t) => t.data[j])));
-          return { shape, data };
-        }
-        const f = e.op === 'min' ? A.min.bind(A) : A.max.bind(A);
-        return terms.reduce((acc, t) => broadcast(acc, t, f, e.op));
+        const batch = this.terms(e.body, index, e.index, from, to);
+        return this.foldOf(e.op, Array.isArray(batch) ? batch : termValues(batch));
       }
       case 'at': {
         let v = this.value(e.arg, index);
@@ -211,9 +212,9 @@ export class Evaluator<T> {
       case 'rows': {
         const from = this.int(e.from, index);
         const to = this.int(e.to, index);
-        const out: Value<T>[] = [];
-        for (let i = from; i <= to; i++) out.push(this.value(e.body, { ...index, [e.index]: i }));
-        return stack(out);
+        if (to < from) return stack([]);
+        const batch = this.terms(e.body, index, e.index, from, to);
+        return Array.isArray(batch) ? stack(batch) : { shape: [batch.count, ...batch.shape], data: batch.data };
       }
       case 'call':
         return checkValue(e.fn.evaluate(A, e.args.map((a) => this.value(a, index))), e.fn.name);
@@ -230,6 +231,160 @@ export class Evaluator<T> {
         return { shape: point.shape, data: out.g ? [...out.g] : point.data.map(() => zero) };
       }
     }
+  }
+
+  /**
+   * The terms of a fold or rows, body(from) … body(to) over the bound index `bound`: computed node by node for
+   * all terms at once (batch.ts), each term by the same operations in the same order as one at a time, so every
+   * value is the same. Anything the batch does not cover is computed term by term below it. If the batch fails
+   * (a domain error, a shape error), the terms are computed one at a time, as they always were, so the error and
+   * the work count are the ones that evaluation gives.
+   */
+  private terms(body: Expr, index: IndexEnv, bound: string, from: number, to: number): Batch<T> | Value<T>[] {
+    if (!this.batchTerms || !freeIndices(body).has(bound) || cacheSlot(body).free === null) return this.termByTerm(body, index, bound, from, to);
+    const ticks = this.ticks;
+    const mark = this.attempt.length;
+    this.batching++;
+    try {
+      return this.batch(body, index, bound, from, to);
+    } catch (err) {
+      if (err instanceof StepTimeoutError) throw err;
+      // Undone: what the batch kept (values term by term would find only once they reached them) and its work.
+      for (const entry of this.attempt.splice(mark)) this.forget(entry);
+      this.ticks = ticks;
+      return this.termByTerm(body, index, bound, from, to);
+    } finally {
+      if (--this.batching === 0) this.attempt.length = 0;
+    }
+  }
+
+  private forget(entry: Cached<T>): void {
+    if (entry.dropped) return;
+    entry.byIndex.delete(entry.key);
+    entry.dropped = true;
+    this.entries -= entry.value.data.length;
+  }
+
+  private termByTerm(body: Expr, index: IndexEnv, bound: string, from: number, to: number): Value<T>[] {
+    const terms: Value<T>[] = [];
+    for (let i = from; i <= to; i++) terms.push(this.value(body, { ...index, [bound]: i }));
+    return terms;
+  }
+
+  /** A node's operand in a batch: its terms if it depends on the bound index, else its one value (computed once, as it was). */
+  private operand(e: Expr, index: IndexEnv, bound: string, from: number, to: number): Batch<T> | Value<T> {
+    // A closure reads the whole index assignment, the bound index included: it is evaluated per term, as before.
+    return freeIndices(e).has(bound) || cacheSlot(e).free === null ? this.batch(e, index, bound, from, to) : this.value(e, index);
+  }
+
+  /** The terms of `e` (which depends on `bound`), cached like any value: by structure, the other free indices and the range. */
+  private batch(e: Expr, index: IndexEnv, bound: string, from: number, to: number): Batch<T> {
+    const slot = cacheSlot(e);
+    if (slot.free === null) return batchOfTerms(this.termByTerm(e, index, bound, from, to));
+    const key = `b${from}:${to}:${slot.free.map((v) => (v === bound ? '*' : index[v])).join(',')}`;
+    let byIndex = this.cache.get(slot.node);
+    const hit = byIndex?.get(key);
+    if (hit) {
+      hit.used = true;
+      return { count: hit.value.shape[0], shape: hit.value.shape.slice(1), data: hit.value.data };
+    }
+    const result = this.computeBatch(e, index, bound, from, to);
+    // One tick per term, as the terms' nodes computed one at a time would count.
+    this.ticks += result.count;
+    if (Date.now() > this.deadline) throw new StepTimeoutError('step ran past its time limit');
+    if (!byIndex) this.cache.set(slot.node, (byIndex = new Map()));
+    this.keep({ value: { shape: [result.count, ...result.shape], data: result.data }, byIndex, key, used: false });
+    return result;
+  }
+
+  private computeBatch(e: Expr, index: IndexEnv, bound: string, from: number, to: number): Batch<T> {
+    const A = this.arith;
+    const operand = (x: Expr) => this.operand(x, index, bound, from, to);
+    switch (e.kind) {
+      case 'index': {
+        const data: T[] = [];
+        for (let i = from; i <= to; i++) data.push(A.num(i));
+        return { count: to - from + 1, shape: [], data };
+      }
+      case 'named':
+        return this.batch(e.body, index, bound, from, to);
+      case 'unary': {
+        const f = unaryOf(A, e.op);
+        return mapTerms(this.batch(e.arg, index, bound, from, to), f);
+      }
+      case 'pow':
+        return mapTerms(this.batch(e.arg, index, bound, from, to), (x) => A.powInt(x, e.n));
+      case 'binary':
+        return binaryTerms(operand(e.left), operand(e.right), binaryOf(A, e.op), to - from + 1);
+      case 'reduce':
+        return reduceTerms(this.batch(e.arg, index, bound, from, to), e.op === 'total' ? (t) => A.sum(t) : e.op === 'normSq' ? (t) => A.dot(t, t) : (t) => A.sqrt(A.dot(t, t)));
+      case 'inner':
+        return innerTerms(operand(e.left), operand(e.right), (a, b) => A.dot(a, b), to - from + 1);
+      case 'at':
+        return this.sliceTerms(e, index, bound, from, to);
+      case 'fold':
+        if (!freeIndices(e.from).has(bound) && !freeIndices(e.to).has(bound)) return this.foldTerms(e, index, bound, from, to);
+        return batchOfTerms(this.termByTerm(e, index, bound, from, to));
+      default:
+        return batchOfTerms(this.termByTerm(e, index, bound, from, to));
+    }
+  }
+
+  /**
+   * A fold inside the body, Σ_j body(i, j) (min_j, max_j) for every term i, its range not depending on i: the
+   * inner terms are computed for all i at once, one j at a time, and each i's fold is taken as the evaluator takes it.
+   */
+  private foldTerms(e: Extract<Expr, { kind: 'fold' }>, index: IndexEnv, bound: string, from: number, to: number): Batch<T> {
+    const innerFrom = this.int(e.from, index);
+    const innerTo = this.int(e.to, index);
+    if (innerTo < innerFrom) throw new ShapeError('empty inner range');
+    const parts: (Batch<T> | Value<T>)[] = [];
+    for (let j = innerFrom; j <= innerTo; j++) parts.push(this.operand(e.body, { ...index, [e.index]: j }, bound, from, to));
+    const perPart = parts.map((p) => ('count' in p ? termValues(p) : null));
+    const out: Value<T>[] = [];
+    for (let t = 0; t < to - from + 1; t++) out.push(this.foldOf(e.op, parts.map((p, k) => perPart[k]?.[t] ?? (p as Value<T>))));
+    return batchOfTerms(out);
+  }
+
+  /** Σ, min or max of a fold's terms (in order). */
+  private foldOf(op: 'sum' | 'min' | 'max', terms: readonly Value<T>[]): Value<T> {
+    const A = this.arith;
+    if (op === 'sum') {
+      const shape = terms[0].shape;
+      for (const t of terms) if (!sameShape(t.shape, shape)) throw new ShapeError('sum of differently shaped terms');
+      if (A.sumEach) return { shape, data: A.sumEach(terms.map((t) => t.data)) };
+      const size = terms[0].data.length;
+      const data: T[] = [];
+      for (let j = 0; j < size; j++) data.push(A.sum(terms.map((t) => t.data[j])));
+      return { shape, data };
+    }
+    const f = op === 'min' ? A.min.bind(A) : A.max.bind(A);
+    return terms.reduce((acc, t) => broadcast(acc, t, f, op));
+  }
+
+  /** X[i] (and W[i][j]) for every term: the slices of the argument (one value, or its own terms) at each term's indices. */
+  private sliceTerms(e: Extract<Expr, { kind: 'at' }>, index: IndexEnv, bound: string, from: number, to: number): Batch<T> {
+    const arg = this.operand(e.arg, index, bound, from, to);
+    const batched = 'count' in arg;
+    const argShape = arg.shape;
+    const argSize = argShape.reduce((a, b) => a * b, 1);
+    const env: Record<string, number> = { ...index };
+    const data: T[] = [];
+    let shape: readonly number[] = argShape;
+    for (let i = from; i <= to; i++) {
+      env[bound] = i;
+      let offset = batched ? (i - from) * argSize : 0;
+      shape = argShape;
+      e.indices.forEach((ix, k) => {
+        const at = this.int(ix, env) - e.bases[k];
+        if (shape.length === 0 || !Number.isInteger(at) || at < 0 || at >= shape[0]) throw new ShapeError('index out of range');
+        shape = shape.slice(1);
+        offset += at * shape.reduce((a, b) => a * b, 1);
+      });
+      const size = shape.reduce((a, b) => a * b, 1);
+      for (let j = 0; j < size; j++) data.push(arg.data[offset + j]);
+    }
+    return { count: to - from + 1, shape, data };
   }
 
   private readonly duals = new Map<string, Value<Dual<T>>>();
@@ -253,6 +408,8 @@ interface Cached<T> {
   readonly byIndex: Map<string | number, Cached<T>>;
   readonly key: string | number;
   used: boolean;
+  /** Forgotten (evicted, or made by a batch that failed). */
+  dropped?: boolean;
 }
 
 /** Entries (scalars count 1, an m × d matrix m·d) an evaluator keeps cached: a few hundred MB of float intervals, far above the default audit's needs. */

@@ -53,11 +53,23 @@ export function exactLiteral<T>(A: Arith<T>, text: string): T {
   return value;
 }
 
+/**
+ * Rows of decimals already read, by row, arithmetic and sign: a data set's rows are read again for every
+ * instance, shrink candidate and scan cell, and a large one (10^4 points × 10 coordinates, each also negated)
+ * holds more distinct decimals than the literal cache keeps.
+ */
+const rowCache = new WeakMap<readonly number[], Map<Arith<unknown>, (readonly unknown[])[]>>();
+
 /** The entries of a row as exact values of A: its decimals where it has them, else its doubles. */
-export function exactRow<T>(A: Arith<T>, row: readonly number[], sign = 1): T[] {
+export function exactRow<T>(A: Arith<T>, row: readonly number[], sign = 1): readonly T[] {
   const decimals = decimalsOf(row);
   if (!decimals) return row.map((v) => A.num(sign < 0 ? -v : v));
-  return decimals.map((text) => exactLiteral(A, sign < 0 ? negatedDecimal(text) : text));
+  let byArith = rowCache.get(row);
+  if (!byArith) rowCache.set(row, (byArith = new Map()));
+  let signs = byArith.get(A as Arith<unknown>);
+  if (!signs) byArith.set(A as Arith<unknown>, (signs = []));
+  const slot = sign < 0 ? 1 : 0;
+  return (signs[slot] ??= decimals.map((text) => exactLiteral(A, sign < 0 ? negatedDecimal(text) : text))) as readonly T[];
 }
 
 /** "-0.6" for "0.6" and "0.6" for "-0.6" (negation of a decimal literal is exact). */

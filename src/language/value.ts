@@ -1,5 +1,5 @@
 import type { Arith } from '../arithmetic/arith.js';
-import { decimalsOf, exactLiteral } from './decimal-rows.js';
+import { decimalsOf, exactRow } from './decimal-rows.js';
 
 /**
  * Every value an expression produces is a tensor: a scalar has shape [],
@@ -65,7 +65,7 @@ function walkPlain<T>(arith: Arith<T>, node: unknown, depth: number, shape: read
   if (!Array.isArray(node) || node.length !== shape[depth]) throw new ShapeError(`${context}: ragged array`);
   // A row that stands for decimals (a user's data set) binds them exactly, not its nearest doubles.
   const decimals = depth === shape.length - 1 ? decimalsOf(node as number[]) : undefined;
-  if (decimals) for (const text of decimals) data.push(exactLiteral(arith, text));
+  if (decimals) for (const x of exactRow(arith, node as number[])) data.push(x);
   else for (const child of node) walkPlain(arith, child, depth + 1, shape, data, context);
 }
 

@@ -11,8 +11,8 @@ import { type Dataset, sampleCount } from './dataset.js';
  */
 
 /** The z_i as arithmetic values (exact doubles). */
-export function signedPointsIn<T>(A: Arith<T>, data: Dataset): T[][] {
-  const out: T[][] = [];
+export function signedPointsIn<T>(A: Arith<T>, data: Dataset): (readonly T[])[] {
+  const out: (readonly T[])[] = [];
   for (let i = 0; i < sampleCount(data); i++) out.push(exactRow(A, data.X[i], data.y[i]));
   return out;
 }

@@ -150,6 +150,9 @@ function limsupFunction(printed: string): ModelFunction {
   };
 }
 
+/** Above this many candidates for the largest term, sumMinusLargest subtracts each from the sum (linear in n, not quadratic). */
+const MANY_CANDIDATES = 16;
+
 /**
  * Σ_i a_i − max_i a_i for a vector (a_1 … a_n), evaluated without the
  * dependency that separates two enclosures of the same real: it is the sum
@@ -166,11 +169,14 @@ export function sumMinusLargest(values: E, label: string): E {
         const a = args[0].data;
         if (args[0].shape.length !== 1 || a.length === 0) throw new Error('sum minus largest: a non-empty vector expected');
         if (a.length === 1) return scalar(A.num(0));
-        const floor = Math.max(...a.map((x) => A.lo(x)));
+        const floor = a.reduce((m, x) => Math.max(m, A.lo(x)), -Infinity);
+        const candidates = a.filter((x) => A.hi(x) >= floor).length;
         let out: T | null = null;
+        // Many candidates (ties, duplicated points): Σ − a_k for each, an enclosure wider by the width of a_k, instead of n sums of n − 1 terms.
+        const total = candidates > MANY_CANDIDATES ? A.sum(a) : null;
         a.forEach((x, k) => {
           if (A.hi(x) < floor) return;
-          const rest = A.sum(a.filter((_, j) => j !== k));
+          const rest = total !== null ? A.sub(total, x) : A.sum(a.filter((_, j) => j !== k));
           out = out === null ? rest : A.hull(out, rest);
         });
         return scalar(out!);

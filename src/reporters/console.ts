@@ -301,12 +301,28 @@ function indexText(index: Record<string, number> | undefined): string {
   return ` at ${Object.entries(index).map(([k, v]) => `${k}=${v}`).join(', ')}`;
 }
 
+/** Arrays longer than this print their first entries and how many more (a user's data set of 10^4 points would fill thousands of lines). */
+const PRINTED_ENTRIES = 32;
+const SHOWN_OF_LONG = 3;
+
+/** A value as compact JSON, long arrays elided ("… 997 more"); the JSON report keeps the whole instance, and the replay line reproduces it. */
 function compactJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    const whole = JSON.stringify(value);
+    if (whole === undefined) return String(value);
+    return whole.length <= 2 * PRINTED_ENTRIES * 8 ? whole : elided(JSON.parse(whole));
   } catch {
     return String(value);
   }
+}
+
+function elided(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.length <= PRINTED_ENTRIES) return `[${value.map(elided).join(',')}]`;
+    return `[${value.slice(0, SHOWN_OF_LONG).map(elided).join(',')},… ${(value.length - SHOWN_OF_LONG).toLocaleString('en-US')} more]`;
+  }
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${elided(v)}`).join(',')}}`;
+  return JSON.stringify(value);
 }
 
 function counterexampleLines(cx: Counterexample, relation: Relation | undefined): SubLine[] {

@@ -30,6 +30,21 @@ describe('Σ_i a_i − max_i a_i', () => {
     const near = evaluate(gap, { v: [0.5, 0.5 + 1e-17, 3] });
     expect(near.lo).toBeGreaterThan(0);
   });
+  it('with many tied largest terms (duplicated points) encloses the sum of all but one, in linear time', () => {
+    // 20,000 equal terms: n sums of n − 1 terms would be 4·10^8 additions.
+    const n = 20_000;
+    const r = evaluate(gap, { v: Array.from({ length: n }, () => 0.25) });
+    const exact = (n - 1) * Math.exp(-0.25);
+    expect(r.lo).toBeLessThanOrEqual(exact);
+    expect(r.hi).toBeGreaterThanOrEqual(exact);
+    expect(r.lo).toBeGreaterThan(exact * (1 - 1e-9));
+    expect(r.hi).toBeLessThan(exact * (1 + 1e-9));
+    // Seventeen tied terms beside a smaller one: each candidate subtracted from the sum, still enclosing.
+    const few = evaluate(gap, { v: [...Array.from({ length: 17 }, () => 1), 4] });
+    const fewExact = 16 * Math.exp(-1) + Math.exp(-4);
+    expect(few.lo).toBeLessThanOrEqual(fewExact);
+    expect(few.hi).toBeGreaterThanOrEqual(fewExact);
+  });
 });
 
 describe('lim sup_{c→∞} and inf as enclosures', () => {

@@ -56,6 +56,20 @@ describe('console reporter', () => {
     expect(text.some((l) => /min slack 3\.21e−4 · max ratio 0\.872$/.test(l))).toBe(true);
   });
 
+  it("elides a user's large data set in a counterexample, keeping its first entries and the count", () => {
+    const lemma = structuredClone(auditReport.lemmas[0]);
+    const step = lemma.steps.find((s) => s.counterexample)!;
+    const X = Array.from({ length: 10_000 }, (_, k) => Array.from({ length: 10 }, (_, j) => (k + j) / 8));
+    step.counterexample!.instance = { X, y: X.map(() => 1), c: 0.5 };
+    const text = lines(formatLemma(lemma, plain));
+    const at = text.findIndex((l) => l.includes('counterexample'));
+    // Wrapped onto continuation lines; rows of 10 coordinates print whole.
+    const printed = text.slice(at, at + 8).join('').replace(/\s+/g, '');
+    expect(printed).toContain(`{"X":[${JSON.stringify(X.slice(0, 3)).slice(1, -1)},…9,997more]`);
+    expect(printed).toContain('"y":[1,1,1,…9,997more],"c":0.5}');
+    expect(text.length).toBeLessThan(200);
+  });
+
   it('ends with a one-line verdict of the audit', () => {
     expect(lines(formatConsoleReport(cleanAuditReport, plain)).at(-2)).toBe('✓ All 6 verdicts match expectations (1 expected refutation confirmed)');
     const failing = lines(formatConsoleReport(auditReport, plain));

@@ -186,7 +186,7 @@ export default defineLemma({
     },
   },
   // A user's (linearly separable) data set: ŵ from its max-margin direction, and the net (1, −1; ŵ, −ŵ), which computes ⟨ŵ, x⟩.
-  datasetLimits: { maxPoints: 1000, pointInstances: 2000, why: 'each instance certifies the max margin of the points and evaluates the risk over all of them along c, in decimals where float intervals leave a step open' },
+  datasetLimits: { maxPoints: 10_000, pointInstances: 2000, why: 'each instance certifies the max margin of the points and evaluates the risk over all of them along c, in decimals where float intervals leave a step open' },
   fromDataset: (dataset) => fc.tuple(withLowRiskWeights(asSeparableData(dataset)), scale).map(([linear, c]) => ({ linear, net: netFields(netFromLinear(linear)), c })),
   wholeDomain: {
     'homogeneous.linear': positiveC,

@@ -471,15 +471,21 @@ function citedExpectation(lemma: Lemma, check: Check, step: StepReport, options:
  * Instances built on a user's data set (--instance FILE); the remaining parameters (e.g. times) are still drawn,
  * as many times as the lemma affords on that many points (dataset-limits.ts; refused beyond its limit).
  */
-function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, string>, explicitRuns?: number): { arbitrary: fc.Arbitrary<Instance>; runs: number } {
+function datasetArbitrary(lemma: Lemma, file: string, domain: Record<string, string>, explicitRuns?: number, plots = true): { arbitrary: fc.Arbitrary<Instance>; runs: number; plots: boolean } {
   const data = readInstanceFile(file);
   if (!lemma.fromDataset) throw new InstanceFileError(`lemma ${lemma.id} does not take a data set`);
   const plan = datasetRunPlan(lemma.datasetLimits, data.X.length, lemma.runs, explicitRuns);
   if (plan.kind === 'refused') throw new UnsuitableDatasetError(plan.requirement, plan.reason);
   for (const key of Object.keys(domain)) delete domain[key];
-  domain.instance = `the data set in ${basename(file)} (n = ${data.X.length}, d = ${data.X[0]?.length ?? 0}); other parameters drawn as usual${plan.note ? `; ${plan.note}` : ''}`;
-  return { arbitrary: lemma.fromDataset(data), runs: plan.runs };
+  // Plots re-evaluate every step at each value of a grid (region sweeps) or index: on a large data set, more than the check itself.
+  const plotted = plots && data.X.length <= PLOTTED_POINTS;
+  const unplotted = plots && !plotted ? `; no plots above ${PLOTTED_POINTS.toLocaleString('en-US')} points (each re-evaluates the steps at every value of its grid)` : '';
+  domain.instance = `the data set in ${basename(file)} (n = ${data.X.length}, d = ${data.X[0]?.length ?? 0}); other parameters drawn as usual${plan.note ? `; ${plan.note}` : ''}${unplotted}`;
+  return { arbitrary: lemma.fromDataset(data), runs: plan.runs, plots: plotted };
 }
+
+/** The most points of a user's data set that the report's plots are computed for. */
+const PLOTTED_POINTS = 2000;
 
 /** Checks every step of a lemma over generated instances. Never throws: failures become verdicts. */
 export async function checkLemma(lemma: Lemma, options: CheckOptions): Promise<LemmaReport> {
@@ -522,7 +528,7 @@ export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: L
     ...(options.plots === false ? { plots: false } : {}),
   };
   // A profile's instances are large: its counterexamples are reported as found, and no plot re-evaluates them.
-  const evaluate: EvaluateOptions = profile
+  let evaluate: EvaluateOptions = profile
     ? { ...ownEvaluate, ...(profile.refine === false ? { levels: ladder([]).slice(0, 1) } : {}), ...(onPartial ? { onPartial } : {}), plots: false, shrinkBudget: 0 }
     : ownEvaluate;
   const domain: Record<string, string> = {};
@@ -533,8 +539,9 @@ export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: L
     ...(lemma.accountsAt?.length ? { accounts: [...lemma.accountsAt] } : {}),
   };
   try {
-    const onData = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain, options.runs) : null;
+    const onData = options.instanceFile ? datasetArbitrary(lemma, options.instanceFile, domain, options.runs, evaluate.plots !== false) : null;
     if (onData) runs = onData.runs;
+    if (onData && !onData.plots) evaluate = { ...evaluate, plots: false };
     const arbitrary = onData?.arbitrary ?? instanceArbitrary(lemma.hypotheses);
     let steps: StepReport[];
     let facts: Record<string, number>;
@@ -559,7 +566,7 @@ export async function runLemmaJob(ownLemma: Lemma, options: CheckOptions, job: L
     const result = job.kind === 'finish' ? passResult(lemma.checks, job.main) : pass(lemma, lemma.checks, arbitrary, seed, runs, evaluate);
     steps = withWholeDomainProofs(lemma, stepReports(lemma, lemma.checks, result, arbitrary, seed, runs, evaluate, true));
     // A user's data set replaces the lemma's examples: only its own first instance is swept.
-    if (options.plots !== false) attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
+    if (evaluate.plots !== false) attachSweeps(lemma, steps, { examples: !options.instanceFile, first: result.plots.first }, evaluate);
     // Asymptotic remarks, along long flows at the lemma's examples (or on a user's data set alone).
     steps = [...steps, ...rateReports(lemma, options.instanceFile && result.plots.first ? { label: 'your data set', instance: result.plots.first } : undefined)];
     // On a user's data set an expectation may not reproduce (not a surprise); the cited counterexample must, always.

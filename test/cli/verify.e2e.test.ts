@@ -77,7 +77,7 @@ describe('npm run verify: a directory with broken proof files', () => {
       await writeFile(join(dir, name), `const module = await import(${JSON.stringify(url)});\nexport default module.default;\n`);
     }
     await writeFile(join(dir, 'b-syntax-error.ts'), 'export default {\n  id: "unfinished",\n');
-    run = await verify('--proofs', dir, '--timeout-ms', '12000', '--json', jsonFile());
+    run = await verify('--proofs', dir, '--timeout-ms', '8000', '--json', jsonFile());
     report = await readReport(jsonFile());
   });
 
@@ -96,11 +96,11 @@ describe('npm run verify: a directory with broken proof files', () => {
     expect(errors['b-syntax-error.ts']).toMatch(/^TransformError: .*b-syntax-error\.ts:\d+:\d+: ERROR: /);
     // With the place in the proof's own code (the fixture, not the stub that imports it).
     expect(errors['c-throws-at-import.ts']).toMatch(/^Error: this proof file throws at import \(at test\/fixtures\/proofs-broken\/c-throws-at-import\.ts:\d+:\d+\)$/);
-    expect(errors['d-hangs-at-import.ts']).toBe('timed out after 12000 ms while loading the file; the worker was stopped');
+    expect(errors['d-hangs-at-import.ts']).toBe('timed out after 8000 ms while loading the file; the worker was stopped');
     expect(errors['e-not-a-lemma.ts']).toBe('Error: default export is not a Lemma (needs string id, title and source)');
-    expect(errors['hangs-in-check']).toBe('timed out after 12000 ms with no instance finished; the worker was stopped');
+    expect(errors['hangs-in-check']).toBe('timed out after 8000 ms with no instance finished; the worker was stopped');
     for (const id of Object.keys(errors)) expect(lemma(report, id)).toMatchObject({ steps: [], surprises: 1 });
-    expect(run.stdout).toMatch(/^» ! error +timed out after 12000 ms with no instance finished; the worker was stopped$/m);
+    expect(run.stdout).toMatch(/^» ! error +timed out after 8000 ms with no instance finished; the worker was stopped$/m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✗ 6 surprises (listed above)');
   });
 
@@ -207,8 +207,8 @@ describe('npm run verify: --lemma loads only the files it needs', () => {
 });
 
 describe('npm run verify: --timeout-ms ends a hang, not a lemma that keeps finishing instances', () => {
-  it('8 instances of 0.8 s each under --timeout-ms 4000: about 6.4 s in all, and the lemma is checked', async () => {
-    const run = await verify('--proofs', 'test/fixtures/proofs-slow', '--timeout-ms', '4000', '--jobs', '1', '--no-color'); // one worker: no split into passes
+  it('6 instances of 0.5 s each under --timeout-ms 2000: about 3 s in all, and the lemma is checked', async () => {
+    const run = await verify('--proofs', 'test/fixtures/proofs-slow', '--timeout-ms', '2000', '--jobs', '1', '--no-color'); // one worker: no split into passes
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/✓ held +bounded/);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✓ The only verdict matches its expectation');

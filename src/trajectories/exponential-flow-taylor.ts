@@ -22,7 +22,19 @@ export interface TaylorWorkspace {
   readonly p: Float64Array;
   readonly u: Float64Array;
   readonly E: Float64Array;
+  /** Samples whose series E_i is carried scaled by e^{a_i} (far from the margin), and e^{a_min − a_i}. */
+  readonly scaled: Int32Array;
+  readonly isScaled: Uint8Array;
+  readonly factor: Float64Array;
+  readonly sum: Float64Array;
 }
+
+/**
+ * Below this E_0 a sample's series is computed scaled by e^{a_i}, a_i = ⌊u_0⌋, so that the recurrence
+ * never works in subnormal doubles (each such operation costs a microcode assist); it enters p^[k+1]
+ * through the scaled sum times e^{−a_min}. The same rule as in flow-step-certificate.ts.
+ */
+const SCALED_BELOW = 2 ** -500;
 
 export function taylorWorkspace(n: number, d: number, maxDegree: number): TaylorWorkspace {
   const stride = maxDegree + 2;
@@ -33,6 +45,10 @@ export function taylorWorkspace(n: number, d: number, maxDegree: number): Taylor
     p: new Float64Array(stride * d),
     u: new Float64Array(stride * n),
     E: new Float64Array(stride * n),
+    scaled: new Int32Array(n),
+    isScaled: new Uint8Array(n),
+    factor: new Float64Array(n),
+    sum: new Float64Array(d),
   };
 }
 
@@ -44,8 +60,10 @@ export function flowTaylorCoefficients(
   timeScale: number,
   ws: TaylorWorkspace,
 ): void {
-  const { n, d, p, u, E, stride: S } = ws;
+  const { n, d, p, u, E, scaled, isScaled, factor, sum, stride: S } = ws;
   for (let j = 0; j < d; j++) p[j] = w[j];
+  let scaledCount = 0;
+  let commonFactor = 0;
   for (let k = 0; k < degree; k++) {
     const pk = k * d;
     for (let i = 0; i < n; i++) {
@@ -55,7 +73,20 @@ export function flowTaylorCoefficients(
       u[i * S + k] = s;
     }
     if (k === 0) {
-      for (let i = 0; i < n; i++) E[i * S] = Math.exp(-u[i * S]);
+      let aMin = Infinity;
+      for (let i = 0; i < n; i++) {
+        const e = Math.exp(-u[i * S]);
+        isScaled[i] = e < SCALED_BELOW && u[i * S] < Infinity ? 1 : 0;
+        if (isScaled[i] === 1) {
+          const a = Math.floor(u[i * S]);
+          E[i * S] = Math.exp(a - u[i * S]);
+          scaled[scaledCount++] = i;
+          factor[i] = a;
+          if (a < aMin) aMin = a;
+        } else E[i * S] = e;
+      }
+      commonFactor = Math.exp(-aMin);
+      for (let s = 0; s < scaledCount; s++) factor[scaled[s]] = Math.exp(aMin - factor[scaled[s]]);
     } else {
       const inv = -1 / k;
       for (let i = 0; i < n; i++) {
@@ -68,9 +99,21 @@ export function flowTaylorCoefficients(
     const next = (k + 1) * d;
     for (let j = 0; j < d; j++) p[next + j] = 0;
     for (let i = 0; i < n; i++) {
+      if (isScaled[i] === 1) continue;
       const e = E[i * S + k];
       const zi = i * d;
       for (let j = 0; j < d; j++) p[next + j] += Z[zi + j] * e;
+    }
+    if (scaledCount > 0) {
+      // The scaled samples: summed relative to e^{−a_min}, then added at scale.
+      for (let j = 0; j < d; j++) sum[j] = 0;
+      for (let s = 0; s < scaledCount; s++) {
+        const i = scaled[s];
+        const e = E[i * S + k] * factor[i];
+        const zi = i * d;
+        for (let j = 0; j < d; j++) sum[j] += Z[zi + j] * e;
+      }
+      for (let j = 0; j < d; j++) p[next + j] += sum[j] * commonFactor;
     }
     const scale = timeScale / (k + 1);
     for (let j = 0; j < d; j++) p[next + j] *= scale;

@@ -99,6 +99,12 @@ export interface CertificateWorkspace {
   readonly SR: Float64Array;
   readonly TM: Float64Array;
   readonly TR: Float64Array;
+  /** Samples whose series E_i is carried scaled by e^{a_i} (see SCALED_BELOW), and an upper bound of e^{a_min − a_i}. */
+  readonly scaled: Int32Array;
+  readonly scaledFactor: Float64Array;
+  readonly scaledSize: Float64Array;
+  /** Per coordinate: an upper bound of the scaled samples' |(Zᵀ E_k)_j|. */
+  readonly scaledBound: Float64Array;
 }
 
 export function certificateWorkspace(n: number, d: number, degree: number, maxOrder: number): CertificateWorkspace {
@@ -125,7 +131,31 @@ export function certificateWorkspace(n: number, d: number, degree: number, maxOr
     SR: new Float64Array(orders + 1),
     TM: new Float64Array(2 * degree + 1),
     TR: new Float64Array(2 * degree + 1),
+    scaled: new Int32Array(n),
+    scaledFactor: new Float64Array(n),
+    scaledSize: new Float64Array(n),
+    scaledBound: new Float64Array(d),
   };
+}
+
+/**
+ * A sample whose E_0 = exp(−u_0) is below this bound (far from the margin: u_0 > 346) has its series
+ * E_i computed scaled by e^{a_i}, a_i = ⌊u_0⌋: unscaled, the recurrence's products reach subnormal
+ * doubles (or E_0 rounds to 0 and only its radius is left), and each such operation costs the processor
+ * a microcode assist, about 3× the time of the whole recurrence at n = 100, T = 10⁸. The recurrence is
+ * linear in E, so the scaled balls enclose e^{a_i} E_i exactly as the unscaled ones enclose E_i; such a
+ * sample then enters Zᵀ E_k only through an upper bound of its size (it is below 2⁻⁵⁰⁰ of the sum).
+ */
+const SCALED_BELOW = 2 ** -500;
+/** The relative factors e^{a_min − a_i} are rounded up to at least this (an upper bound stays one), so no factor is subnormal. */
+const FACTOR_FLOOR = 2 ** -500;
+
+/**
+ * An upper bound of e^x that is never subnormal: below x = −700, where e^x < 10⁻³⁰⁴, it is 2⁻¹⁰⁰⁰
+ * (products with a subnormal double cost a microcode assist each; the bound only loosens by 10⁻³⁰¹).
+ */
+function expUpNormal(x: number): number {
+  return x < -700 ? 2 ** -1000 : expUpLocal(x);
 }
 
 /** (m ± r)/k for a positive integer k, as a ball. */
@@ -212,7 +242,7 @@ export function certifyStep(
   cw: CertificateWorkspace,
 ): StepCertificate {
   const { Z, ZT, n, d, zNormUp, zNormSqUp } = F;
-  const { uM, uR, duM, duR, EM, ER, D, sm, sB, column, columnR, stride: S } = cw;
+  const { uM, uR, duM, duR, EM, ER, D, sm, sB, column, columnR, scaled, scaledFactor, scaledSize, scaledBound, stride: S } = cw;
 
   // u_k = Z b_k (exact inputs: rounding radii only), and k·u_k.
   for (let k = 0; k <= degree; k++) {
@@ -249,7 +279,9 @@ export function certifyStep(
         const base = i * S;
         let v = 0;
         for (let j = degree; j >= 1; j--) v = (v + Math.abs(uM[base + j]) + uR[base + j]) * c;
-        T += zNormUp[i] * Math.exp(-uM[base] + v);
+        // Math.exp is 0 below −746 (skipped: the same sum, without the slow underflowing call).
+        const x = -uM[base] + v;
+        if (x > -746) T += zNormUp[i] * Math.exp(x);
       }
       return T * hHi;
     },
@@ -259,12 +291,25 @@ export function certifyStep(
   );
   const order = cauchyE.order;
 
-  // E_0 = exp(−u_0), then the recurrence (per sample, contiguous in the order).
+  // E_0 = exp(−u_0) (or e^{a_i} exp(−u_0) for a scaled sample), then the recurrence (per sample, contiguous in the order).
+  let scaledCount = 0;
+  let aMin = Infinity;
   for (let i = 0; i < n; i++) {
     const base = i * S;
     const lo = subDown(uM[base], uR[base]);
     const hi = addUp(uM[base], uR[base]);
-    const [m0, r0] = ballFromBounds(expDownLocal(-hi), expUpLocal(-lo));
+    let e0Lo = expDownLocal(-hi);
+    let e0Hi = expUpLocal(-lo);
+    if (e0Hi < SCALED_BELOW && lo < Infinity) {
+      // a = ⌊lo⌋ is an integer double, so e^{a − u_0} ∈ [exp(a − hi), exp(a − lo)] with a − lo, a − hi rounded outward.
+      const a = Math.floor(lo);
+      e0Lo = expDownLocal(subDown(a, hi));
+      e0Hi = expUpLocal(subUp(a, lo));
+      scaled[scaledCount++] = i;
+      scaledFactor[i] = a; // the shift for now; the relative factor once aMin is known
+      if (a < aMin) aMin = a;
+    }
+    const [m0, r0] = ballFromBounds(e0Lo, e0Hi);
     EM[base] = m0;
     ER[base] = r0;
     for (let k = 1; k <= order; k++) {
@@ -289,6 +334,13 @@ export function certifyStep(
     }
   }
 
+  // The scaled samples' common factor e^{−a_min} (an upper bound) and each one's e^{a_min − a_i} ≤ 1 (upper bounds, floored).
+  const commonFactor = scaledCount > 0 ? expUpLocal(-aMin) : 0;
+  for (let s = 0; s < scaledCount; s++) {
+    const i = scaled[s];
+    scaledFactor[i] = Math.max(FACTOR_FLOOR, expUpLocal(subUp(aMin, scaledFactor[i])));
+  }
+
   // δ_k = (k+1) b_{k+1} − h (Zᵀ E_k); D_k ≥ ‖δ_k‖.
   const [hm, hr] = ballFromBounds(hLo, hHi);
   let roundoff = 0;
@@ -296,6 +348,26 @@ export function certifyStep(
     for (let i = 0; i < n; i++) {
       column[i] = EM[i * S + k];
       columnR[i] = ER[i * S + k];
+    }
+    if (scaledCount > 0) {
+      // |Σ_{scaled i} z_ij E_{i,k}| ≤ e^{−a_min} Σ |z_ij| (|Ẽ_{i,k}| + r) e^{a_min − a_i}, every operation rounded up;
+      // the scaled samples are left out of the sums below.
+      for (let s = 0; s < scaledCount; s++) {
+        const i = scaled[s];
+        column[i] = 0;
+        columnR[i] = 0;
+      }
+      for (let s = 0; s < scaledCount; s++) {
+        const i = scaled[s];
+        scaledSize[s] = upCheap(upCheap(Math.abs(EM[i * S + k]) + ER[i * S + k]) * scaledFactor[i]);
+      }
+      for (let j = 0; j < d; j++) {
+        // A sum of nonnegative products: its rounding error is within roundoffRadius of the computed sum.
+        const row = j * n;
+        let acc = 0;
+        for (let s = 0; s < scaledCount; s++) acc += Math.abs(ZT[row + scaled[s]]) * scaledSize[s];
+        scaledBound[j] = upCheap(upCheap(acc + roundoffRadius(acc, 0, scaledCount)) * commonFactor);
+      }
     }
     for (let j = 0; j < d; j++) {
       // Y = Zᵀ E_k ∈ ym ± yr; then (k+1) b_{k+1} − h·Y as a two-term sum of products.
@@ -310,7 +382,7 @@ export function certifyStep(
         A += Math.abs(t);
         B += Math.abs(z) * columnR[i];
       }
-      const yr = roundoffRadius(A, B, n);
+      const yr = scaledCount > 0 ? upCheap(roundoffRadius(A, B, n) + scaledBound[j]) : roundoffRadius(A, B, n);
       const t2 = hm * ym;
       const t1 = k + 1 <= degree ? (k + 1) * b[(k + 1) * d + j] : 0;
       sm[j] = t1 - t2;
@@ -330,7 +402,7 @@ export function certifyStep(
     let T = 0;
     for (let i = 0; i < n; i++) {
       const v = majorantUp(uM, uR, i * S, 1, degree, c);
-      const M = expUpLocal(upCheap(upCheap(uR[i * S] - uM[i * S]) + v));
+      const M = expUpNormal(upCheap(upCheap(uR[i * S] - uM[i * S]) + v));
       T = upCheap(T + upCheap(zNormUp[i] * M));
     }
     const tail = upCheap(upCheap(T * hHi) * geometricTailUp(c, order + 1));
@@ -368,7 +440,7 @@ export function certifyStep(
   for (let i = 0; i < n; i++) {
     const v = majorantUp(uM, uR, i * S, 1, degree, 1);
     const arg = upCheap(upCheap(upCheap(uR[i * S] - uM[i * S]) + v) + upCheap(zNormUp[i] * tube));
-    curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUpLocal(arg)));
+    curvature = upCheap(curvature + upCheap(zNormSqUp[i] * expUpNormal(arg)));
   }
   let coupling = upCheap(upCheap(upCheap(curvature * tube) * hHi) + defectIntegral);
   if (coupling !== coupling) coupling = Infinity;

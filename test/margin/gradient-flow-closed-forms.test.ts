@@ -148,6 +148,46 @@ describe('validated gradient flow: closed forms', () => {
     }
   });
 
+  it('orthogonal points started far past two of them (u = 400, 800): their series are carried scaled, and still enclose', () => {
+    // Each coordinate along z_i moves on its own: e^{u_i(t)} = e^{u_i(0)} + ‖z_i‖²t. At u = 400 the loss term is
+    // e^−400 ≈ 10⁻¹⁷⁴ (a normal double, below the scaling bound 2⁻⁵⁰⁰), at u = 800 it is below every double.
+    const zs = [
+      [0.6, 0.7, 0],
+      [-0.7, 0.6, 0],
+      [0, 0, -0.5],
+    ];
+    const zd = zs.map((z) => z.map(dec));
+    const as = zd.map((z) => z.reduce((s, v) => s.plus(v.times(v)), new D(0)));
+    const w0 = [0, 1, 2].map((j) => (800 * zs[1][j]) / 0.85 + (400 * zs[2][j]) / 0.25);
+    const phi0 = zd.map((z) => dotDec(w0, z));
+    const points = run(
+      { X: zs, y: [1, 1, 1] },
+      (t) => {
+        const es = phi0.map((p, i) => D.exp(p).plus(as[i].times(t)));
+        const logs = es.map((e, i) => D.ln(e).minus(phi0[i]));
+        const speed = as.reduce((acc, a, i) => acc.plus(a.div(es[i].pow(2))), new D(0)).sqrt();
+        // ∫‖ẇ‖ lies between the first point's own path log(1 + ‖z_1‖²t e^{−u_1(0)})/‖z_1‖ and that plus the
+        // other two's (‖a + b‖ ≤ ‖a‖ + ‖b‖); they differ by less than 10⁻¹⁶⁰. The lower end is checked here.
+        return {
+          w: [0, 1, 2].map((j) => zd.reduce((acc, z, i) => acc.plus(logs[i].times(z[j]).div(as[i])), dec(w0[j]))),
+          risk: es.reduce((acc, e) => acc.plus(new D(1).div(e)), new D(0)),
+          speed,
+          pathLength: logs[0].div(as[0].sqrt()),
+        };
+      },
+      'orthogonal, far start',
+      w0,
+    );
+    // The upper end of the path length, and tightness.
+    const extra = logs(points, zd, as, phi0);
+    for (const [p, upper] of extra) expect(contains(p.pathLength, upper), describeMiss(`∫‖ẇ‖ upper at t=${p.t}`, p.pathLength, upper)).toBe(true);
+    // Tight in w; the path length, short against ‖w‖ ≈ 1,900, is enclosed to 10⁻⁶ of itself.
+    for (const p of points) {
+      expect(p.radius / p.norm.hi).toBeLessThan(1e-9);
+      expect((p.pathLength.hi - p.pathLength.lo) / p.pathLength.hi).toBeLessThan(1e-6);
+    }
+  });
+
   it('antipodal z, −z (not separable), started off the minimizer: tanh(φ/2) = tanh(φ0/2) e^{−2‖z‖²t}', () => {
     const x = [0.3, 0.4];
     const w0 = [0.9, -0.2];
@@ -171,3 +211,12 @@ describe('validated gradient flow: closed forms', () => {
     );
   });
 });
+
+/** Each point's upper end of ∫‖ẇ‖ in the far-start test: Σ_i (u_i(t) − u_i(0))/‖z_i‖. */
+function logs(points: FlowPoint[], zd: Dec[][], as: Dec[], phi0: Dec[]): [FlowPoint, Dec][] {
+  return points.map((p) => {
+    const t = dec(p.t);
+    const upper = as.reduce((acc, a, i) => acc.plus(D.ln(D.exp(phi0[i]).plus(a.times(t))).minus(phi0[i]).div(a.sqrt())), new D(0));
+    return [p, upper];
+  });
+}

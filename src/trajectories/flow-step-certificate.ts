@@ -196,28 +196,42 @@ function majorantUp(mid: Float64Array, rad: Float64Array, offset: number, stride
   return v;
 }
 
-const RADIUS_FACTORS = [1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
+export const RADIUS_FACTORS = [1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64];
 
 /**
  * Chooses the Cauchy radius c (in units of the step) and the order K ≥ minOrder
  * with T(c)·c^−(K+1)/(1 − 1/c) ≤ budget, minimising K. A float estimate used
  * only for the choice; the bound itself is then computed rigorously.
+ *
+ * The order needed, ⌈g(s)⌉ − 1 with s = log c and g(s) = f(s)/s, f(s) = log T(eˢ) − log(1 − e⁻ˢ) − log budget,
+ * is non-increasing and then non-decreasing in c: both magnitudes are Σ_i a_i exp(Σ_j b_ij c^j) with
+ * a, b ≥ 0 (or a square root of such a polynomial), so log T(eˢ) is convex in s, and so is −log(1 − e⁻ˢ);
+ * for convex f, (f/s)' = (s f' − f)/s² changes sign at most once (s f' − f grows: its derivative is s f'').
+ * The scan stops where the order rises again.
  */
-function chooseCauchyRadius(
+export function chooseCauchyRadius(
   magnitude: (c: number) => number,
   budget: number,
   minOrder: number,
   maxOrder: number,
 ): { factor: number; order: number } {
   let best = { factor: 2, order: maxOrder };
+  let found = false;
   for (const c of RADIUS_FACTORS) {
     const T = magnitude(c);
-    if (!(T < Infinity)) continue;
+    // T grows with c: past an overflow every larger radius overflows too.
+    if (!(T < Infinity)) {
+      if (found) break;
+      continue;
+    }
     const need = T / ((1 - 1 / c) * budget);
     let K = need <= 1 ? minOrder : Math.ceil(Math.log(need) / Math.log(c)) - 1;
     if (K < minOrder) K = minOrder;
     if (K > maxOrder) K = maxOrder;
+    // The order needed is unimodal in c (below), so once it rises again no larger radius lowers it.
+    if (found && K > best.order) break;
     if (K < best.order || (K === best.order && c < best.factor)) best = { factor: c, order: K };
+    found = true;
     // Larger radii cannot lower the order below minOrder, and ties keep the smaller radius.
     if (K === minOrder) break;
   }

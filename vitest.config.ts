@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/longest-first.js';
 
 export default defineConfig({
   test: {
@@ -10,5 +11,7 @@ export default defineConfig({
     // Half the files are end-to-end runs that wait on child processes or deliberate timeouts, so two
     // workers overlap them with the CPU-bound files.
     maxWorkers: 2,
+    // The longest files first, also in a fresh clone (test/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
   },
 });

@@ -38,10 +38,12 @@ export interface CliArgs {
   /** --profile NAME: check the lemmas that have this profile on its domain. */
   profile?: string;
   jobs?: number;
+  /** Each worker's V8 old-generation limit in MB (unset: V8's own). */
+  maxHeapMb?: number;
 }
 
-type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--junit' | '--shard' | '--profile';
-const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--junit', '--shard', '--profile'];
+type ValueFlag = '--lemma' | '--runs' | '--seed' | '--json' | '--html' | '--instance' | '--replay' | '--step' | '--relaxation' | '--proofs' | '--notes' | '--timeout-ms' | '--jobs' | '--max-heap-mb' | '--junit' | '--shard' | '--profile';
+const VALUE_FLAGS: readonly string[] = ['--lemma', '--runs', '--seed', '--json', '--html', '--instance', '--replay', '--step', '--relaxation', '--proofs', '--notes', '--timeout-ms', '--jobs', '--max-heap-mb', '--junit', '--shard', '--profile'];
 const SWITCHES: readonly string[] = ['--help', '-h', '--no-color', '--watch', '--coverage'];
 
 const INT32_MIN = -(2 ** 31);
@@ -169,6 +171,9 @@ function apply(args: CliArgs, flag: ValueFlag, value: string): void {
       return;
     case '--jobs':
       args.jobs = positiveInteger(flag, value);
+      return;
+    case '--max-heap-mb':
+      args.maxHeapMb = positiveInteger(flag, value);
       return;
     case '--junit':
       args.junit = value;

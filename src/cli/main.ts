@@ -116,10 +116,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = checkOptions(args);
   const style = consoleStyle(args);
   if (args.watch) {
-    const runner = { jobs: args.jobs ?? defaultJobs(), timeoutMs: args.timeoutMs, ...(originalNotesFile ? { originalNotesFile } : {}) };
+    const runner = { jobs: args.jobs ?? defaultJobs(), timeoutMs: args.timeoutMs, ...(args.maxHeapMb !== undefined ? { maxHeapMb: args.maxHeapMb } : {}), ...(originalNotesFile ? { originalNotesFile } : {}) };
     return watchAudit({ args, options, style, runner, notesFile, print, clear: process.stdout.isTTY === true });
   }
-  const runner = new ProofRunner({ jobs: args.jobs ?? defaultJobs(), timeoutMs: args.timeoutMs, ...(notesFile ? { notesFile } : {}), ...(originalNotesFile ? { originalNotesFile } : {}) });
+  const runner = new ProofRunner({ jobs: args.jobs ?? defaultJobs(), timeoutMs: args.timeoutMs, ...(args.maxHeapMb !== undefined ? { maxHeapMb: args.maxHeapMb } : {}), ...(notesFile ? { notesFile } : {}), ...(originalNotesFile ? { originalNotesFile } : {}) });
   try {
     // With --notes COPY the merged report gets the copy's section too (each shard's steps already carry their edits).
     const copySection = (report: AuditReport): AuditReport => {

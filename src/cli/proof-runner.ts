@@ -48,6 +48,8 @@ export interface RunnerOptions {
   jobs: number;
   /** Wall-clock limit for loading a file and for checking one lemma. */
   timeoutMs: number;
+  /** Each worker's V8 old-generation limit in MB (unset: V8's own). */
+  maxHeapMb?: number;
   /** The notes file the proof files transcribe (none: steps are not looked up). */
   notesFile?: string;
   /** Set when notesFile is an edited copy: the notes the proofs transcribe. */
@@ -239,7 +241,7 @@ export class ProofRunner {
 
   private spawn(): ProofWorker {
     if (this.stopped) throw new Error('the proof runner was stopped');
-    const worker = new ProofWorker(this.options.notesFile, this.options.originalNotesFile);
+    const worker = new ProofWorker(this.options.notesFile, this.options.originalNotesFile, this.options.maxHeapMb);
     this.live.add(worker);
     return worker;
   }

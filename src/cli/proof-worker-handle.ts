@@ -39,16 +39,23 @@ export class ProofWorker {
   onProgress: ((instances: number) => void) | null = null;
   private readonly files = new Set<string>();
 
-  constructor(notesFile?: string, originalNotesFile?: string) {
+  constructor(notesFile?: string, originalNotesFile?: string, maxHeapMb?: number) {
     const workerData: ProofWorkerData = { ...(notesFile !== undefined ? { notesFile } : {}), ...(originalNotesFile !== undefined ? { originalNotesFile } : {}) };
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [], stdout: true, stderr: true });
+    this.worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData,
+      execArgv: [],
+      stdout: true,
+      stderr: true,
+      ...(maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
+    });
     // A proof's own output must not interleave with the report on stdout.
     // Forwarded chunk by chunk: piping would add listeners to process.stderr for every worker.
     const forward = (chunk: Buffer): boolean => process.stderr.write(chunk);
     this.worker.stdout.on('data', forward);
     this.worker.stderr.on('data', forward);
     this.worker.on('message', (message: FromWorker) => (message.type === 'progress' ? this.progressed(message.instances) : this.deliver({ kind: 'message', message })));
-    this.worker.on('error', (err: unknown) => this.die(err instanceof Error ? `${err.name}: ${err.message}` : String(err)));
+    this.worker.on('error', (err: unknown) => this.die(describeWorkerError(err, maxHeapMb)));
     this.worker.on('exit', (code) => this.die(`the worker thread stopped (exit code ${code})`));
   }
 
@@ -151,4 +158,15 @@ export class ProofWorker {
     if (this.waiter) this.waiter({ kind: 'died', reason: this.deathReason });
     else if (first) this.backlog.push({ kind: 'died', reason: this.deathReason });
   }
+}
+
+/** A worker's error in one line; running out of heap names the limit that was set (or says there was none). */
+function describeWorkerError(err: unknown, maxHeapMb: number | undefined): string {
+  if (!(err instanceof Error)) return String(err);
+  if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return maxHeapMb !== undefined
+      ? `ran out of memory: the worker's heap is limited to ${maxHeapMb} MB by --max-heap-mb (a higher limit lets it finish, using more memory)`
+      : `ran out of memory: ${err.message}`;
+  }
+  return `${err.name}: ${err.message}`;
 }

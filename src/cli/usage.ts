@@ -33,6 +33,9 @@ Options:
   --jobs N           workers in parallel; heavy lemmas are split by instance
                      ranges across them (default: one fewer than the cores,
                      1 to 2)
+  --max-heap-mb N    limit each worker's heap to N MB: V8 collects garbage sooner,
+                     so memory stays lower at the cost of CPU; a lemma that
+                     needs more ends as an error naming the limit
   --junit FILE       also write a JUnit XML report (one testcase per step)
   --shard I/N        run the I-th of N parts of the audit (needs --json); a CI
                      matrix runs all N, then --merge combines them

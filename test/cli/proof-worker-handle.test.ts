@@ -25,3 +25,18 @@ describe('a proof worker terminated while a check waits on it', () => {
     expect(worker.alive).toBe(false);
   });
 });
+
+const ALLOCATES = fileURLToPath(new URL('../fixtures/proofs-memory/a-allocates.ts', import.meta.url));
+
+describe('a proof worker with a heap limit (--max-heap-mb)', () => {
+  it('ends a check that outgrows it as failed, in one line naming the limit', async () => {
+    const worker = new ProofWorker(undefined, undefined, 64);
+    expect(await worker.load(ALLOCATES, LONG_TIMEOUT_MS)).toMatchObject({ ok: true });
+    const outcome = await worker.check(ALLOCATES, 'allocates', { seed: 1 }, LONG_TIMEOUT_MS);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message: "the proof crashed its worker: ran out of memory: the worker's heap is limited to 64 MB by --max-heap-mb (a higher limit lets it finish, using more memory)",
+    });
+    await worker.terminate();
+  });
+});

@@ -219,7 +219,8 @@ export function chooseCauchyRadius(
   let found = false;
   for (const c of RADIUS_FACTORS) {
     const T = magnitude(c);
-    // T grows with c: past an overflow every larger radius overflows too.
+    // T grows with c (the square root's is infinite where the expansion fails, which a larger c only worsens):
+    // past the first infinite one after a finite one, every larger radius is infinite too.
     if (!(T < Infinity)) {
       if (found) break;
       continue;
